@@ -1,0 +1,300 @@
+"""The ``minuteterm`` command: scriptable faces of the same domain functions.
+
+Exit status 0 on success and 2 on bad input, with a one-line message on
+stderr; never a traceback. The TUI is imported only by the commands that
+open it, so scripted commands start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from .model import CAPTURE_KINDS, EntryKind
+
+QUESTION_STYLES = ("dash", "bullets", "narrative")
+
+
+class BadInput(Exception):
+    """Bad input from the command line; the message is the whole story."""
+
+
+def default_db_path() -> Path:
+    """``$MINUTETERM_DB``, else ``minuteterm.db`` in the user data folder."""
+    if os.environ.get("MINUTETERM_DB"):
+        return Path(os.environ["MINUTETERM_DB"]).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "minuteterm" / "minuteterm.db"
+
+
+def _open(ctx: click.Context):  # -> Store, imported lazily
+    from .store import open_store
+
+    path: Path | None = ctx.obj.get("db")
+    if path is None:
+        path = default_db_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return open_store(path)
+
+
+def _meeting_id(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise BadInput(f"{text!r} is not a meeting id (see: minuteterm list)") from None
+
+
+db_option = click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Database file (default: $MINUTETERM_DB or the user data folder).",
+)
+
+
+def _remember_db(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    ctx.ensure_object(dict)
+    if value is not None:
+        ctx.obj["db"] = value
+
+
+sub_db_option = click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    expose_value=False,
+    callback=_remember_db,
+    help="Database file.",
+)
+
+
+@click.group(invoke_without_command=True)
+@db_option
+@click.version_option(package_name="minuteterm")
+@click.pass_context
+def cli(ctx: click.Context, db: Path | None) -> None:
+    """MinuteTerm: live meeting minuting for committee clerks.
+
+    With no command, opens the app on the list of meetings.
+    """
+    ctx.ensure_object(dict)
+    if db is not None:
+        ctx.obj["db"] = db
+    if ctx.invoked_subcommand is None:
+        _run_app(ctx, None)
+
+
+def _run_app(ctx: click.Context, meeting_id: int | None) -> None:
+    store = _open(ctx)
+    from .tui.app import MinuteTermApp
+
+    try:
+        MinuteTermApp(store, meeting_id=meeting_id).run()
+    finally:
+        store.close()
+
+
+@cli.command()
+@sub_db_option
+@click.option("--no-open", is_flag=True, help="Only make the demo; print its id.")
+@click.pass_context
+def demo(ctx: click.Context, no_open: bool) -> None:
+    """Make the demo meeting if absent, then open it."""
+    from .demo import ensure_demo
+
+    store = _open(ctx)
+    try:
+        meeting_id = ensure_demo(store)
+    finally:
+        store.close()
+    if no_open:
+        click.echo(meeting_id)
+    else:
+        _run_app(ctx, meeting_id)
+
+
+@cli.command()
+@sub_db_option
+@click.option("--committee", required=True, help="Committee, board or panel name.")
+@click.option("--date", "date_text", required=True, help="Date, e.g. 14/12/2026.")
+@click.option("--time", "time_text", default=None, help="Start time, e.g. 18:30.")
+@click.option("--venue", default="", help="Where it meets.")
+@click.option("--title", default=None, help="Title (default: the committee).")
+@click.option(
+    "--agenda",
+    "agenda_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Markdown file: a numbered or bulleted list of items.",
+)
+@click.pass_context
+def new(
+    ctx: click.Context,
+    committee: str,
+    date_text: str,
+    time_text: str | None,
+    venue: str,
+    title: str | None,
+    agenda_file: Path | None,
+) -> None:
+    """Create a meeting; prints its id."""
+    from . import clock
+    from .agenda import read_agenda_file
+    from .dates import parse_meeting_start, to_local
+
+    starts_at = parse_meeting_start(date_text, time_text, to_local(clock.now()).date())
+    agenda = read_agenda_file(agenda_file) if agenda_file else []
+    store = _open(ctx)
+    try:
+        meeting_id = store.create_meeting(
+            committee, starts_at, venue=venue, title=title, agenda=agenda
+        )
+    finally:
+        store.close()
+    click.echo(meeting_id)
+
+
+@cli.command(name="list")
+@sub_db_option
+@click.pass_context
+def list_meetings(ctx: click.Context) -> None:
+    """Meetings, newest first: id, date, time, committee, status."""
+    from .dates import format_clock, to_local
+
+    store = _open(ctx)
+    try:
+        for meeting in store.meetings():
+            day = to_local(meeting.starts_at)
+            click.echo(
+                f"{meeting.id:>5}  {day:%Y-%m-%d}  {format_clock(meeting.starts_at)}"
+                f"  {meeting.status.value:<8}  {meeting.title}"
+            )
+    finally:
+        store.close()
+
+
+@cli.command()
+@sub_db_option
+@click.argument("meeting")
+@click.argument("line", required=False)
+@click.option(
+    "--kind",
+    type=click.Choice([kind.value for kind in CAPTURE_KINDS]),
+    default=EntryKind.NOTE.value,
+    help="Kind of a line with no prefix character.",
+)
+@click.pass_context
+def capture(ctx: click.Context, meeting: str, line: str | None, kind: str) -> None:
+    """Apply one capture line, or one per line from stdin."""
+    from .recorder import CLERK_ERRORS, Recorder
+
+    store = _open(ctx)
+    try:
+        recorder = Recorder(store, _meeting_id(meeting))
+        if line is not None:
+            click.echo(_describe(recorder.apply(line, EntryKind(kind))))
+            return
+        refused = 0
+        for number, text in enumerate(sys.stdin, start=1):
+            if not text.strip():
+                continue
+            try:
+                outcome = recorder.apply(text, EntryKind(kind))
+            except CLERK_ERRORS as error:
+                refused += 1
+                click.echo(f"line {number}: refused: {error}", err=True)
+                continue
+            click.echo(f"line {number}: {_describe(outcome)}")
+            sys.stdout.flush()
+        if refused:
+            raise BadInput(f"{refused} line(s) refused; the others were saved")
+    finally:
+        store.close()
+
+
+def _describe(outcome) -> str:  # Outcome -> one line
+    suffix = f" (entry {outcome.entry_id})" if outcome.entry_id is not None else ""
+    return outcome.message + suffix
+
+
+@cli.command()
+@sub_db_option
+@click.argument("meeting")
+@click.option("--format", "fmt", required=True, type=click.Choice(["md", "html", "docx"]))
+@click.option("--public", is_flag=True, help="Leave out exempt (Part II) discussion.")
+@click.option("--theme", default="default", help="HTML theme (a folder in themes/).")
+@click.option("--questions", type=click.Choice(QUESTION_STYLES), default="dash")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File or folder to write (default: the current folder).",
+)
+@click.pass_context
+def export(
+    ctx: click.Context,
+    meeting: str,
+    fmt: str,
+    public: bool,
+    theme: str,
+    questions: str,
+    output: Path | None,
+) -> None:
+    """Write the minutes; prints the path written."""
+    from .export import default_filename, write_export
+
+    if fmt == "docx":
+        raise BadInput("Word (.docx) export is not available yet: use md or html")
+    store = _open(ctx)
+    try:
+        record = store.record(_meeting_id(meeting))
+    finally:
+        store.close()
+    target = output or Path.cwd()
+    if target.is_dir():
+        target = target / default_filename(record, fmt)
+    written = write_export(record, fmt, target, questions=questions, theme=theme, public=public)
+    click.echo(str(written))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point: run the CLI, turning every clerk-facing error into one
+    line on stderr and exit status 2."""
+    from .dates import DateError
+    from .store import StoreError
+
+    clerk_errors: tuple[type[Exception], ...] = (BadInput, StoreError, DateError)
+    try:
+        from .capture import CaptureError
+        from .export import ExportError
+
+        clerk_errors += (CaptureError, ExportError)
+    except ImportError:  # pragma: no cover - during partial installs
+        pass
+    try:
+        cli.main(args=list(argv) if argv is not None else None, standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.Abort:
+        _fail("aborted", 1)
+    except click.ClickException as error:
+        _fail(" ".join(error.format_message().split()), 2)
+    except clerk_errors as error:
+        _fail(str(error), 2)
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    except OSError as error:
+        _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "), 2)
+    except Exception as error:  # noqa: BLE001 - never show a traceback
+        _fail(f"unexpected error ({type(error).__name__}): {error}", 1)
+
+
+def _fail(message: str, status: int) -> None:
+    click.echo(f"minuteterm: {message}", err=True)
+    sys.exit(status)

@@ -1,0 +1,170 @@
+"""Plain data shared by every layer: the kinds of things a meeting holds.
+
+Nothing here does I/O or imports Textual; the store builds these from rows
+and the minutes generator, the CLI and the TUI read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+import pendulum
+
+
+class EntryKind(StrEnum):
+    """What one line of the running minute records."""
+
+    NOTE = "note"
+    QUESTION = "question"
+    RESPONSE = "response"
+    ACTION = "action"
+    RESOLUTION = "resolution"
+    DECLARATION = "declaration"
+    VOTE = "vote"
+
+
+#: The kinds a clerk switches between in the capture bar, in cycling order.
+CAPTURE_KINDS: tuple[EntryKind, ...] = (
+    EntryKind.NOTE,
+    EntryKind.QUESTION,
+    EntryKind.RESPONSE,
+    EntryKind.ACTION,
+    EntryKind.RESOLUTION,
+)
+
+
+class MeetingStatus(StrEnum):
+    """Where a meeting is in its life."""
+
+    DRAFT = "draft"
+    LIVE = "live"
+    CLOSED = "closed"
+    APPROVED = "approved"
+
+
+class ActionStatus(StrEnum):
+    """Where an action is in its life."""
+
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class PersonKind(StrEnum):
+    """Whether someone is a member, an officer or somebody else."""
+
+    MEMBER = "member"
+    OFFICER = "officer"
+    OTHER = "other"
+
+
+class AttendanceStatus(StrEnum):
+    """How someone attended a meeting."""
+
+    PRESENT = "present"
+    APOLOGIES = "apologies"
+    SUBSTITUTE = "substitute"
+    ABSENT = "absent"
+    IN_ATTENDANCE = "in_attendance"
+
+
+@dataclass(frozen=True)
+class Committee:
+    """A committee, board or panel that meets."""
+
+    id: int
+    name: str
+    prefix: str | None = None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One meeting of a committee. Times are UTC; show them in local time."""
+
+    id: int
+    committee_id: int
+    committee: str
+    title: str
+    starts_at: pendulum.DateTime
+    venue: str
+    status: MeetingStatus
+    current_item_id: int | None = None
+    opened_at: pendulum.DateTime | None = None
+    ended_at: pendulum.DateTime | None = None
+    approved_at: pendulum.DateTime | None = None
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One item of business on a meeting's agenda."""
+
+    id: int
+    meeting_id: int
+    position: int
+    number: str
+    title: str
+    exempt: bool = False
+    exempt_paragraph: str | None = None
+    report: str | None = None
+    purpose: str | None = None
+    started_at: pendulum.DateTime | None = None
+    ended_at: pendulum.DateTime | None = None
+
+
+@dataclass(frozen=True)
+class Action:
+    """An action raised in a meeting; it outlives the meeting."""
+
+    entry_id: int
+    owner: str
+    description: str
+    due: date | None = None
+    due_text: str | None = None
+    status: ActionStatus = ActionStatus.OPEN
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing the clerk captured against an agenda item."""
+
+    id: int
+    item_id: int
+    position: int
+    kind: EntryKind
+    text: str
+    speaker: str | None
+    created_at: pendulum.DateTime
+    updated_at: pendulum.DateTime | None = None
+    reply_to: int | None = None
+    action: Action | None = None
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """Someone listed against a meeting, with how they attended."""
+
+    name: str
+    kind: PersonKind
+    status: AttendanceStatus
+    title: str | None = None
+    substitute_for: str | None = None
+    chair: bool = False
+
+
+@dataclass(frozen=True)
+class ItemRecord:
+    """An agenda item together with its live (not deleted) entries, in order."""
+
+    item: AgendaItem
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MeetingRecord:
+    """Everything the minutes of one meeting are made from."""
+
+    meeting: Meeting
+    items: list[ItemRecord]
+    attendees: list[Attendee] = field(default_factory=list)

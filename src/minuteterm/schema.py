@@ -1,0 +1,124 @@
+"""The database schema and its migrations, versioned by ``PRAGMA user_version``.
+
+Each migration is a function run once, in its own transaction, that moves
+the schema from version ``n - 1`` to ``n``. A database newer than this code
+is refused, never altered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+
+class SchemaError(Exception):
+    """The file's schema is not one this MinuteTerm can use."""
+
+
+def _v1_core(db: sqlite_utils.Database) -> None:
+    """Committees, people, meetings, agenda, entries and actions."""
+    db.executescript(
+        """
+        create table committees (
+            id integer primary key,
+            name text not null unique collate nocase,
+            prefix text
+        );
+        create table people (
+            id integer primary key,
+            committee_id integer references committees(id),
+            name text not null,
+            kind text not null default 'member',
+            title text,
+            unique (committee_id, name)
+        );
+        create table meetings (
+            id integer primary key,
+            committee_id integer not null references committees(id),
+            title text not null,
+            starts_at text not null,
+            venue text not null default '',
+            status text not null default 'draft',
+            current_item_id integer,
+            opened_at text,
+            ended_at text,
+            approved_at text,
+            created_at text not null
+        );
+        create index meetings_by_start on meetings(starts_at);
+        create table attendance (
+            meeting_id integer not null references meetings(id) on delete cascade,
+            person_id integer not null references people(id),
+            status text not null default 'present',
+            substitute_for text,
+            chair integer not null default 0,
+            primary key (meeting_id, person_id)
+        );
+        create table agenda_items (
+            id integer primary key,
+            meeting_id integer not null references meetings(id) on delete cascade,
+            position integer not null,
+            number text not null,
+            title text not null,
+            report text,
+            purpose text,
+            exempt integer not null default 0,
+            exempt_paragraph text,
+            started_at text,
+            ended_at text,
+            unique (meeting_id, position)
+        );
+        create table entries (
+            id integer primary key,
+            item_id integer not null references agenda_items(id) on delete cascade,
+            position integer not null,
+            kind text not null,
+            speaker text,
+            text text not null,
+            reply_to integer references entries(id) on delete set null,
+            created_at text not null,
+            updated_at text,
+            deleted_at text
+        );
+        create index entries_by_item on entries(item_id, position);
+        create index entries_by_reply on entries(reply_to);
+        create table actions (
+            entry_id integer primary key references entries(id) on delete cascade,
+            owner text not null,
+            description text not null,
+            due text,
+            due_text text,
+            status text not null default 'open',
+            status_note text,
+            completed_at text
+        );
+        create index actions_by_status on actions(status, due);
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_core]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def version(db: sqlite_utils.Database) -> int:
+    """The schema version recorded in the file."""
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite_utils.Database, path: Path) -> None:
+    """Bring the file to :data:`SCHEMA_VERSION`, or refuse it with a reason."""
+    current = version(db)
+    if current > SCHEMA_VERSION:
+        raise SchemaError(
+            f"{path} was written by a newer MinuteTerm (schema {current}, this "
+            f"version understands up to {SCHEMA_VERSION}); upgrade MinuteTerm to open it"
+        )
+    if current == 0 and db.table_names():
+        raise SchemaError(f"{path} is an SQLite database, but not a MinuteTerm one")
+    for number in range(current + 1, SCHEMA_VERSION + 1):
+        with db.atomic():
+            MIGRATIONS[number - 1](db)
+            db.execute(f"PRAGMA user_version = {number}")

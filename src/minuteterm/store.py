@@ -1,0 +1,678 @@
+"""The meeting store: one SQLite file, opened with sqlite-utils.
+
+Every write is one transaction (``db.atomic()``), committed before the call
+returns, with ``synchronous=FULL`` in WAL mode: once a method here returns,
+the entry survives a crash, ``kill -9`` or power cut. Times are stored as
+UTC ISO-8601 text.
+
+Threading rule: a :class:`Store` belongs to the thread that opened it (the
+TUI's event loop, or the CLI). Workers that need the database open their own.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pendulum
+import sqlite_utils
+
+from . import clock
+from .model import (
+    Action,
+    ActionStatus,
+    AgendaItem,
+    AttendanceStatus,
+    Attendee,
+    Committee,
+    Entry,
+    EntryKind,
+    ItemRecord,
+    Meeting,
+    MeetingRecord,
+    MeetingStatus,
+    PersonKind,
+)
+from .schema import SchemaError, migrate
+from .textsafe import clean
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+class StoreError(Exception):
+    """A problem the clerk can understand and act on; the message says what."""
+
+
+class UnknownMeeting(StoreError):
+    """No meeting has the id asked for."""
+
+
+class MeetingLocked(StoreError):
+    """The meeting's minutes are approved and can no longer change."""
+
+
+@dataclass(frozen=True)
+class NewItem:
+    """An agenda item as typed or loaded, before it is stored."""
+
+    title: str
+    exempt: bool = False
+
+
+@dataclass(frozen=True)
+class ActionFields:
+    """The parts of an action beyond its entry."""
+
+    owner: str
+    description: str
+    due: date | None = None
+    due_text: str | None = None
+
+
+def _iso(moment: pendulum.DateTime | None) -> str | None:
+    return None if moment is None else moment.in_tz("UTC").isoformat()
+
+
+def _moment(text: str | None) -> pendulum.DateTime | None:
+    if not text:
+        return None
+    parsed = pendulum.parse(text)
+    assert isinstance(parsed, pendulum.DateTime)
+    return parsed.in_tz("UTC")
+
+
+def _check_file(path: Path) -> None:
+    """Refuse, with a clear message, a path that cannot hold our database."""
+    if not path.parent.is_dir():
+        raise StoreError(f"cannot open {path}: folder {path.parent} does not exist")
+    if path.is_dir():
+        raise StoreError(f"cannot open {path}: it is a folder, not a database file")
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except OSError as error:
+        raise StoreError(f"cannot read {path}: {error.strerror}") from None
+    if head != SQLITE_MAGIC:
+        raise StoreError(f"{path} is not a MinuteTerm database (not an SQLite file)")
+
+
+def open_store(path: str | Path) -> Store:
+    """Open (creating and migrating if need be) the database at ``path``.
+
+    Raises :class:`StoreError` for a file that is not ours, is corrupt, is
+    locked for too long, or was written by a newer MinuteTerm.
+    """
+    path = Path(path).expanduser()
+    _check_file(path)
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        migrate(db, path)
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+    except SchemaError as error:
+        conn.close()
+        raise StoreError(str(error)) from None
+    except sqlite3.DatabaseError as error:
+        raise StoreError(_explain(path, error)) from None
+    return Store(db, path)
+
+
+def _explain(path: Path, error: sqlite3.DatabaseError) -> str:
+    text = str(error)
+    if "locked" in text or "busy" in text:
+        return f"{path} is locked by another program; try again in a moment"
+    if "readonly" in text or "read-only" in text:
+        return f"{path} is read-only: MinuteTerm needs to write to it"
+    if "not a database" in text or "malformed" in text:
+        return f"{path} is corrupt or not a database ({text})"
+    if "unable to open" in text:
+        return f"cannot open {path}: {text}"
+    return f"{path}: {text}"
+
+
+class Store:
+    """Queries and transactional writes over one meeting database."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    def close(self) -> None:
+        """Close the connection (all writes are already committed)."""
+        self.db.close()
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite_utils.Database]:
+        """One transaction; errors become :class:`StoreError`."""
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.DatabaseError as error:
+            raise StoreError(_explain(self.path, error)) from None
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        try:
+            return list(self.db.query(sql, list(params)))
+        except sqlite3.DatabaseError as error:
+            raise StoreError(_explain(self.path, error)) from None
+
+    # --- committees, people -------------------------------------------------
+
+    def committee(self, name: str) -> Committee:
+        """Return the committee called ``name``, creating it if new."""
+        name = clean(name)
+        if not name:
+            raise StoreError("a committee needs a name")
+        rows = self._rows("select * from committees where name = ?", [name])
+        if rows:
+            return Committee(rows[0]["id"], rows[0]["name"], rows[0]["prefix"])
+        with self._writing() as db:
+            new_id = db["committees"].insert({"name": name}).last_pk
+        return Committee(int(new_id), name)
+
+    def _person_id(self, committee_id: int, name: str, kind: PersonKind, title: str | None) -> int:
+        rows = self._rows(
+            "select id from people where committee_id = ? and name = ?",
+            [committee_id, name],
+        )
+        if rows:
+            self.db["people"].update(rows[0]["id"], {"kind": kind.value, "title": title})
+            return int(rows[0]["id"])
+        table = self.db["people"].insert(
+            {"committee_id": committee_id, "name": name, "kind": kind.value, "title": title}
+        )
+        return int(table.last_pk)
+
+    def add_attendee(
+        self,
+        meeting_id: int,
+        name: str,
+        kind: PersonKind = PersonKind.MEMBER,
+        status: AttendanceStatus = AttendanceStatus.PRESENT,
+        *,
+        title: str | None = None,
+        chair: bool = False,
+        substitute_for: str | None = None,
+    ) -> None:
+        """List ``name`` against a meeting (and remember them for its committee)."""
+        meeting = self.meeting(meeting_id)
+        self._assert_editable(meeting)
+        name = clean(name)
+        with self._writing() as db:
+            person = self._person_id(meeting.committee_id, name, kind, title and clean(title))
+            db["attendance"].upsert(
+                {
+                    "meeting_id": meeting_id,
+                    "person_id": person,
+                    "status": status.value,
+                    "chair": int(chair),
+                    "substitute_for": substitute_for and clean(substitute_for),
+                },
+                pk=("meeting_id", "person_id"),
+            )
+
+    def attendees(self, meeting_id: int) -> list[Attendee]:
+        """Who is listed against a meeting, chair first, then by name."""
+        rows = self._rows(
+            """select p.name, p.kind, p.title, a.status, a.chair, a.substitute_for
+            from attendance a join people p on p.id = a.person_id
+            where a.meeting_id = ? order by a.chair desc, p.kind, p.name""",
+            [meeting_id],
+        )
+        return [
+            Attendee(
+                name=row["name"],
+                kind=PersonKind(row["kind"]),
+                status=AttendanceStatus(row["status"]),
+                title=row["title"],
+                substitute_for=row["substitute_for"],
+                chair=bool(row["chair"]),
+            )
+            for row in rows
+        ]
+
+    def people_names(self, meeting_id: int) -> list[str]:
+        """Names a clerk may type as a speaker: the meeting's people and every
+        speaker or owner already used by its committee, most used first."""
+        meeting = self.meeting(meeting_id)
+        rows = self._rows(
+            """select name, sum(weight) as uses from (
+                select p.name as name, 100 as weight from attendance a
+                  join people p on p.id = a.person_id where a.meeting_id = ?
+                union all
+                select p.title, 100 from attendance a
+                  join people p on p.id = a.person_id
+                where a.meeting_id = ? and p.title is not null
+                union all
+                select p.name, 1 from people p where p.committee_id = ?
+                union all
+                select e.speaker, 1 from entries e
+                  join agenda_items i on i.id = e.item_id
+                  join meetings m on m.id = i.meeting_id
+                where m.committee_id = ? and e.speaker is not null
+                  and e.deleted_at is null
+            ) group by name order by uses desc, name""",
+            [meeting_id, meeting_id, meeting.committee_id, meeting.committee_id],
+        )
+        return [row["name"] for row in rows]
+
+    # --- meetings -----------------------------------------------------------
+
+    def create_meeting(
+        self,
+        committee: str,
+        starts_at: pendulum.DateTime,
+        *,
+        venue: str = "",
+        title: str | None = None,
+        agenda: Iterable[NewItem] = (),
+    ) -> int:
+        """Create a draft meeting with its agenda; return its id."""
+        owner = self.committee(committee)
+        items = [item for item in agenda if clean(item.title)]
+        with self._writing() as db:
+            meeting_id = int(
+                db["meetings"]
+                .insert(
+                    {
+                        "committee_id": owner.id,
+                        "title": clean(title or owner.name),
+                        "starts_at": _iso(starts_at),
+                        "venue": clean(venue),
+                        "status": MeetingStatus.DRAFT.value,
+                        "created_at": _iso(clock.now()),
+                    }
+                )
+                .last_pk
+            )
+            for position, item in enumerate(items, start=1):
+                db["agenda_items"].insert(
+                    {
+                        "meeting_id": meeting_id,
+                        "position": position,
+                        "number": str(position),
+                        "title": clean(item.title),
+                        "exempt": int(item.exempt),
+                    }
+                )
+        return meeting_id
+
+    def _meeting_from(self, row: dict[str, Any]) -> Meeting:
+        return Meeting(
+            id=row["id"],
+            committee_id=row["committee_id"],
+            committee=row["committee"],
+            title=row["title"],
+            starts_at=_moment(row["starts_at"]) or clock.now(),
+            venue=row["venue"] or "",
+            status=MeetingStatus(row["status"]),
+            current_item_id=row["current_item_id"],
+            opened_at=_moment(row["opened_at"]),
+            ended_at=_moment(row["ended_at"]),
+            approved_at=_moment(row["approved_at"]),
+        )
+
+    _MEETING_SQL = """select m.*, c.name as committee from meetings m
+        join committees c on c.id = m.committee_id"""
+
+    def meeting(self, meeting_id: int) -> Meeting:
+        """Return one meeting; :class:`UnknownMeeting` if there is none."""
+        rows = self._rows(self._MEETING_SQL + " where m.id = ?", [meeting_id])
+        if not rows:
+            raise UnknownMeeting(f"there is no meeting {meeting_id} (see: minuteterm list)")
+        return self._meeting_from(rows[0])
+
+    def meetings(self) -> list[Meeting]:
+        """Every meeting, newest first."""
+        rows = self._rows(self._MEETING_SQL + " order by m.starts_at desc, m.id desc")
+        return [self._meeting_from(row) for row in rows]
+
+    def entry_counts(self) -> dict[int, int]:
+        """How many live entries each meeting holds, by meeting id."""
+        rows = self._rows(
+            """select i.meeting_id, count(*) as n from entries e
+            join agenda_items i on i.id = e.item_id
+            where e.deleted_at is null group by i.meeting_id"""
+        )
+        return {row["meeting_id"]: row["n"] for row in rows}
+
+    def _assert_editable(self, meeting: Meeting) -> None:
+        if meeting.status is MeetingStatus.APPROVED:
+            raise MeetingLocked(
+                f"the minutes of meeting {meeting.id} are approved and cannot change; "
+                "record a correction as a resolution of a later meeting"
+            )
+
+    def set_current_item(
+        self, meeting_id: int, item_id: int, now: pendulum.DateTime | None = None
+    ) -> None:
+        """Move the meeting to ``item_id``, recording when items end and start."""
+        meeting = self.meeting(meeting_id)
+        self._assert_editable(meeting)
+        moment = _iso(now or clock.now())
+        with self._writing() as db:
+            previous = meeting.current_item_id
+            if previous is not None and previous != item_id:
+                db["agenda_items"].update(previous, {"ended_at": moment})
+            item = db["agenda_items"].get(item_id)
+            db["agenda_items"].update(
+                item_id, {"started_at": item["started_at"] or moment, "ended_at": None}
+            )
+            changes: dict[str, Any] = {"current_item_id": item_id}
+            if meeting.status is MeetingStatus.DRAFT:
+                changes["status"] = MeetingStatus.LIVE.value
+            if meeting.opened_at is None:
+                changes["opened_at"] = moment
+            db["meetings"].update(meeting_id, changes)
+
+    def end_meeting(self, meeting_id: int, now: pendulum.DateTime | None = None) -> None:
+        """Close the meeting: the current item and the meeting end now."""
+        meeting = self.meeting(meeting_id)
+        self._assert_editable(meeting)
+        moment = _iso(now or clock.now())
+        with self._writing() as db:
+            if meeting.current_item_id is not None:
+                db["agenda_items"].update(meeting.current_item_id, {"ended_at": moment})
+            db["meetings"].update(
+                meeting_id,
+                {
+                    "status": MeetingStatus.CLOSED.value,
+                    "ended_at": moment,
+                    "opened_at": _iso(meeting.opened_at) or moment,
+                },
+            )
+
+    # --- agenda ---------------------------------------------------------------
+
+    def _item_from(self, row: dict[str, Any]) -> AgendaItem:
+        return AgendaItem(
+            id=row["id"],
+            meeting_id=row["meeting_id"],
+            position=row["position"],
+            number=row["number"],
+            title=row["title"],
+            exempt=bool(row["exempt"]),
+            exempt_paragraph=row["exempt_paragraph"],
+            report=row["report"],
+            purpose=row["purpose"],
+            started_at=_moment(row["started_at"]),
+            ended_at=_moment(row["ended_at"]),
+        )
+
+    def items(self, meeting_id: int) -> list[AgendaItem]:
+        """The meeting's agenda items in order."""
+        rows = self._rows(
+            "select * from agenda_items where meeting_id = ? order by position",
+            [meeting_id],
+        )
+        return [self._item_from(row) for row in rows]
+
+    def item(self, item_id: int) -> AgendaItem:
+        """One agenda item by id."""
+        rows = self._rows("select * from agenda_items where id = ?", [item_id])
+        if not rows:
+            raise StoreError(f"there is no agenda item {item_id}")
+        return self._item_from(rows[0])
+
+    def add_item(self, meeting_id: int, title: str, exempt: bool = False) -> int:
+        """Add an item at the end of the agenda (urgent business); return its id."""
+        self._assert_editable(self.meeting(meeting_id))
+        title = clean(title)
+        if not title:
+            raise StoreError("an agenda item needs a title")
+        with self._writing() as db:
+            position = 1 + (
+                db.execute(
+                    "select coalesce(max(position), 0) from agenda_items where meeting_id = ?",
+                    [meeting_id],
+                ).fetchone()[0]
+            )
+            return int(
+                db["agenda_items"]
+                .insert(
+                    {
+                        "meeting_id": meeting_id,
+                        "position": position,
+                        "number": str(position),
+                        "title": title,
+                        "exempt": int(exempt),
+                    }
+                )
+                .last_pk
+            )
+
+    # --- entries ------------------------------------------------------------
+
+    _ENTRY_SQL = """select e.*, a.owner, a.description, a.due, a.due_text,
+        a.status as action_status from entries e
+        left join actions a on a.entry_id = e.id"""
+
+    def _entry_from(self, row: dict[str, Any]) -> Entry:
+        action = None
+        if row["owner"] is not None:
+            action = Action(
+                entry_id=row["id"],
+                owner=row["owner"],
+                description=row["description"],
+                due=date.fromisoformat(row["due"]) if row["due"] else None,
+                due_text=row["due_text"],
+                status=ActionStatus(row["action_status"]),
+            )
+        return Entry(
+            id=row["id"],
+            item_id=row["item_id"],
+            position=row["position"],
+            kind=EntryKind(row["kind"]),
+            text=row["text"],
+            speaker=row["speaker"],
+            created_at=_moment(row["created_at"]) or clock.now(),
+            updated_at=_moment(row["updated_at"]),
+            reply_to=row["reply_to"],
+            action=action,
+        )
+
+    def entries(self, item_id: int) -> list[Entry]:
+        """The item's live entries, in the order they were taken."""
+        rows = self._rows(
+            self._ENTRY_SQL
+            + " where e.item_id = ? and e.deleted_at is null order by e.position",
+            [item_id],
+        )
+        return [self._entry_from(row) for row in rows]
+
+    def meeting_entries(
+        self, meeting_id: int, kinds: Iterable[EntryKind] | None = None
+    ) -> list[Entry]:
+        """The meeting's live entries in agenda then capture order, optionally
+        only those of the given kinds."""
+        sql = (
+            self._ENTRY_SQL
+            + " join agenda_items i on i.id = e.item_id"
+            + " where i.meeting_id = ? and e.deleted_at is null"
+        )
+        params: list[Any] = [meeting_id]
+        if kinds is not None:
+            chosen = [kind.value for kind in kinds]
+            sql += f" and e.kind in ({','.join('?' * len(chosen))})"
+            params += chosen
+        rows = self._rows(sql + " order by i.position, e.position", params)
+        return [self._entry_from(row) for row in rows]
+
+    def entry(self, entry_id: int) -> Entry:
+        """One live entry by id."""
+        rows = self._rows(
+            self._ENTRY_SQL + " where e.id = ? and e.deleted_at is null", [entry_id]
+        )
+        if not rows:
+            raise StoreError(f"there is no entry {entry_id} (was it deleted?)")
+        return self._entry_from(rows[0])
+
+    def meeting_of_item(self, item_id: int) -> Meeting:
+        """The meeting an agenda item belongs to."""
+        return self.meeting(self.item(item_id).meeting_id)
+
+    def add_entry(
+        self,
+        item_id: int,
+        kind: EntryKind,
+        text: str,
+        *,
+        speaker: str | None = None,
+        reply_to: int | None = None,
+        action: ActionFields | None = None,
+        now: pendulum.DateTime | None = None,
+    ) -> int:
+        """Save one entry (and its action) in one transaction; return its id."""
+        self._assert_editable(self.meeting_of_item(item_id))
+        moment = _iso(now or clock.now())
+        with self._writing() as db:
+            position = 1 + (
+                db.execute(
+                    "select coalesce(max(position), 0) from entries where item_id = ?",
+                    [item_id],
+                ).fetchone()[0]
+            )
+            entry_id = int(
+                db["entries"]
+                .insert(
+                    {
+                        "item_id": item_id,
+                        "position": position,
+                        "kind": kind.value,
+                        "speaker": speaker and clean(speaker) or None,
+                        "text": clean(text),
+                        "reply_to": reply_to,
+                        "created_at": moment,
+                    }
+                )
+                .last_pk
+            )
+            if action is not None:
+                self._write_action(entry_id, action)
+        return entry_id
+
+    def _write_action(self, entry_id: int, action: ActionFields) -> None:
+        self.db["actions"].upsert(
+            {
+                "entry_id": entry_id,
+                "owner": clean(action.owner),
+                "description": clean(action.description),
+                "due": action.due.isoformat() if action.due else None,
+                "due_text": action.due_text,
+                "status": ActionStatus.OPEN.value,
+            },
+            pk="entry_id",
+        )
+
+    def update_entry(
+        self,
+        entry_id: int,
+        *,
+        kind: EntryKind,
+        text: str,
+        speaker: str | None,
+        reply_to: int | None,
+        action: ActionFields | None,
+        now: pendulum.DateTime | None = None,
+    ) -> None:
+        """Rewrite an entry in place (kind, words, speaker, question, action)."""
+        entry = self.entry(entry_id)
+        self._assert_editable(self.meeting_of_item(entry.item_id))
+        with self._writing() as db:
+            db["entries"].update(
+                entry_id,
+                {
+                    "kind": kind.value,
+                    "text": clean(text),
+                    "speaker": speaker and clean(speaker) or None,
+                    "reply_to": reply_to,
+                    "updated_at": _iso(now or clock.now()),
+                },
+            )
+            if action is None:
+                db.execute("delete from actions where entry_id = ?", [entry_id])
+            else:
+                self._write_action(entry_id, action)
+            if kind is not EntryKind.QUESTION:
+                db.execute(
+                    "update entries set reply_to = null where reply_to = ?", [entry_id]
+                )
+
+    def delete_entry(self, entry_id: int, now: pendulum.DateTime | None = None) -> None:
+        """Delete an entry so that :meth:`undo_delete` can bring it back."""
+        entry = self.entry(entry_id)
+        self._assert_editable(self.meeting_of_item(entry.item_id))
+        with self._writing() as db:
+            db["entries"].update(entry_id, {"deleted_at": _iso(now or clock.now())})
+
+    def undo_delete(self, meeting_id: int) -> Entry | None:
+        """Restore the meeting's most recently deleted entry, if any."""
+        self._assert_editable(self.meeting(meeting_id))
+        rows = self._rows(
+            """select e.id from entries e join agenda_items i on i.id = e.item_id
+            where i.meeting_id = ? and e.deleted_at is not null
+            order by e.deleted_at desc, e.id desc limit 1""",
+            [meeting_id],
+        )
+        if not rows:
+            return None
+        with self._writing() as db:
+            db["entries"].update(rows[0]["id"], {"deleted_at": None})
+        return self.entry(rows[0]["id"])
+
+    def last_entry(self, meeting_id: int) -> Entry | None:
+        """The meeting's most recently captured live entry."""
+        rows = self._rows(
+            self._ENTRY_SQL
+            + """ join agenda_items i on i.id = e.item_id
+            where i.meeting_id = ? and e.deleted_at is null
+            order by e.created_at desc, e.id desc limit 1""",
+            [meeting_id],
+        )
+        return self._entry_from(rows[0]) if rows else None
+
+    def question_to_answer(self, item_id: int, before: int | None = None) -> int | None:
+        """The question a new response answers: the item's latest question with
+        no response yet, else its latest question; ``None`` if it has none.
+        With ``before``, only questions captured before that entry count."""
+        rows = self._rows(
+            """select q.id, exists(select 1 from entries r where r.reply_to = q.id
+                and r.deleted_at is null and r.kind = 'response') as answered
+            from entries q where q.item_id = ? and q.kind = 'question'
+            and q.deleted_at is null and (? is null or q.position < (
+                select position from entries where id = ?))
+            order by q.position desc""",
+            [item_id, before, before],
+        )
+        for row in rows:
+            if not row["answered"]:
+                return int(row["id"])
+        return int(rows[0]["id"]) if rows else None
+
+    # --- whole meeting --------------------------------------------------------
+
+    def record(self, meeting_id: int) -> MeetingRecord:
+        """Everything the minutes of a meeting are made from."""
+        meeting = self.meeting(meeting_id)
+        by_item: dict[int, list[Entry]] = {}
+        for entry in self.meeting_entries(meeting_id):
+            by_item.setdefault(entry.item_id, []).append(entry)
+        return MeetingRecord(
+            meeting=meeting,
+            items=[
+                ItemRecord(item, by_item.get(item.id, []))
+                for item in self.items(meeting_id)
+            ],
+            attendees=self.attendees(meeting_id),
+        )

@@ -1,0 +1,43 @@
+"""The MinuteTerm Textual app: holds the store and moves between screens."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+
+from ..store import Store
+from .screens.start_screen import StartScreen
+
+
+class MinuteTermApp(App[None]):
+    """Start on the list of meetings, or straight on one meeting."""
+
+    TITLE = "MinuteTerm"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", "Keys", id="app.help"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    ]
+
+    def __init__(self, store: Store, meeting_id: int | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self._first_meeting = meeting_id
+
+    def on_mount(self) -> None:
+        self.push_screen(StartScreen(self.store))
+        if self._first_meeting is not None:
+            self.open_meeting(self._first_meeting)
+
+    def open_meeting(self, meeting_id: int) -> None:
+        """Show the live screen for one meeting."""
+        from .screens.meeting_screen import MeetingScreen
+
+        self.push_screen(MeetingScreen(self.store, meeting_id))
+
+    def action_help(self) -> None:
+        """Show every key."""
+        from .screens.help_screen import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())

@@ -1,0 +1,75 @@
+"""How an entry looks on screen: one styled line, never parsed as markup.
+
+Every piece of user text goes into a :class:`~textual.content.Content` as
+plain text, so ``[bold]`` or ``[@click=app.quit]`` in a note shows literally
+and does nothing.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from ..dates import format_clock, format_date
+from ..model import AgendaItem, Entry, EntryKind
+
+#: The short tag and style that tell the kinds apart at a glance.
+KIND_LOOK: dict[EntryKind, tuple[str, str]] = {
+    EntryKind.NOTE: ("NOTE", "dim"),
+    EntryKind.QUESTION: ("Q", "bold $accent"),
+    EntryKind.RESPONSE: ("A", "bold $success"),
+    EntryKind.ACTION: ("ACTION", "bold $warning"),
+    EntryKind.RESOLUTION: ("RESOLVED", "bold $primary"),
+    EntryKind.DECLARATION: ("DECL", "bold $secondary"),
+    EntryKind.VOTE: ("VOTE", "bold $secondary"),
+}
+
+#: What the capture bar calls each kind.
+KIND_LABEL: dict[EntryKind, str] = {
+    EntryKind.NOTE: "Note",
+    EntryKind.QUESTION: "Question",
+    EntryKind.RESPONSE: "Response",
+    EntryKind.ACTION: "Action",
+    EntryKind.RESOLUTION: "Resolution",
+    EntryKind.DECLARATION: "Declaration",
+    EntryKind.VOTE: "Vote",
+}
+
+
+def due_words(entry: Entry) -> str:
+    """An action's due date as the clerk will read it, or ''."""
+    if entry.action is None:
+        return ""
+    if entry.action.due is not None:
+        return f"by {format_date(entry.action.due)}"
+    return f"by {entry.action.due_text}" if entry.action.due_text else "no date"
+
+
+def entry_content(entry: Entry, *, item: AgendaItem | None = None, time: bool = True) -> Content:
+    """One entry as a line: time, kind tag, speaker, words (and due date)."""
+    tag, style = KIND_LOOK[entry.kind]
+    parts: list[str | tuple[str, str]] = []
+    if time:
+        parts.append((f"{format_clock(entry.created_at)} ", "dim"))
+    if item is not None:
+        parts.append((f"[{item.number}] ", "dim"))
+    parts.append((f"{tag} ", style))
+    if entry.speaker:
+        parts.append((f"{entry.speaker}: ", "bold"))
+    parts.append(entry.text)
+    if entry.kind is EntryKind.ACTION:
+        parts.append((f" ({due_words(entry)})", "italic"))
+    return Content.assemble(*parts)
+
+
+def item_content(item: AgendaItem, *, current: bool) -> Content:
+    """An agenda line: marker, number, title, and its times once it has them."""
+    marker = ("▶ ", "bold $accent") if current else ("  ", "")
+    parts: list[str | tuple[str, str]] = [marker, (f"{item.number}. ", "bold"), item.title]
+    if item.exempt:
+        parts.append((" (exempt)", "italic $warning"))
+    if item.started_at is not None:
+        span = format_clock(item.started_at)
+        if item.ended_at is not None:
+            span += f"–{format_clock(item.ended_at)}"
+        parts.append((f"  {span}", "dim"))
+    return Content.assemble(*parts)

@@ -1,0 +1,1 @@
+"""Screens: the start list, the new-meeting form, the live meeting, help."""

@@ -1,0 +1,44 @@
+"""F1: every key MinuteTerm answers to, from :mod:`..help_data`."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from ..help_data import KEYS
+
+
+class HelpScreen(ModalScreen[None]):
+    """A table of keys; Esc, F1 or Q closes it."""
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+        #help { width: 95%; max-width: 110; height: 90%; border: thick $accent;
+                background: $surface; padding: 0 1; }
+        #help-title { text-style: bold; padding-bottom: 1; }
+        DataTable { height: 1fr; }
+    }
+    """
+
+    BINDINGS = [Binding("escape,f1,q", "close", "Close", id="help.close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help"):
+            yield Static(Content("Keys (Esc closes)"), id="help-title")
+            yield DataTable(cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Where", "Keys", "What it does")
+        for where, keys, what in KEYS:
+            table.add_row(Content(where), Content(keys), Content(what))
+        table.focus()
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss(None)

@@ -1,0 +1,263 @@
+"""The live meeting screen: agenda, running minute, side panes, capture bar.
+
+Every change goes through the :class:`~minuteterm.recorder.Recorder`, which
+commits it before returning; only then are the panes re-read from the
+database. The panes keep no copy of the meeting.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from ...model import CAPTURE_KINDS, AgendaItem, Entry, EntryKind
+from ...recorder import CLERK_ERRORS, Outcome, Recorder
+from ...store import Store
+from ..entry_text import KIND_LABEL, KIND_LOOK, entry_content
+from ..widgets.agenda_pane import AgendaPane
+from ..widgets.capture_bar import CaptureBar
+from ..widgets.entry_pane import (
+    ActionsPane,
+    EntryPane,
+    Line,
+    MinutePane,
+    QuestionsPane,
+    ResolutionsPane,
+)
+from ..widgets.meeting_header import MeetingHeader
+from .choice_dialog import ChoiceDialog
+
+
+class MeetingScreen(Screen[None]):
+    """Minute one meeting from the keyboard."""
+
+    CSS_PATH = "meeting_screen.tcss"
+    AUTO_FOCUS = "#capture"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+
+    BINDINGS = [
+        Binding("escape", "focus_capture", "Capture bar", id="meeting.capture"),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
+        Binding("ctrl+e", "export", "Export", id="meeting.export"),
+        Binding("ctrl+l", "leave", "Meetings", id="meeting.leave"),
+    ]
+
+    def __init__(self, store: Store, meeting_id: int) -> None:
+        super().__init__()
+        self.store = store
+        self.recorder = Recorder(store, meeting_id)
+        self.meeting_id = meeting_id
+
+    def compose(self) -> ComposeResult:
+        yield MeetingHeader()
+        with Horizontal(id="body"):
+            yield AgendaPane(id="agenda")
+            yield MinutePane(id="minute")
+            with Vertical(id="side"):
+                yield QuestionsPane(id="questions")
+                yield ActionsPane(id="actions")
+                yield ResolutionsPane(id="resolutions")
+        yield CaptureBar(lambda: self.store.people_names(self.meeting_id))
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_panes()
+        self.query_one(CaptureBar).say(
+            "Type and press Enter to save. F1 lists every key."
+        )
+
+    # --- rendering from the database -------------------------------------------
+
+    def _shown_item(self, items: list[AgendaItem], current: int | None) -> AgendaItem | None:
+        """The current item, or the first (where the first entry will go)."""
+        for item in items:
+            if item.id == current:
+                return item
+        return items[0] if items else None
+
+    def refresh_panes(self) -> None:
+        """Re-read the meeting and redraw every pane."""
+        meeting = self.store.meeting(self.meeting_id)
+        items = self.store.items(self.meeting_id)
+        numbers = {item.id: item for item in items}
+        shown = self._shown_item(items, meeting.current_item_id)
+        self.query_one(MeetingHeader).show(meeting)
+        self.query_one(AgendaPane).show(items, meeting.current_item_id)
+        entries = self.store.entries(shown.id) if shown else []
+        minute = self.query_one(MinutePane)
+        minute.border_title = (
+            f"Item {shown.number}: {shown.title}" if shown else "No agenda items (/add TITLE)"
+        )
+        minute.show([Line(entry_content(entry), entry.id) for entry in entries])
+        self.query_one(QuestionsPane).show(_question_lines(entries))
+        for pane, kind in (
+            (self.query_one(ActionsPane), EntryKind.ACTION),
+            (self.query_one(ResolutionsPane), EntryKind.RESOLUTION),
+        ):
+            found = self.store.meeting_entries(self.meeting_id, [kind])
+            pane.show(
+                [
+                    Line(entry_content(entry, item=numbers[entry.item_id], time=False), entry.id)
+                    for entry in found
+                ]
+            )
+
+    def _done(self, outcome: Outcome) -> None:
+        self.refresh_panes()
+        self.query_one(CaptureBar).say(outcome.message)
+
+    def _refused(self, error: Exception) -> None:
+        self.query_one(CaptureBar).say(str(error), refused=True)
+
+    # --- capture --------------------------------------------------------------
+
+    @on(CaptureBar.LineSubmitted)
+    def _line_submitted(self, event: CaptureBar.LineSubmitted) -> None:
+        try:
+            outcome = self.recorder.apply(event.line, event.kind)
+        except CLERK_ERRORS as error:
+            self._refused(error)
+            return
+        self.query_one(CaptureBar).input.value = ""
+        self._done(outcome)
+
+    @on(AgendaPane.ItemChosen)
+    def _item_chosen(self, event: AgendaPane.ItemChosen) -> None:
+        try:
+            outcome = self.recorder.go_to(event.item_id)
+        except CLERK_ERRORS as error:
+            self._refused(error)
+            return
+        self._done(outcome)
+        self.action_focus_capture()
+
+    # --- entry keys -----------------------------------------------------------
+
+    @on(EntryPane.EditRequested)
+    def _edit_requested(self, event: EntryPane.EditRequested) -> None:
+        try:
+            line = self.recorder.edit_line(event.entry_id)
+        except CLERK_ERRORS as error:
+            self._refused(error)
+            return
+        event.pane.open_editor(event.entry_id, line)
+        self.query_one(CaptureBar).say("Editing in place: Enter saves, Esc cancels.")
+
+    @on(EntryPane.EditSubmitted)
+    def _edit_submitted(self, event: EntryPane.EditSubmitted) -> None:
+        try:
+            outcome = self.recorder.edit(event.entry_id, event.line)
+        except CLERK_ERRORS as error:
+            self._refused(error)
+            return
+        event.pane.close_editor()
+        self._done(outcome)
+
+    @on(EntryPane.KindChangeRequested)
+    def _kind_change_requested(self, event: EntryPane.KindChangeRequested) -> None:
+        choices = [
+            (kind.value, Content.assemble((KIND_LABEL[kind], KIND_LOOK[kind][1])))
+            for kind in CAPTURE_KINDS
+        ]
+
+        def chosen(kind: str | None) -> None:
+            if kind is not None:
+                self._run(lambda: self.recorder.change_kind(event.entry_id, EntryKind(kind)))
+
+        self.app.push_screen(ChoiceDialog("Change this entry to:", choices), chosen)
+
+    @on(EntryPane.DeleteRequested)
+    def _delete_requested(self, event: EntryPane.DeleteRequested) -> None:
+        self._run(lambda: self.recorder.delete(event.entry_id))
+
+    @on(EntryPane.UndoRequested)
+    def _undo_requested(self, _event: EntryPane.UndoRequested) -> None:
+        self._run(self.recorder.undo)
+
+    @on(EntryPane.AttachRequested)
+    def _attach_requested(self, event: EntryPane.AttachRequested) -> None:
+        response = self.store.entry(event.entry_id)
+        if response.kind is not EntryKind.RESPONSE:
+            self._refused(ValueError("select a response (A) to attach it to a question"))
+            return
+        questions = self.store.meeting_entries(self.meeting_id, [EntryKind.QUESTION])
+        if not questions:
+            self._refused(ValueError("this meeting has no questions yet"))
+            return
+        items = {item.id: item for item in self.store.items(self.meeting_id)}
+        choices = [
+            (str(q.id), entry_content(q, item=items[q.item_id], time=False)) for q in questions
+        ]
+
+        def chosen(question: str | None) -> None:
+            if question is not None:
+                self._run(lambda: self.recorder.reattach(event.entry_id, int(question)))
+
+        self.app.push_screen(ChoiceDialog("Attach this response to:", choices), chosen)
+
+    def _run(self, change) -> None:  # change: Callable[[], Outcome]
+        try:
+            outcome = change()
+        except CLERK_ERRORS as error:
+            self._refused(error)
+            return
+        self._done(outcome)
+
+    # --- screen keys ----------------------------------------------------------
+
+    def action_focus_capture(self) -> None:
+        """Back to the capture bar."""
+        self.query_one(CaptureBar).input.focus()
+
+    def action_leave(self) -> None:
+        """Back to the list of meetings."""
+        self.dismiss(None)
+
+    def action_export(self) -> None:
+        """Write the minutes as Markdown and HTML into the current folder."""
+        record = self.store.record(self.meeting_id)
+        self.query_one(CaptureBar).say("Exporting…")
+        self._export(record, Path.cwd())
+
+    @work(thread=True, group="export")
+    def _export(self, record, folder: Path) -> None:
+        from ...export import ExportError, default_filename, write_export
+
+        try:
+            paths = [
+                write_export(record, fmt, folder / default_filename(record, fmt))
+                for fmt in ("md", "html")
+            ]
+        except (ExportError, OSError) as error:
+            self.app.call_from_thread(self._refused, error)
+            return
+        message = "Exported " + " and ".join(str(path) for path in paths)
+        self.app.call_from_thread(self.query_one(CaptureBar).say, message)
+
+
+def _question_lines(entries: list[Entry]) -> list[Line]:
+    """Each question followed by its responses, indented; then any response
+    that answers no question of this item."""
+    lines: list[Line] = []
+    questions = {entry.id for entry in entries if entry.kind is EntryKind.QUESTION}
+    for entry in entries:
+        if entry.kind is EntryKind.QUESTION:
+            lines.append(Line(entry_content(entry, time=False), entry.id))
+            lines += [
+                Line(Content.assemble("   ↳ ", entry_content(reply, time=False)), reply.id)
+                for reply in entries
+                if reply.kind is EntryKind.RESPONSE and reply.reply_to == entry.id
+            ]
+    lines += [
+        Line(Content.assemble("(no question) ", entry_content(reply, time=False)), reply.id)
+        for reply in entries
+        if reply.kind is EntryKind.RESPONSE and reply.reply_to not in questions
+    ]
+    return lines

@@ -1,0 +1,121 @@
+"""Create a meeting: committee, date, time, venue and the agenda.
+
+The agenda is typed in (one item per line, or a numbered or bulleted list)
+or loaded from a Markdown file; ``(exempt)`` marks a Part II item. The date
+the clerk typed is shown back, resolved, before anything is saved.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static, TextArea
+
+from ... import clock
+from ...agenda import parse_agenda, read_agenda_file
+from ...dates import DateError, format_long_date, format_time, parse_meeting_start, to_local
+from ...recorder import CLERK_ERRORS
+from ...store import Store
+
+
+class NewMeetingScreen(ModalScreen[int | None]):
+    """A form; Ctrl+S creates the meeting and returns its id."""
+
+    DEFAULT_CSS = """
+    NewMeetingScreen {
+        align: center middle;
+        #form { width: 96%; max-width: 100; height: auto; max-height: 96%;
+                border: thick $accent; background: $surface; padding: 0 1; }
+        #form-title { text-style: bold; }
+        #fields { grid-size: 2; grid-columns: 14 1fr; grid-rows: 3; height: auto; }
+        #fields Label { padding: 1 0 0 0; }
+        #agenda { height: 8; }
+        #resolved { color: $text-success; height: 1; }
+        #problem { color: $text-error; text-style: bold; height: auto; }
+    }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "create", "Create", id="new.create"),
+        Binding("escape", "cancel", "Cancel", id="new.cancel"),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Static(Content("New meeting (Ctrl+S creates, Esc cancels)"), id="form-title")
+            with Grid(id="fields"):
+                yield Label("Committee")
+                yield Input(id="committee", placeholder="e.g. Housing Scrutiny Committee")
+                yield Label("Date")
+                yield Input(id="date", placeholder="e.g. 14/12/2026, 14 Dec, in 2 weeks")
+                yield Label("Time")
+                yield Input(id="time", placeholder="e.g. 18:30 (default 6 pm)")
+                yield Label("Venue")
+                yield Input(id="venue", placeholder="e.g. Committee Room 1, Civic Centre")
+                yield Label("Agenda file")
+                yield Input(id="agenda-file", placeholder="optional: path to a Markdown list")
+            yield Static(id="resolved")
+            yield Label("Agenda (one item per line; add (exempt) for a Part II item)")
+            yield TextArea(id="agenda")
+            yield Static(id="problem")
+
+    @on(Input.Changed, "#date, #time")
+    def _show_resolved(self) -> None:
+        resolved = self.query_one("#resolved", Static)
+        date_text = self.query_one("#date", Input).value
+        if not date_text.strip():
+            resolved.update("")
+            return
+        try:
+            starts = self._starts_at()
+        except DateError as error:
+            resolved.update(Content(f"? {error}"))
+            return
+        local = to_local(starts)
+        resolved.update(Content(f"→ {format_long_date(local)} at {format_time(starts)}"))
+
+    def _starts_at(self):  # -> pendulum.DateTime
+        return parse_meeting_start(
+            self.query_one("#date", Input).value,
+            self.query_one("#time", Input).value,
+            to_local(clock.now()).date(),
+        )
+
+    def _agenda(self):  # -> list[NewItem]
+        path = self.query_one("#agenda-file", Input).value.strip()
+        if path:
+            return read_agenda_file(path)
+        return parse_agenda(self.query_one("#agenda", TextArea).text)
+
+    def action_create(self) -> None:
+        """Validate the form and create the meeting."""
+        problem = self.query_one("#problem", Static)
+        committee = self.query_one("#committee", Input).value
+        try:
+            if not committee.strip():
+                raise DateError("the meeting needs a committee name")
+            if not self.query_one("#date", Input).value.strip():
+                raise DateError("the meeting needs a date, e.g. 14/12/2026")
+            starts = self._starts_at()
+            meeting_id = self.store.create_meeting(
+                committee,
+                starts,
+                venue=self.query_one("#venue", Input).value,
+                agenda=self._agenda(),
+            )
+        except CLERK_ERRORS as error:
+            problem.update(Content(str(error)))
+            return
+        self.dismiss(meeting_id)
+
+    def action_cancel(self) -> None:
+        """Close without creating anything."""
+        self.dismiss(None)

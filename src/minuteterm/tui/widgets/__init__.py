@@ -1,0 +1,1 @@
+"""Widgets of the meeting screen, one file each."""

@@ -1,0 +1,144 @@
+"""The capture bar: one line the clerk types into, saved on Enter.
+
+It shows the kind a line without a prefix will be, suggests speaker names
+from the meeting's people (Tab or → accepts), and says what happened to the
+last line. A refused line stays in the bar with the reason beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.suggester import Suggester
+from textual.widgets import Input, Static
+
+from ...model import EntryKind
+from ..entry_text import KIND_LABEL, KIND_LOOK
+
+PREFIXES = "?>!=\\"
+
+
+class SpeakerSuggester(Suggester):
+    """Completes a speaker's name typed at the start of a line."""
+
+    def __init__(self, names: Callable[[], list[str]]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self._names = names
+
+    async def get_suggestion(self, value: str) -> str | None:
+        """The line with the first matching name completed, plus ": "."""
+        body = value.lstrip(PREFIXES).lstrip()
+        if not body or ":" in body or value.startswith("/"):
+            return None
+        folded = body.casefold()
+        for name in self._names():
+            if name.casefold().startswith(folded) and len(name) > len(body):
+                return value + name[len(body) :] + ": "
+        return None
+
+
+class CaptureInput(Input):
+    """The capture line; Tab takes a suggestion before it moves focus."""
+
+    BINDINGS = [
+        Binding("tab", "accept_or_next", "Accept name", show=False, id="capture.accept"),
+    ]
+
+    def action_accept_or_next(self) -> None:
+        """Accept the suggested name, or move to the next pane."""
+        if self._suggestion and self.cursor_at_end:
+            self.value = self._suggestion
+            self.cursor_position = len(self.value)
+        else:
+            self.screen.focus_next()
+
+
+class CaptureBar(Vertical):
+    """Kind label, the line being typed, and the last outcome."""
+
+    DEFAULT_CSS = """
+    CaptureBar {
+        height: auto;
+        dock: bottom;
+        #capture-row { height: 3; }
+        #kind { width: 14; height: 3; content-align: center middle; text-style: bold; }
+        CaptureInput { width: 1fr; }
+        #outcome { height: 1; padding: 0 1; color: $text-muted; }
+        #outcome.-refused { color: $text-error; text-style: bold; }
+    }
+    """
+
+    BINDINGS = [
+        Binding("f2", "kind('note')", "Note", id="capture.note"),
+        Binding("f3", "kind('question')", "Question", id="capture.question"),
+        Binding("f4", "kind('response')", "Response", id="capture.response"),
+        Binding("f5", "kind('action')", "Action", id="capture.action"),
+        Binding("f6", "kind('resolution')", "Resolution", id="capture.resolution"),
+    ]
+
+    @dataclass
+    class LineSubmitted(Message):
+        """The clerk pressed Enter on a line."""
+
+        line: str
+        kind: EntryKind
+
+    def __init__(self, names: Callable[[], list[str]], **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._names = names
+        self.kind = EntryKind.NOTE
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="capture-row"):
+            yield Static(id="kind")
+            yield CaptureInput(
+                placeholder="Type what happens; Enter saves. ? question  > response  "
+                "! action  = resolution  /item N",
+                suggester=SpeakerSuggester(self._names),
+                id="capture",
+                select_on_focus=False,
+            )
+        yield Static(id="outcome")
+
+    def on_mount(self) -> None:
+        self._show_kind()
+
+    @property
+    def input(self) -> CaptureInput:
+        """The line being typed."""
+        return self.query_one(CaptureInput)
+
+    def action_kind(self, kind: str) -> None:
+        """Lines without a prefix become ``kind``."""
+        self.kind = EntryKind(kind)
+        self._show_kind()
+        self.input.focus()
+
+    def _show_kind(self) -> None:
+        tag, style = KIND_LOOK[self.kind]
+        self.query_one("#kind", Static).update(
+            Content.assemble((KIND_LABEL[self.kind], style))
+        )
+
+    def say(self, message: str, *, refused: bool = False) -> None:
+        """Show the outcome of the last line (plain text, never markup)."""
+        outcome = self.query_one("#outcome", Static)
+        outcome.update(Content(("Refused: " if refused else "") + message))
+        outcome.set_class(refused, "-refused")
+
+    @property
+    def outcome_text(self) -> str:
+        """What the outcome line says."""
+        return str(self.query_one("#outcome", Static).render())
+
+    @on(Input.Submitted, "#capture")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.LineSubmitted(event.value, self.kind))

@@ -1,0 +1,68 @@
+"""The meeting screen's header: committee, date, elapsed clock, status."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Static
+
+from ... import clock
+from ...dates import format_clock, format_elapsed, format_short_date, to_local
+from ...model import Meeting, MeetingStatus
+
+STATUS_STYLE: dict[MeetingStatus, str] = {
+    MeetingStatus.DRAFT: "bold $text-muted",
+    MeetingStatus.LIVE: "bold $text-error",
+    MeetingStatus.CLOSED: "bold $text-success",
+    MeetingStatus.APPROVED: "bold $text-primary",
+}
+
+
+class MeetingHeader(Static):
+    """One line that says which meeting this is and how long it has run."""
+
+    DEFAULT_CSS = """
+    MeetingHeader {
+        height: 1;
+        background: $panel;
+        padding: 0 1;
+    }
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__("", **kwargs)  # type: ignore[arg-type]
+        self._meeting: Meeting | None = None
+
+    def compose(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.set_interval(1, self._tick)
+
+    def show(self, meeting: Meeting) -> None:
+        """Show ``meeting`` (called after every change, from the database)."""
+        self._meeting = meeting
+        self._tick()
+
+    def _elapsed(self, meeting: Meeting) -> str:
+        if meeting.opened_at is None:
+            return "not started"
+        until = meeting.ended_at or clock.now()
+        return format_elapsed((until - meeting.opened_at).total_seconds())
+
+    def _tick(self) -> None:
+        meeting = self._meeting
+        if meeting is None:
+            return
+        when = f"{format_short_date(to_local(meeting.starts_at))} {format_clock(meeting.starts_at)}"
+        self.update(
+            Content.assemble(
+                (meeting.title, "bold"),
+                "  ·  ",
+                when,
+                "  ·  ",
+                (f"⏱ {self._elapsed(meeting)}", ""),
+                "  ·  ",
+                (f" {meeting.status.value.upper()} ", STATUS_STYLE[meeting.status]),
+            )
+        )
