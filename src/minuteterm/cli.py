@@ -291,7 +291,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         _fail("interrupted", 130)
     except OSError as error:
         _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "), 2)
-    except Exception as error:  # noqa: BLE001 - never show a traceback
+    except Exception as error:
         _fail(f"unexpected error ({type(error).__name__}): {error}", 1)
 
 

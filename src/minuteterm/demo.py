@@ -63,73 +63,142 @@ SCRIPT: list[tuple[int, str]] = [
     (2, "/next"),
     (2, "No declarations of interest were made."),
     (3, "/next"),
-    (4, "= That the minutes of the meeting held on 13 October 2026 be signed as a "
-        "correct record."),
+    (
+        4,
+        "= That the minutes of the meeting held on 13 October 2026 be signed as a correct record.",
+    ),
     (5, "/next"),
-    (5, "The Committee considered a report of the Head of Housing Options on "
-        "homelessness prevention performance in the second quarter of 2026/27."),
-    (8, "It was reported that 412 households had approached the service in the "
+    (
+        5,
+        "The Committee considered a report of the Head of Housing Options on "
+        "homelessness prevention performance in the second quarter of 2026/27.",
+    ),
+    (
+        8,
+        "It was reported that 412 households had approached the service in the "
         "quarter, 9% more than in the same period last year, and that prevention "
-        "duties had been accepted for 268 of them."),
-    (10, "Members were advised that the use of bed and breakfast accommodation for "
-         "families had fallen to four households, none of whom had stayed longer "
-         "than six weeks."),
-    (12, "? Cllr Tom Hesketh: what was driving the rise in approaches from private "
-         "rented tenants"),
-    (13, "> Head of Housing Options: most approaches followed a no-fault eviction "
-         "notice, as landlords sold properties and left the market"),
-    (15, "? Cllr Joan Mbeki: whether the service had enough caseworkers to meet the "
-         "demand"),
-    (16, "> Director of Housing: two vacant caseworker posts had been filled in "
-         "October and a third was being recruited; caseloads now averaged 38 per "
-         "officer"),
-    (18, "? Cllr Alison Fenn: how many young people leaving care had been placed in "
-         "temporary accommodation"),
-    (19, "> Head of Housing Options: three care leavers had been placed in the "
-         "quarter, all in self-contained homes, and a joint protocol with "
-         "Children's Services was being reviewed"),
-    (20, "! Head of Housing Options: circulate the revised care leavers protocol to "
-         "the Committee by 11/12/2026"),
+        "duties had been accepted for 268 of them.",
+    ),
+    (
+        10,
+        "Members were advised that the use of bed and breakfast accommodation for "
+        "families had fallen to four households, none of whom had stayed longer "
+        "than six weeks.",
+    ),
+    (
+        12,
+        "? Cllr Tom Hesketh: what was driving the rise in approaches from private rented tenants",
+    ),
+    (
+        13,
+        "> Head of Housing Options: most approaches followed a no-fault eviction "
+        "notice, as landlords sold properties and left the market",
+    ),
+    (
+        15,
+        "? Cllr Joan Mbeki: whether the service had enough caseworkers to meet the demand",
+    ),
+    (
+        16,
+        "> Director of Housing: two vacant caseworker posts had been filled in "
+        "October and a third was being recruited; caseloads now averaged 38 per "
+        "officer",
+    ),
+    (
+        18,
+        "? Cllr Alison Fenn: how many young people leaving care had been placed in "
+        "temporary accommodation",
+    ),
+    (
+        19,
+        "> Head of Housing Options: three care leavers had been placed in the "
+        "quarter, all in self-contained homes, and a joint protocol with "
+        "Children's Services was being reviewed",
+    ),
+    (
+        20,
+        "! Head of Housing Options: circulate the revised care leavers protocol to "
+        "the Committee by 11/12/2026",
+    ),
     (22, "= That the report and the comments of the Committee be noted."),
     (23, "/next"),
-    (23, "The Repairs Manager presented an update on the damp and mould action plan "
-         "agreed by the Committee in June 2026."),
-    (25, "It was reported that all 1,140 homes identified in the stock condition "
-         "survey had been inspected and that remedial works were complete in 865 "
-         "of them."),
+    (
+        23,
+        "The Repairs Manager presented an update on the damp and mould action plan "
+        "agreed by the Committee in June 2026.",
+    ),
+    (
+        25,
+        "It was reported that all 1,140 homes identified in the stock condition "
+        "survey had been inspected and that remedial works were complete in 865 "
+        "of them.",
+    ),
     (27, "? Cllr Rhys Caddick: were tenants told when their works would be done"),
-    (28, "> Repairs Manager: every tenant received a letter with a target date and "
-         "a named officer, and a text reminder a week before the visit"),
-    (30, "? Cllr Helen Ward: how many complaints had been escalated to the Housing "
-         "Ombudsman this year"),
-    (31, "> Repairs Manager: six complaints had been escalated, two of them about "
-         "damp and mould; the Ombudsman had not yet decided either"),
+    (
+        28,
+        "> Repairs Manager: every tenant received a letter with a target date and "
+        "a named officer, and a text reminder a week before the visit",
+    ),
+    (
+        30,
+        "? Cllr Helen Ward: how many complaints had been escalated to the Housing "
+        "Ombudsman this year",
+    ),
+    (
+        31,
+        "> Repairs Manager: six complaints had been escalated, two of them about "
+        "damp and mould; the Ombudsman had not yet decided either",
+    ),
     (33, "? Cllr Tom Hesketh: could the Committee see the outstanding cases by ward"),
-    (34, "> Director of Housing: the figures could be provided, although some wards "
-         "had too few cases to publish without identifying households"),
-    (35, "! Repairs Manager: provide a ward breakdown of outstanding damp and mould "
-         "cases by next meeting"),
+    (
+        34,
+        "> Director of Housing: the figures could be provided, although some wards "
+        "had too few cases to publish without identifying households",
+    ),
+    (
+        35,
+        "! Repairs Manager: provide a ward breakdown of outstanding damp and mould "
+        "cases by next meeting",
+    ),
     (37, "= That the progress made on the damp and mould action plan be noted."),
-    (37, "= That the Committee receive a further update at its meeting in March "
-         "2027."),
+    (37, "= That the Committee receive a further update at its meeting in March 2027."),
     (38, "/next"),
-    (38, "The Director of Housing outlined a proposal to buy twelve self-contained "
-         "flats for use as temporary accommodation for families."),
-    (41, "? Cllr Joan Mbeki: what saving was expected against nightly-paid "
-         "accommodation"),
-    (42, "> Director of Housing: about £180,000 a year once every flat was "
-         "occupied"),
-    (44, "= That Cabinet be recommended to approve the acquisition, subject to a "
-         "satisfactory independent valuation."),
+    (
+        38,
+        "The Director of Housing outlined a proposal to buy twelve self-contained "
+        "flats for use as temporary accommodation for families.",
+    ),
+    (
+        41,
+        "? Cllr Joan Mbeki: what saving was expected against nightly-paid accommodation",
+    ),
+    (42, "> Director of Housing: about £180,000 a year once every flat was occupied"),
+    (
+        44,
+        "= That Cabinet be recommended to approve the acquisition, subject to a "
+        "satisfactory independent valuation.",
+    ),
     (45, "/next"),
-    (45, "The Democratic Services Officer presented the draft work programme for "
-         "the rest of the municipal year."),
-    (47, "The Chair suggested an item on the allocation of adapted properties for "
-         "disabled residents."),
-    (48, "! Democratic Services Officer: add adapted properties to the work "
-         "programme for the December meeting by 20/11/2026"),
-    (49, "= That the work programme be agreed, subject to the addition of an item "
-         "on adapted properties."),
+    (
+        45,
+        "The Democratic Services Officer presented the draft work programme for "
+        "the rest of the municipal year.",
+    ),
+    (
+        47,
+        "The Chair suggested an item on the allocation of adapted properties for "
+        "disabled residents.",
+    ),
+    (
+        48,
+        "! Democratic Services Officer: add adapted properties to the work "
+        "programme for the December meeting by 20/11/2026",
+    ),
+    (
+        49,
+        "= That the work programme be agreed, subject to the addition of an item "
+        "on adapted properties.",
+    ),
     (52, "/end"),
 ]
 
@@ -153,7 +222,11 @@ def _add_people(store: Store, meeting_id: int) -> None:
         )
     for name, title in OFFICERS:
         store.add_attendee(
-            meeting_id, name, PersonKind.OFFICER, AttendanceStatus.IN_ATTENDANCE, title=title
+            meeting_id,
+            name,
+            PersonKind.OFFICER,
+            AttendanceStatus.IN_ATTENDANCE,
+            title=title,
         )
 
 

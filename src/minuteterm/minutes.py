@@ -47,16 +47,15 @@ QUESTION_STYLES: tuple[str, ...] = ("dash", "bullets", "narrative")
 
 #: The body word ("the Board was advised") is the last of these found in the
 #: committee's name, else "Committee".
-BODY_WORDS = (
-    "Board Panel Cabinet Council Commission Forum Committee Sub-Committee Group"
-)
+BODY_WORDS = "Board Panel Cabinet Council Commission Forum Committee Sub-Committee Group"
 
 #: First words written in lower case when a question or answer is run into a
 #: sentence ("regarding how ...", "advised that the ...").
 LOWER_WORDS = _words(
     "was is are were did does do how what why when where whether who which "
     "could would can will has have had should yes no the it this there they "
-    "we if about for a an some all any"
+    "we if about for a an some all any both each these those their its our "
+    "in at on as to due not officers staff"
 )
 
 #: Question openings that read as reported speech ("asked whether ...").
@@ -94,9 +93,11 @@ class Span:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One paragraph (or one list item) made of spans."""
+    """One paragraph (or one list item) made of spans; ``role`` names what
+    it is for styling ("action"), ``None`` for ordinary prose."""
 
     spans: tuple[Span, ...]
+    role: str | None = None
 
     @property
     def text(self) -> str:
@@ -134,7 +135,7 @@ class Section:
     @property
     def heading(self) -> str:
         """``4. Harbour dredging`` (with the Part II mark when exempt)."""
-        heading = f"{self.number}. {self.title}"
+        heading = f"{self.number.rstrip('.')}. {self.title}"
         return f"{heading} {EXEMPT_MARK}" if self.exempt else heading
 
 
@@ -196,9 +197,10 @@ def body_word(committee: str) -> str:
 
 
 def ensure_stop(text: str) -> str:
-    """``text`` ending in a full stop (or the ``!``/``?`` it already has)."""
+    """``text`` ending in a full stop (or the ``!``, ``?``, ``:`` or ``…`` it
+    already has)."""
     text = text.strip()
-    if not text or text.rstrip("\"'”’)").endswith((".", "!", "?")):
+    if not text or text.rstrip("\"'”’)").endswith((".", "!", "?", ":", "…")):
         return text
     return text + "."
 
@@ -225,11 +227,23 @@ def run_in(text: str) -> str:
     return text[:1].lower() + text[1:] if first_word(text) in LOWER_WORDS else text
 
 
-def clause(text: str) -> str:
-    """An answer ready to follow "advised that": no doubled "that", no stop."""
+def strip_that(text: str) -> str:
+    """``text`` without a leading "that" (the clerk typed it for "advised
+    that") or a trailing full stop."""
     text = strip_stop(text)
-    if first_word(text) == "that":
-        text = text[4:].lstrip()
+    return text[4:].lstrip() if first_word(text) == "that" else text
+
+
+def clause(text: str) -> str:
+    """An answer ready to follow "advised that": no doubled "that", no stop,
+    and a bare "Yes, ..." or "No, ..." turned into "this was (not) the case"."""
+    text = strip_that(text)
+    word = first_word(text)
+    rest = text[len(word) :]
+    if word in ("yes", "no") and rest.lstrip()[:1] in ("", *",;:.–-"):
+        rest = rest.lstrip(" ,;:.–-")
+        case = "this was the case" if word == "yes" else "this was not the case"
+        return f"{case}, {rest}" if rest else case
     return run_in(text)
 
 
@@ -300,14 +314,14 @@ def _attendance_group(person: Attendee) -> str | None:
 
 
 def _attendance(attendees: list[Attendee]) -> Attendance | None:
-    if not attendees:
-        return None
     groups: dict[str, list[str]] = defaultdict(list)
     for person in attendees:
         group = _attendance_group(person)
         if group is not None:
             groups[group].append(_attendee_name(person))
     substitutes = [p for p in attendees if p.status is AttendanceStatus.SUBSTITUTE]
+    if not groups and not substitutes:
+        return None
     return Attendance(
         **{group: tuple(names) for group, names in groups.items()},
         substitutions=tuple(_substitution(person) for person in substitutes),
@@ -338,7 +352,7 @@ def action_paragraph(entry: Entry) -> Paragraph:
     text = f"{owner}: {words}" if owner else words
     if due:
         text += f" ({due})"
-    return Paragraph((Span("ACTION", strong=True), Span(f" – {text}")))
+    return Paragraph((Span("ACTION", strong=True), Span(f" – {text}")), "action")
 
 
 def narrative(entry: Entry) -> Paragraph:
@@ -359,7 +373,7 @@ def _dash(question: Entry, answers: list[Entry], body: str) -> Paragraph:
     asked = capitalise(bare_question(question.text))
     if not answers:
         return _plain(f"{asked}.")
-    said = "; ".join(strip_stop(answer.text) for answer in answers)
+    said = "; ".join(run_in(strip_that(answer.text)) for answer in answers)
     return _plain(ensure_stop(f"{asked} – {said}"))
 
 
@@ -409,14 +423,10 @@ _QUESTION_WRITERS = {"dash": _dash, "bullets": _bullet, "narrative": _narrative}
 def _block_intro(style: str, body: str, first: bool) -> Paragraph | None:
     if style == "dash":
         further = "" if first else " further"
-        return _plain(f"Members raised the following{further} queries:")
+        return Paragraph((Span(f"Members raised the following{further} queries:"),), "intro")
     if style == "bullets":
-        lead = (
-            f"The {body} discussed the report and comments"
-            if first
-            else "Further comments"
-        )
-        return _plain(f"{lead} were made, including:")
+        lead = f"The {body} discussed the report and comments" if first else "Further comments"
+        return Paragraph((Span(f"{lead} were made, including:"),), "intro")
     return None
 
 
@@ -479,9 +489,7 @@ class _ItemWriter:
 
 def _resolutions(entries: list[Entry]) -> list[Block]:
     texts = tuple(
-        ensure_stop(e.text)
-        for e in entries
-        if e.kind is EntryKind.RESOLUTION and e.text.strip()
+        ensure_stop(e.text) for e in entries if e.kind is EntryKind.RESOLUTION and e.text.strip()
     )
     return [Resolutions(texts)] if texts else []
 
@@ -533,7 +541,7 @@ def _action_row(ref: str, action: Action) -> ActionRow:
     due = format_date(action.due) if action.due else (action.due_text or "")
     return ActionRow(
         ref=ref,
-        action=strip_stop(action.description),
+        action=capitalise(strip_stop(action.description)),
         owner=action.owner,
         due=due,
         status=capitalise(action.status.value),
@@ -563,9 +571,7 @@ def build_minutes(
         heading=_heading(record, public),
         title=f"{meeting.committee} – minutes of {day}",
         attendance=_attendance(record.attendees),
-        sections=tuple(
-            _section(item, questions, body, public) for item in record.items
-        ),
+        sections=tuple(_section(item, questions, body, public) for item in record.items),
         closing=closing,
         actions=_action_rows(record, public),
     )

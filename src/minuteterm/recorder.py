@@ -270,7 +270,11 @@ class Recorder:
         """Delete an entry; :meth:`undo` brings it back."""
         entry = self.store.entry(entry_id)
         self.store.delete_entry(entry_id, now or clock.now())
-        return Outcome(f"deleted the {entry.kind.value} (u or /undo brings it back)", None, entry.item_id)
+        return Outcome(
+            f"deleted the {entry.kind.value} (u or /undo brings it back)",
+            None,
+            entry.item_id,
+        )
 
     def undo(self) -> Outcome:
         """Bring back the entry deleted last."""

@@ -190,7 +190,12 @@ class Store:
             self.db["people"].update(rows[0]["id"], {"kind": kind.value, "title": title})
             return int(rows[0]["id"])
         table = self.db["people"].insert(
-            {"committee_id": committee_id, "name": name, "kind": kind.value, "title": title}
+            {
+                "committee_id": committee_id,
+                "name": name,
+                "kind": kind.value,
+                "title": title,
+            }
         )
         return int(table.last_pk)
 
@@ -432,11 +437,14 @@ class Store:
         if not title:
             raise StoreError("an agenda item needs a title")
         with self._writing() as db:
-            position = 1 + (
-                db.execute(
-                    "select coalesce(max(position), 0) from agenda_items where meeting_id = ?",
-                    [meeting_id],
-                ).fetchone()[0]
+            position = (
+                1
+                + (
+                    db.execute(
+                        "select coalesce(max(position), 0) from agenda_items where meeting_id = ?",
+                        [meeting_id],
+                    ).fetchone()[0]
+                )
             )
             return int(
                 db["agenda_items"]
@@ -485,8 +493,7 @@ class Store:
     def entries(self, item_id: int) -> list[Entry]:
         """The item's live entries, in the order they were taken."""
         rows = self._rows(
-            self._ENTRY_SQL
-            + " where e.item_id = ? and e.deleted_at is null order by e.position",
+            self._ENTRY_SQL + " where e.item_id = ? and e.deleted_at is null order by e.position",
             [item_id],
         )
         return [self._entry_from(row) for row in rows]
@@ -511,9 +518,7 @@ class Store:
 
     def entry(self, entry_id: int) -> Entry:
         """One live entry by id."""
-        rows = self._rows(
-            self._ENTRY_SQL + " where e.id = ? and e.deleted_at is null", [entry_id]
-        )
+        rows = self._rows(self._ENTRY_SQL + " where e.id = ? and e.deleted_at is null", [entry_id])
         if not rows:
             raise StoreError(f"there is no entry {entry_id} (was it deleted?)")
         return self._entry_from(rows[0])
@@ -537,11 +542,14 @@ class Store:
         self._assert_editable(self.meeting_of_item(item_id))
         moment = _iso(now or clock.now())
         with self._writing() as db:
-            position = 1 + (
-                db.execute(
-                    "select coalesce(max(position), 0) from entries where item_id = ?",
-                    [item_id],
-                ).fetchone()[0]
+            position = (
+                1
+                + (
+                    db.execute(
+                        "select coalesce(max(position), 0) from entries where item_id = ?",
+                        [item_id],
+                    ).fetchone()[0]
+                )
             )
             entry_id = int(
                 db["entries"]
@@ -550,7 +558,7 @@ class Store:
                         "item_id": item_id,
                         "position": position,
                         "kind": kind.value,
-                        "speaker": speaker and clean(speaker) or None,
+                        "speaker": (speaker and clean(speaker)) or None,
                         "text": clean(text),
                         "reply_to": reply_to,
                         "created_at": moment,
@@ -595,7 +603,7 @@ class Store:
                 {
                     "kind": kind.value,
                     "text": clean(text),
-                    "speaker": speaker and clean(speaker) or None,
+                    "speaker": (speaker and clean(speaker)) or None,
                     "reply_to": reply_to,
                     "updated_at": _iso(now or clock.now()),
                 },
@@ -605,9 +613,7 @@ class Store:
             else:
                 self._write_action(entry_id, action)
             if kind is not EntryKind.QUESTION:
-                db.execute(
-                    "update entries set reply_to = null where reply_to = ?", [entry_id]
-                )
+                db.execute("update entries set reply_to = null where reply_to = ?", [entry_id])
 
     def delete_entry(self, entry_id: int, now: pendulum.DateTime | None = None) -> None:
         """Delete an entry so that :meth:`undo_delete` can bring it back."""
@@ -670,9 +676,6 @@ class Store:
             by_item.setdefault(entry.item_id, []).append(entry)
         return MeetingRecord(
             meeting=meeting,
-            items=[
-                ItemRecord(item, by_item.get(item.id, []))
-                for item in self.items(meeting_id)
-            ],
+            items=[ItemRecord(item, by_item.get(item.id, [])) for item in self.items(meeting_id)],
             attendees=self.attendees(meeting_id),
         )

@@ -24,9 +24,7 @@ _ESCAPE_SEQUENCE = re.compile(
 
 #: Controls (C0 but tab/newline, DEL, C1), bidi embeddings, overrides and
 #: isolates, and lone surrogates that cannot be encoded.
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _WHITESPACE_RUN = re.compile(r"[ \t\r\n\f\v\u2028\u2029]+")
 
 

@@ -27,30 +27,38 @@ from ..minutes import (
     Section,
 )
 
-_INLINE = re.compile(r"([\\`*_\[\]<>|~#!])")
+_INLINE = re.compile(r"([\\`*_\[\]<>|~#])")
+_IMAGE = re.compile(r"!(?=\\\[)")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-_LINE_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
+_LINE_START = re.compile(r"^(?:([-+=])|(\d+)(?=[.)]))")
+_BREAKS = re.compile(r"[\r\n\f\v\u2028\u2029]+")
 
 
 def escape(text: str) -> str:
-    """``text`` as literal Markdown inline text (one line)."""
-    text = " ".join(text.split())
-    text = _INLINE.sub(r"\\\1", text)
-    text = _ENTITY.sub(r"\\&", text)
-    return _LINE_START.sub(_escape_start, text)
+    """``text`` as literal Markdown inline text, for the middle of a line."""
+    text = _INLINE.sub(r"\\\1", _BREAKS.sub(" ", text))
+    text = _IMAGE.sub(r"\\!", text)
+    return _ENTITY.sub(r"\\&", text)
+
+
+def escape_line(text: str) -> str:
+    """Like :func:`escape`, for text that starts a line: a leading ``-``, ``+``,
+    ``=`` or ``1.``/``1)`` would start a list or underline a heading."""
+    return _LINE_START.sub(_escape_start, escape(text).strip())
 
 
 def _escape_start(match: re.Match[str]) -> str:
-    """``-`` → ``\\-``; ``12`` (before ``.``/``)``) → ``12\\`` (the dot escaped)."""
-    marker = match.group(1)
-    return "\\" + marker if not marker[0].isdigit() else marker + "\\"
+    """``-`` becomes ``\\-``; ``12`` before ``.`` or ``)`` becomes ``12\\``."""
+    if match.group(1):
+        return "\\" + match.group(1)
+    return match.group(2) + "\\"
 
 
 def inline(paragraph: Paragraph) -> str:
     """One paragraph's spans: labels bold, everything else escaped."""
     parts = []
-    for span in paragraph.spans:
-        text = escape(span.text)
+    for index, span in enumerate(paragraph.spans):
+        text = escape_line(span.text) if index == 0 else escape(span.text)
         parts.append(f"**{text}**" if span.strong and text else text)
     return "".join(parts)
 
@@ -63,13 +71,13 @@ def heading_markdown(heading: Heading) -> str:
     """``# Committee`` and the lines under it."""
     lines = [f"# {escape(heading.body)}"]
     if heading.title:
-        lines.append(escape(heading.title))
-    lines.append(escape(heading.held))
+        lines.append(escape_line(heading.title))
+    lines.append(escape_line(heading.held))
     if heading.venue:
         lines.append(f"Venue: {escape(heading.venue)}")
     for note in (heading.marking, heading.status):
         if note:
-            lines.append(f"**{escape(note)}**")
+            lines.append(f"**{escape_line(note)}**")
     return "\n\n".join(lines)
 
 
@@ -78,7 +86,7 @@ def attendance_markdown(attendance: Attendance) -> str:
     parts = []
     if attendance.present:
         parts.append(_labelled("Present", attendance.present))
-    parts += [escape(line) for line in attendance.substitutions]
+    parts += [escape_line(line) for line in attendance.substitutions]
     if attendance.apologies:
         parts.append(_labelled("Apologies for absence", attendance.apologies))
     if attendance.officers:
@@ -90,10 +98,10 @@ def attendance_markdown(attendance: Attendance) -> str:
 
 def resolutions_markdown(block: Resolutions) -> str:
     """``**RESOLVED:** That ...``, or the label and a list numbered ``1)``."""
-    label = f"**{escape(block.label)}**"
+    label = f"**{escape_line(block.label)}**"
     if len(block.items) == 1:
         return f"{label} {escape(block.items[0])}"
-    lines = [f"{number}) {escape(text)}" for number, text in enumerate(block.items, 1)]
+    lines = [f"{number}) {escape_line(text)}" for number, text in enumerate(block.items, 1)]
     return label + "\n\n" + "\n".join(lines)
 
 
@@ -115,11 +123,11 @@ def section_markdown(section: Section) -> str:
     """An item's heading and its blocks."""
     parts = [section_heading_markdown(section)]
     parts += [block_markdown(block) for block in section.blocks]
-    return "\n\n".join(parts)
+    return "\n\n".join(part for part in parts if part)
 
 
 def _cell(text: str) -> str:
-    return escape(text) or " "
+    return escape_line(text) or " "
 
 
 def action_sheet_markdown(rows: tuple[ActionRow, ...]) -> str:
@@ -143,7 +151,7 @@ def render_markdown(minutes: Minutes) -> str:
         parts.append(attendance_markdown(minutes.attendance))
     parts += [section_markdown(section) for section in minutes.sections]
     if minutes.closing:
-        parts.append(escape(minutes.closing))
+        parts.append(escape_line(minutes.closing))
     if minutes.actions:
         parts.append(action_sheet_markdown(minutes.actions))
     return "\n\n".join(part for part in parts if part) + "\n"

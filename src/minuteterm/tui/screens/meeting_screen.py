@@ -69,9 +69,7 @@ class MeetingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_panes()
-        self.query_one(CaptureBar).say(
-            "Type and press Enter to save. F1 lists every key."
-        )
+        self.query_one(CaptureBar).say("Type and press Enter to save. F1 lists every key.")
 
     # --- rendering from the database -------------------------------------------
 

@@ -122,10 +122,8 @@ class CaptureBar(Vertical):
         self.input.focus()
 
     def _show_kind(self) -> None:
-        tag, style = KIND_LOOK[self.kind]
-        self.query_one("#kind", Static).update(
-            Content.assemble((KIND_LABEL[self.kind], style))
-        )
+        _tag, style = KIND_LOOK[self.kind]
+        self.query_one("#kind", Static).update(Content.assemble((KIND_LABEL[self.kind], style)))
 
     def say(self, message: str, *, refused: bool = False) -> None:
         """Show the outcome of the last line (plain text, never markup)."""

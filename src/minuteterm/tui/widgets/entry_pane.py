@@ -203,9 +203,7 @@ class EntryPane(Vertical):
         """Entry keys do nothing while the editor is open (they are typing)."""
         if action == "cancel_edit":
             return self.editing
-        if self.editing and action in {"edit", "change_kind", "delete", "undo", "attach"}:
-            return False
-        return True
+        return not (self.editing and action in {"edit", "change_kind", "delete", "undo", "attach"})
 
 
 class MinutePane(EntryPane):

@@ -1,0 +1,152 @@
+"""Exporters: a meeting's minutes written as a file (Markdown, HTML).
+
+:data:`EXPORTERS` is the registry (format name -> extension and render
+function); the CLI and the TUI go through :func:`render` and
+:func:`write_export` so they offer exactly the same formats and options.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+from ..dates import to_local
+from ..minutes import Minutes, build_minutes
+from ..model import MeetingRecord
+from .errors import ExportError
+from .html import render_html
+from .markdown import render_markdown
+from .themes import DEFAULT_THEME, available_themes, load_theme_css
+
+__all__ = [
+    "EXPORTERS",
+    "FORMATS",
+    "ExportError",
+    "Exporter",
+    "available_themes",
+    "default_filename",
+    "load_theme_css",
+    "render",
+    "write_export",
+]
+
+
+class Exporter(NamedTuple):
+    """One export format: its file extension and how to render it."""
+
+    extension: str
+    render: Callable[[Minutes, str], str]
+
+
+def _markdown(minutes: Minutes, theme: str) -> str:
+    """Markdown has no theme; ``theme`` is accepted and ignored."""
+    return render_markdown(minutes)
+
+
+EXPORTERS: dict[str, Exporter] = {
+    "md": Exporter("md", _markdown),
+    "html": Exporter("html", render_html),
+}
+
+#: The format names, in the order the CLI lists them.
+FORMATS: tuple[str, ...] = tuple(EXPORTERS)
+
+
+def _exporter(fmt: str) -> Exporter:
+    try:
+        return EXPORTERS[fmt]
+    except KeyError:
+        known = ", ".join(FORMATS)
+        raise ExportError(f"unknown format {fmt!r}: use one of {known}") from None
+
+
+def render(
+    record: MeetingRecord,
+    fmt: str,
+    *,
+    questions: str = "dash",
+    theme: str = DEFAULT_THEME,
+    public: bool = False,
+) -> str:
+    """The minutes of ``record`` as the text of a ``fmt`` file.
+
+    ``public=True`` makes the public version (exempt discussion left out).
+    Raises :class:`ExportError` for an unknown format, theme or question style.
+    """
+    exporter = _exporter(fmt)
+    try:
+        minutes = build_minutes(record, questions, public=public)
+    except ValueError as error:
+        raise ExportError(str(error)) from None
+    return exporter.render(minutes, theme)
+
+
+def _slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("&", " and "))
+    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def default_filename(record: MeetingRecord, fmt: str, *, public: bool = False) -> str:
+    """``harbour-and-coastal-services-board-2026-12-14.md``: the committee
+    and the meeting's local date, only ``[a-z0-9-]`` before the extension.
+
+    The public version of a meeting with exempt items ends ``-public`` and
+    the full one ``-confidential``, so the two are never confused on disk.
+    """
+    meeting = record.meeting
+    name = _slug(meeting.committee) or "minutes"
+    name += "-" + to_local(meeting.starts_at).date().isoformat()
+    if any(item.item.exempt for item in record.items):
+        name += "-public" if public else "-confidential"
+    return f"{name}.{_exporter(fmt).extension}"
+
+
+def write_export(
+    record: MeetingRecord,
+    fmt: str,
+    path: Path,
+    *,
+    questions: str = "dash",
+    theme: str = DEFAULT_THEME,
+    public: bool = False,
+) -> Path:
+    """Write the minutes to ``path`` atomically and return the path written.
+
+    ``path`` may be an existing folder: the file is then named by
+    :func:`default_filename`. The text goes to a temporary file in the same
+    folder which then replaces the target, so a reader never sees half a
+    file. Raises :class:`ExportError` if anything stops the export.
+    """
+    text = render(record, fmt, questions=questions, theme=theme, public=public)
+    path = Path(path).expanduser()
+    if path.is_dir():
+        path = path / default_filename(record, fmt, public=public)
+    if not path.parent.is_dir():
+        raise ExportError(f"cannot write {path}: folder {path.parent} does not exist")
+    _write_atomic(path, text)
+    return path
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8, ``\\n`` line endings) to ``path`` atomically."""
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(temporary, flags, 0o666)
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        reason = error.strerror or str(error)
+        raise ExportError(f"cannot write {path}: {reason}") from None

@@ -1,0 +1,113 @@
+"""Minutes as one self-contained, printable HTML5 file.
+
+Each part of the minutes is written as Markdown by :mod:`.markdown` (so the
+wording and the escaping live in one place) and rendered with markdown-it's
+``js-default`` preset, whose raw HTML is off: anything that still looked
+like a tag would come out as text. The parts are then wrapped in semantic
+elements: a ``<header>``, a ``<section>`` per agenda item with its
+resolutions in a ``<div class="resolution">``, and the action sheet. The
+theme's CSS is inlined and a Content Security Policy forbids fetching
+anything, so the file opens the same offline, by email or on a website.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from markdown_it import MarkdownIt
+
+from ..minutes import Block, Minutes, Paragraph, Resolutions, Section
+from .markdown import (
+    action_sheet_markdown,
+    attendance_markdown,
+    block_markdown,
+    escape_line,
+    heading_markdown,
+    section_heading_markdown,
+)
+from .themes import DEFAULT_THEME, load_theme_css
+
+CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+_MD = MarkdownIt("js-default")
+
+_DOCUMENT = """<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="MinuteTerm">
+<title>{title}</title>
+<style>
+{css}
+</style>
+</head>
+<body>
+<main class="minutes">
+{body}</main>
+</body>
+</html>
+"""
+
+
+def _render(markdown: str) -> str:
+    """Markdown (already escaped by :mod:`.markdown`) to an HTML fragment."""
+    return _MD.render(markdown)
+
+
+def _with_class(fragment: str, tag: str, css_class: str) -> str:
+    """Give the fragment's first ``<tag>`` a class (user text cannot hold a
+    raw tag: markdown-it escapes every ``<`` it did not write itself)."""
+    css_class = escape(css_class)
+    return fragment.replace(f"<{tag}>", f'<{tag} class="{css_class}">', 1)
+
+
+def _wrap(tag: str, css_class: str, inner: str, extra: str = "") -> str:
+    return f'<{tag} class="{css_class}"{extra}>\n{inner}</{tag}>\n'
+
+
+def _block_html(block: Block) -> str:
+    if isinstance(block, Resolutions):
+        return _wrap("div", "resolution", _render(block_markdown(block)))
+    fragment = _render(block_markdown(block))
+    if isinstance(block, Paragraph) and block.role:
+        return _with_class(fragment, "p", block.role)
+    return fragment
+
+
+def section_html(section: Section, index: int) -> str:
+    """One agenda item as ``<section class="item" id="item-N">``."""
+    parts = [_render(section_heading_markdown(section))]
+    parts += [_block_html(block) for block in section.blocks]
+    css_class = "item exempt" if section.exempt else "item"
+    return _wrap("section", css_class, "".join(parts), f' id="item-{index}"')
+
+
+def _body(minutes: Minutes) -> str:
+    heading = _render(heading_markdown(minutes.heading))
+    parts = [_wrap("header", "minutes-heading", heading)]
+    if minutes.attendance is not None:
+        attendance = _render(attendance_markdown(minutes.attendance))
+        parts.append(_wrap("section", "attendance", attendance))
+    parts += [section_html(s, i) for i, s in enumerate(minutes.sections, start=1)]
+    if minutes.closing:
+        closing = _render(escape_line(minutes.closing))
+        parts.append(_with_class(closing, "p", "closing"))
+    if minutes.actions:
+        sheet = _render(action_sheet_markdown(minutes.actions))
+        parts.append(_wrap("section", "action-sheet", sheet))
+    return "".join(parts)
+
+
+def render_html(minutes: Minutes, theme: str = DEFAULT_THEME) -> str:
+    """The minutes as a complete HTML document styled by ``theme``.
+
+    Raises :class:`~minuteterm.export.errors.ExportError` for an unknown theme.
+    """
+    return _DOCUMENT.format(
+        csp=CONTENT_SECURITY_POLICY,
+        title=escape(minutes.title),
+        css=load_theme_css(theme).strip(),
+        body=_body(minutes),
+    )

@@ -1,0 +1,300 @@
+"""Exported minutes: golden files, escaping of what the clerk typed, the
+self-contained HTML document, file names and atomic writes.
+
+Run with ``UPDATE_GOLDEN=1`` to rewrite the golden files, then read the diff
+before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from fixtures_meeting import HOSTILE, at, build_fixed_meeting
+from minuteterm.export import (
+    FORMATS,
+    ExportError,
+    available_themes,
+    default_filename,
+    render,
+    write_export,
+)
+from minuteterm.export.html import CONTENT_SECURITY_POLICY
+from minuteterm.export.markdown import escape, escape_line
+from minuteterm.minutes import QUESTION_STYLES
+from minuteterm.model import EntryKind, ItemRecord, MeetingRecord
+from minuteterm.store import Store
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture
+def record(store: Store) -> MeetingRecord:
+    """The fixed meeting's record."""
+    return store.record(build_fixed_meeting(store))
+
+
+# --- golden files --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("style", QUESTION_STYLES)
+def test_golden(record: MeetingRecord, style: str, fmt: str) -> None:
+    text = render(record, fmt, questions=style)
+    golden = GOLDEN / f"minutes-{style}.{fmt}"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(text, encoding="utf-8", newline="\n")
+    assert golden.exists(), f"{golden.name} missing: run with UPDATE_GOLDEN=1"
+    assert text == golden.read_text(encoding="utf-8")
+
+
+# --- Markdown ------------------------------------------------------------------------
+
+
+def _tokens(tokens: list[Token]) -> list[Token]:
+    """Every token, children included."""
+    found = []
+    for token in tokens:
+        found.append(token)
+        found += _tokens(token.children or [])
+    return found
+
+
+OUR_LABELS = {
+    "ACTION",
+    "RESOLVED:",
+    "Present:",
+    "Apologies for absence:",
+    "Officers in attendance:",
+    "Also in attendance:",
+    "Draft — subject to approval",
+    "Confidential — contains exempt information, not for publication",
+}
+
+
+@pytest.mark.parametrize("style", QUESTION_STYLES)
+def test_markdown_makes_no_markup_from_user_text(record: MeetingRecord, style: str) -> None:
+    text = render(record, "md", questions=style)
+    tokens = _tokens(MarkdownIt("js-default").parse(text))
+    kinds = {token.type for token in tokens}
+    forbidden = {"link_open", "image", "html_inline", "html_block", "code_inline"}
+    assert not kinds & (forbidden | {"em_open", "s_open", "fence", "code_block"})
+    strong = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "strong_open"]
+    assert set(strong) <= OUR_LABELS
+    # The only lists are the Q&A bullets and numbered resolutions; a line the
+    # clerk began "1." stays a paragraph.
+    assert "1\\. not a list" in text
+    assert "\\<script\\>" in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("*stars* and _under_", "\\*stars\\* and \\_under\\_"),
+        ("![x](http://e.com/x.png)", "\\!\\[x\\](http://e.com/x.png)"),
+        ("<b> & &amp; &#60;", "\\<b\\> & \\&amp; &\\#60;"),
+        ("a | b ~c~ `d` #e \\", "a \\| b \\~c\\~ \\`d\\` \\#e \\\\"),
+        (
+            "Great! (see p.4) it's: fine; ok? a/b",
+            "Great! (see p.4) it's: fine; ok? a/b",
+        ),
+    ],
+)
+def test_escape_is_minimal_but_complete(typed: str, written: str) -> None:
+    assert escape(typed) == written
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("1. first", "1\\. first"),
+        ("12) twelfth", "12\\) twelfth"),
+        ("- dash", "\\- dash"),
+        ("+ plus", "\\+ plus"),
+        ("=== rule", "\\=== rule"),
+        ("> quote", "\\> quote"),
+        ("# heading", "\\# heading"),
+        ("2026 was fine", "2026 was fine"),
+    ],
+)
+def test_escape_line_stops_lists_headings_and_quotes(typed: str, written: str) -> None:
+    assert escape_line(typed) == written
+
+
+# --- HTML ----------------------------------------------------------------------------
+
+
+class _Page(HTMLParser):
+    """Collects what the assertions need from an HTML document."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None], tuple[str, ...]]] = []
+        self.text: list[str] = []
+        self.style = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs), tuple(self.stack)))
+        if tag not in ("meta", "br", "hr"):
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack[-1] == tag, f"misnested </{tag}>"
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self.stack and self.stack[-1] == "style":
+            self.style += data
+        else:
+            self.text.append(data)
+
+
+def parse(html: str) -> _Page:
+    """The parsed page (asserting it is well nested)."""
+    page = _Page()
+    page.feed(html)
+    page.close()
+    assert page.stack == []
+    return page
+
+
+@pytest.mark.parametrize("style", QUESTION_STYLES)
+def test_html_is_safe_and_self_contained(record: MeetingRecord, style: str) -> None:
+    page = parse(render(record, "html", questions=style))
+    tags = [tag for tag, _, _ in page.tags]
+    assert "script" not in tags and "img" not in tags
+    for tag, attrs, _ in page.tags:
+        assert not {"href", "src", "srcset", "action", "formaction"} & set(attrs), tag
+        assert not any(name.startswith("on") for name in attrs), tag
+    metas = [attrs for tag, attrs, _ in page.tags if tag == "meta"]
+    assert {"charset": "utf-8"} in metas
+    assert {
+        "http-equiv": "Content-Security-Policy",
+        "content": CONTENT_SECURITY_POLICY,
+    } in metas
+    assert "@page" in page.style and "url(" not in page.style
+    assert "@import" not in page.style
+    text = "".join(page.text)
+    for hostile in HOSTILE:
+        assert hostile in text
+
+
+def test_html_items_are_sections_and_resolutions_ordered_lists(
+    record: MeetingRecord,
+) -> None:
+    page = parse(render(record, "html"))
+    headings = [(attrs, stack) for tag, attrs, stack in page.tags if tag == "h2"]
+    items = [stack for _, stack in headings if stack[-1] == "section"]
+    assert len(items) == len(record.items) + 1  # + the action sheet
+    sections = [attrs for tag, attrs, _ in page.tags if tag == "section"]
+    assert [s["id"] for s in sections if "item" in (s["class"] or "")] == [
+        f"item-{n}" for n in range(1, len(record.items) + 1)
+    ]
+    lists = [stack for tag, _, stack in page.tags if tag == "ol"]
+    assert lists and all(stack[-2:] == ("section", "div") for stack in lists)
+    several = [r for r in record.items if _resolution_count(r) > 1]
+    assert len(lists) == len(several)
+
+
+def _resolution_count(item: ItemRecord) -> int:
+    return sum(1 for e in item.entries if e.kind is EntryKind.RESOLUTION)
+
+
+def test_html_title_is_escaped(store: Store) -> None:
+    meeting = store.create_meeting("Board <script>x</script>", at(18, 30))
+    html = render(store.record(meeting), "html")
+    assert "<script>" not in html
+    assert "<title>Board &lt;script&gt;x&lt;/script&gt; – minutes of" in html
+
+
+def test_unknown_theme_lists_the_available_ones(record: MeetingRecord) -> None:
+    assert "default" in available_themes()
+    with pytest.raises(ExportError, match=r"available themes are .*default"):
+        render(record, "html", theme="../../etc")
+    with pytest.raises(ExportError, match="unknown theme"):
+        render(record, "html", theme="nope")
+
+
+def test_public_version_keeps_exempt_words_out(record: MeetingRecord) -> None:
+    for fmt in FORMATS:
+        public = render(record, fmt, public=True)
+        assert "commercially sensitive" not in public
+        assert "break clause" not in public
+        assert "Harbour office lease (Exempt – Part II)" in public
+        assert "agree the lease terms" in public
+        assert "commercially sensitive" in render(record, fmt)
+
+
+# --- options, names and files ---------------------------------------------------
+
+
+def test_bad_format_and_question_style_raise_export_error(
+    record: MeetingRecord,
+) -> None:
+    with pytest.raises(ExportError, match="md, html"):
+        render(record, "docx")
+    with pytest.raises(ExportError, match="question style"):
+        render(record, "md", questions="table")
+
+
+def test_default_filename(record: MeetingRecord, store: Store) -> None:
+    assert default_filename(record, "md") == (
+        "harbour-and-coastal-services-board-2026-12-14-confidential.md"
+    )
+    assert default_filename(record, "html", public=True) == (
+        "harbour-and-coastal-services-board-2026-12-14-public.html"
+    )
+    meeting = store.create_meeting(
+        "Children, Young People & Families Scrutiny Committee / Café",
+        at(18, 30),
+    )
+    assert default_filename(store.record(meeting), "md") == (
+        "children-young-people-and-families-scrutiny-committee-cafe-2026-12-14.md"
+    )
+
+
+def test_write_export_is_atomic_and_names_files_in_a_folder(
+    record: MeetingRecord, tmp_path: Path
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "minutes.html"
+    target.write_text("old", encoding="utf-8")
+    written = write_export(record, "html", target, questions="narrative")
+    assert written == target
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [p.name for p in folder.iterdir()] == ["minutes.html"]
+    into_folder = write_export(record, "md", folder)
+    assert into_folder.name == default_filename(record, "md")
+    assert b"\r\n" not in into_folder.read_bytes()
+
+
+def test_write_export_refuses_a_missing_folder_and_leaves_no_temp(
+    record: MeetingRecord, tmp_path: Path
+) -> None:
+    with pytest.raises(ExportError, match="does not exist"):
+        write_export(record, "md", tmp_path / "nowhere" / "x.md")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        if os.access(locked, os.W_OK):
+            pytest.skip("running with rights that ignore folder permissions")
+        with pytest.raises(ExportError, match="cannot write"):
+            write_export(record, "md", locked / "x.md")
+        assert list(locked.iterdir()) == []
+    finally:
+        locked.chmod(0o700)
+
+
+def test_write_export_bad_option_writes_nothing(record: MeetingRecord, tmp_path: Path) -> None:
+    with pytest.raises(ExportError):
+        write_export(record, "html", tmp_path / "x.html", theme="nope")
+    assert list(tmp_path.glob("x.html*")) == []

@@ -1,0 +1,272 @@
+"""Pilot tests: a clerk minutes a short meeting from the keyboard; we check
+what the panes show and what the database holds."""
+
+from __future__ import annotations
+
+import pendulum
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
+
+from minuteterm.model import AttendanceStatus, EntryKind, MeetingStatus, PersonKind
+from minuteterm.store import NewItem, Store
+from minuteterm.tui.app import MinuteTermApp
+from minuteterm.tui.screens.choice_dialog import ChoiceDialog
+from minuteterm.tui.screens.help_screen import HelpScreen
+from minuteterm.tui.screens.meeting_screen import MeetingScreen
+from minuteterm.tui.widgets.capture_bar import CaptureBar
+from minuteterm.tui.widgets.entry_pane import (
+    ActionsPane,
+    EntryPane,
+    MinutePane,
+    QuestionsPane,
+    ResolutionsPane,
+)
+
+
+def budget_meeting(store: Store) -> int:
+    meeting_id = store.create_meeting(
+        "Finance Scrutiny Panel",
+        pendulum.datetime(2026, 12, 14, 18, 30, tz="Europe/London"),
+        venue="Council Chamber",
+        agenda=[
+            NewItem("Apologies for absence"),
+            NewItem("Budget monitoring, quarter 2"),
+            NewItem("Work programme"),
+        ],
+    )
+    store.add_attendee(meeting_id, "Cllr Jewell", PersonKind.MEMBER)
+    store.add_attendee(
+        meeting_id,
+        "Anne Moss",
+        PersonKind.OFFICER,
+        AttendanceStatus.IN_ATTENDANCE,
+        title="Head of Finance",
+    )
+    return meeting_id
+
+
+async def type_line(pilot: Pilot, text: str, enter: bool = True) -> None:
+    """Type ``text`` key by key, as a clerk would, then Enter."""
+    await pilot.press(*text)
+    if enter:
+        await pilot.press("enter")
+    await pilot.pause()
+
+
+def capture_input(pilot: Pilot) -> Input:
+    return pilot.app.screen.query_one(CaptureBar).input
+
+
+def outcome(pilot: Pilot) -> str:
+    return pilot.app.screen.query_one(CaptureBar).outcome_text
+
+
+def shown(pilot: Pilot, pane: type[EntryPane]) -> str:
+    return "\n".join(pilot.app.screen.query_one(pane).plain_lines())
+
+
+def item_entries(store: Store, meeting_id: int, position: int) -> list[tuple[str, str]]:
+    item = store.items(meeting_id)[position - 1]
+    return [(entry.kind.value, entry.text) for entry in store.entries(item.id)]
+
+
+async def focus_pane(pilot: Pilot, pane: type[EntryPane]) -> None:
+    pilot.app.screen.query_one(pane).option_list.focus()
+    await pilot.pause()
+
+
+async def select_entry(pilot: Pilot, pane: type[EntryPane], text: str) -> None:
+    """Highlight the row containing ``text`` with the arrow keys."""
+    await focus_pane(pilot, pane)
+    options = pilot.app.screen.query_one(pane).option_list
+    target = next(i for i, option in enumerate(options.options) if text in str(option.prompt))
+    await pilot.press("home")
+    for _ in range(target):
+        await pilot.press("down")
+    assert text in str(options.highlighted_option.prompt)
+
+
+async def test_clerk_minutes_a_short_meeting(store: Store) -> None:
+    meeting_id = budget_meeting(store)
+    app = MinuteTermApp(store, meeting_id=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, MeetingScreen)
+        assert capture_input(pilot).has_focus
+
+        await type_line(pilot, "Apologies were received from Cllr Reed.")
+        await type_line(pilot, "/next")
+        await type_line(pilot, "The Panel considered the quarter 2 budget report.")
+        await type_line(pilot, "? Cllr Jewell: was the reserve adequate")
+        await type_line(pilot, "> Head of Finance: it met the minimum level set by Council")
+        await type_line(pilot, "! Head of Finance: circulate the reserves policy by 14/01/2027")
+        await type_line(pilot, "= That the report be noted.")
+
+        minute = shown(pilot, MinutePane)
+        assert "The Panel considered the quarter 2 budget report." in minute
+        assert "Q Cllr Jewell: was the reserve adequate" in minute
+        questions = pilot.app.screen.query_one(QuestionsPane).plain_lines()
+        assert "Q Cllr Jewell: was the reserve adequate" in questions[0]
+        assert "↳" in questions[1] and "it met the minimum level" in questions[1]
+        assert "by 14 January 2027" in shown(pilot, ActionsPane)
+        assert "That the report be noted." in shown(pilot, ResolutionsPane)
+        assert capture_input(pilot).value == ""
+
+        # The database holds every entry, in its item, with its links.
+        assert item_entries(store, meeting_id, 1) == [
+            ("note", "Apologies were received from Cllr Reed.")
+        ]
+        entries = store.entries(store.items(meeting_id)[1].id)
+        kinds = [entry.kind for entry in entries]
+        assert kinds == [
+            EntryKind.NOTE,
+            EntryKind.QUESTION,
+            EntryKind.RESPONSE,
+            EntryKind.ACTION,
+            EntryKind.RESOLUTION,
+        ]
+        assert entries[2].reply_to == entries[1].id
+        assert entries[3].action is not None
+        assert entries[3].action.owner == "Head of Finance"
+        assert entries[3].action.due == pendulum.date(2027, 1, 14)
+        assert store.meeting(meeting_id).status is MeetingStatus.LIVE
+
+        # Move on and back: the agenda pane marks the current item.
+        await type_line(pilot, "/next")
+        assert "▶ 3. Work programme" in "\n".join(
+            str(o.prompt) for o in app.screen.query_one("#agenda-list", OptionList).options
+        )
+        await type_line(pilot, "/prev")
+        assert store.meeting(meeting_id).current_item_id == store.items(meeting_id)[1].id
+
+
+async def test_edit_delete_undo_and_change_kind_from_the_panes(store: Store) -> None:
+    meeting_id = budget_meeting(store)
+    app = MinuteTermApp(store, meeting_id=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_line(pilot, "The Panel considerd the report.")
+        await type_line(pilot, "Members welcomed the new format.")
+        await type_line(pilot, "Cllr Jewell: were the savings on track")
+
+        # Edit in place: select, e, fix the typo, Enter.
+        await select_entry(pilot, MinutePane, "considerd")
+        await pilot.press("e")
+        editor = app.screen.query_one(MinutePane).query_one(".editor", Input)
+        assert editor.has_focus and editor.value == "The Panel considerd the report."
+        await pilot.press("home", *["right"] * len("The Panel consider"), "e", "enter")
+        await pilot.pause()
+        assert item_entries(store, meeting_id, 1)[0] == ("note", "The Panel considered the report.")
+        assert "considered the report" in shown(pilot, MinutePane)
+
+        # Delete, then undo.
+        await select_entry(pilot, MinutePane, "new format")
+        await pilot.press("d")
+        await pilot.pause()
+        assert ("note", "Members welcomed the new format.") not in item_entries(
+            store, meeting_id, 1
+        )
+        assert "new format" not in shown(pilot, MinutePane)
+        await focus_pane(pilot, MinutePane)
+        await pilot.press("u")
+        await pilot.pause()
+        assert ("note", "Members welcomed the new format.") in item_entries(store, meeting_id, 1)
+        assert "new format" in shown(pilot, MinutePane)
+
+        # Change a note into a question.
+        await select_entry(pilot, MinutePane, "savings on track")
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("down", "enter")  # note -> question
+        await pilot.pause()
+        entry = store.entries(store.items(meeting_id)[0].id)[-1]
+        assert (entry.kind, entry.speaker) == (EntryKind.QUESTION, "Cllr Jewell")
+        assert "Q Cllr Jewell: were the savings on track" in shown(pilot, QuestionsPane)
+
+
+async def test_response_can_be_reattached_to_another_question(store: Store) -> None:
+    meeting_id = budget_meeting(store)
+    app = MinuteTermApp(store, meeting_id=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_line(pilot, "? Cllr Jewell: what was the overspend")
+        await type_line(pilot, "? Cllr Jewell: when would the audit report")
+        await type_line(pilot, "> Head of Finance: 1.2 million pounds, mostly in social care")
+        questions = store.entries(store.items(meeting_id)[0].id)[:2]
+        response = store.entries(store.items(meeting_id)[0].id)[2]
+        assert response.reply_to == questions[1].id  # the latest open question
+
+        await select_entry(pilot, QuestionsPane, "1.2 million pounds")
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("home", "enter")  # the first question
+        await pilot.pause()
+        assert store.entry(response.id).reply_to == questions[0].id
+        lines = app.screen.query_one(QuestionsPane).plain_lines()
+        assert "what was the overspend" in lines[0] and "1.2 million pounds" in lines[1]
+
+
+async def test_refused_line_stays_in_the_bar_with_the_reason(store: Store) -> None:
+    meeting_id = budget_meeting(store)
+    app = MinuteTermApp(store, meeting_id=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_line(pilot, "! Head of Finance: report back by 31/02/2027")
+        assert "Refused" in outcome(pilot) and "February" in outcome(pilot)
+        assert capture_input(pilot).value == "! Head of Finance: report back by 31/02/2027"
+        await pilot.press("end", "ctrl+u")  # clear the bar
+        await type_line(pilot, "/item 9")
+        assert "no item 9" in outcome(pilot)
+        assert store.meeting_entries(meeting_id) == []
+
+
+async def test_markup_and_escapes_show_literally_and_do_nothing(store: Store) -> None:
+    meeting_id = budget_meeting(store)
+    app = MinuteTermApp(store, meeting_id=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_line(pilot, "[@click=app.quit]Motion[/] and [bold")
+        assert app.is_running
+        assert "[@click=app.quit]Motion[/] and [bold" in shown(pilot, MinutePane)
+        # Pasted terminal escapes are stripped before they are stored.
+        capture_input(pilot).value = "Budget \x1b[2J\x1b]0;owned\x07agreed"
+        await pilot.press("enter")
+        await pilot.pause()
+        texts = [text for _, text in item_entries(store, meeting_id, 1)]
+        assert texts[-1] == "Budget agreed"
+
+
+async def test_kind_keys_speaker_completion_and_help(store: Store) -> None:
+    meeting_id = budget_meeting(store)
+    app = MinuteTermApp(store, meeting_id=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        assert "Question" in str(app.screen.query_one("#kind").render())
+        await type_line(pilot, "Cllr J", enter=False)
+        await pilot.press("tab")
+        assert capture_input(pilot).value == "Cllr Jewell: "
+        await type_line(pilot, "was the audit late")
+        entry = store.meeting_entries(meeting_id)[-1]
+        assert (entry.kind, entry.speaker, entry.text) == (
+            EntryKind.QUESTION,
+            "Cllr Jewell",
+            "was the audit late",
+        )
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_every_pane_is_visible_at_clerk_terminal_sizes(
+    store: Store, size: tuple[int, int]
+) -> None:
+    meeting_id = budget_meeting(store)
+    app = MinuteTermApp(store, meeting_id=meeting_id)
+    async with app.run_test(size=size) as pilot:
+        await type_line(pilot, "? Cllr Jewell: was the reserve adequate")
+        for pane in (MinutePane, QuestionsPane, ActionsPane, ResolutionsPane):
+            region = app.screen.query_one(pane).region
+            assert region.width >= 20 and region.height >= 3, (pane, region)
+        assert app.screen.query_one(CaptureBar).region.height >= 3

@@ -1,0 +1,56 @@
+"""The built wheel, installed in a fresh virtual environment (not editable),
+still has its theme: the demo exports to HTML with the CSS inlined."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def sh(*command: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        [str(part) for part in command],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=cwd,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def test_installed_wheel_exports_html_with_its_theme(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    sh(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", dist, ROOT)
+    (wheel,) = dist.glob("minuteterm-*.whl")
+
+    env_dir = tmp_path / "fresh"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    sh(python, "-m", "pip", "install", "--quiet", wheel)
+
+    work = tmp_path / "work"
+    work.mkdir()
+    db = work / "minutes.db"
+    meeting = sh(env_dir / "bin" / "minuteterm", "demo", "--no-open", "--db", db, cwd=work)
+    out = sh(
+        env_dir / "bin" / "minuteterm",
+        "export",
+        meeting.stdout.strip(),
+        "--format",
+        "html",
+        "-o",
+        work,
+        "--db",
+        db,
+        cwd=work,
+    )
+    html = Path(out.stdout.strip()).read_text(encoding="utf-8")
+    css = (ROOT / "themes" / "default" / "minutes.css").read_text(encoding="utf-8")
+    assert css.strip() and css.strip() in html
+    assert "<link" not in html
+    assert "RESOLVED" in html
