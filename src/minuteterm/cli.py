@@ -247,7 +247,7 @@ def export(
     output: Path | None,
 ) -> None:
     """Write the minutes; prints the path written."""
-    from .export import default_filename, write_export
+    from .export import write_export
 
     if fmt == "docx":
         raise BadInput("Word (.docx) export is not available yet: use md or html")
@@ -256,9 +256,7 @@ def export(
         record = store.record(_meeting_id(meeting))
     finally:
         store.close()
-    target = output or Path.cwd()
-    if target.is_dir():
-        target = target / default_filename(record, fmt)
+    target = output or Path.cwd()  # a folder gets the default file name
     written = write_export(record, fmt, target, questions=questions, theme=theme, public=public)
     click.echo(str(written))
 

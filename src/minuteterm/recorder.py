@@ -213,7 +213,12 @@ class Recorder:
     def edit_line(self, entry_id: int) -> str:
         """The entry as a capture line, for editing in place."""
         entry = self.store.entry(entry_id)
-        due_text = entry.action.due_text if entry.action else None
+        due_text = None
+        if entry.action is not None:
+            # A resolved date is written out in full, so "in 2 weeks" typed
+            # last month is not moved when the entry is edited today.
+            due = entry.action.due
+            due_text = f"{due:%d/%m/%Y}" if due else entry.action.due_text
         return format_line(entry.kind, entry.text, entry.speaker, due_text)
 
     def edit(self, entry_id: int, line: str, now: pendulum.DateTime | None = None) -> Outcome:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -36,7 +37,7 @@ class HelpScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns("Where", "Keys", "What it does")
         for where, keys, what in KEYS:
-            table.add_row(Content(where), Content(keys), Content(what))
+            table.add_row(Text(where), Text(keys), Text(what))
         table.focus()
 
     def action_close(self) -> None:

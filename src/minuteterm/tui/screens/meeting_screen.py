@@ -45,7 +45,7 @@ class MeetingScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "focus_capture", "Capture bar", id="meeting.capture"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
-        Binding("ctrl+e", "export", "Export", id="meeting.export"),
+        Binding("ctrl+e", "export", "Export", id="meeting.export", priority=True),
         Binding("ctrl+l", "leave", "Meetings", id="meeting.leave"),
     ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -57,12 +58,12 @@ class StartScreen(Screen[None]):
         counts = self.store.entry_counts()
         for meeting in self.store.meetings():
             table.add_row(
-                Content(format_short_date(to_local(meeting.starts_at))),
-                Content(format_clock(meeting.starts_at)),
-                Content(meeting.title),
-                Content(meeting.venue),
-                Content(meeting.status.value),
-                Content(str(counts.get(meeting.id, 0))),
+                Text(format_short_date(to_local(meeting.starts_at))),
+                Text(format_clock(meeting.starts_at)),
+                Text(meeting.title),
+                Text(meeting.venue),
+                Text(meeting.status.value),
+                Text(str(counts.get(meeting.id, 0)), justify="right"),
                 key=str(meeting.id),
             )
         table.focus()

@@ -66,7 +66,6 @@ class CaptureBar(Vertical):
     DEFAULT_CSS = """
     CaptureBar {
         height: auto;
-        dock: bottom;
         #capture-row { height: 3; }
         #kind { width: 14; height: 3; content-align: center middle; text-style: bold; }
         CaptureInput { width: 1fr; }
