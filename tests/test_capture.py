@@ -68,7 +68,7 @@ def refusal(line: str, **options: object) -> str:
             "= That the report and presentation be noted.",
             AddEntry(RESOLUTION, "That the report and presentation be noted."),
         ),
-        ("=   RESOLVED: as set out", AddEntry(RESOLUTION, "RESOLVED: as set out")),
+        ("=   RESOLVED: as set out", AddEntry(RESOLUTION, "as set out")),
         ("? ? twice", AddEntry(QUESTION, "? twice")),
         ("mIxEd CaSe kept", AddEntry(NOTE, "mIxEd CaSe kept")),
         ("tab\tand\x07bell kept", AddEntry(NOTE, "tab\tand\x07bell kept")),
@@ -528,3 +528,17 @@ def test_format_line_round_trips(
     expected = AddEntry(kind, text, speaker, due, due_text)
     assert parse(line, TODAY, default_kind=kind) == expected
     assert format_line(kind, text, speaker, due_text) == line
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("= RESOLVED: That the report be noted.", "That the report be noted."),
+        ("= Resolved – that the report be noted", "That the report be noted"),
+        ("= That it be resolved later", "That it be resolved later"),
+    ],
+)
+def test_resolution_typed_with_its_label_is_not_labelled_twice(line: str, text: str) -> None:
+    command = parse(line, TODAY)
+    assert isinstance(command, AddEntry)
+    assert (command.kind, command.text) == (EntryKind.RESOLUTION, text)

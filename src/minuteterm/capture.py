@@ -276,7 +276,20 @@ def _entry(kind: EntryKind, body: str, today: date, known: dict[str, str]) -> Ad
         raise CaptureError(f'{_KIND_LABEL[kind]} needs some words after the speaker "{speaker}:"')
     if kind is EntryKind.ACTION:
         return _action(speaker, rest, body, today)
+    if kind is EntryKind.RESOLUTION:
+        rest = _without_resolved(rest)
     return AddEntry(kind, rest, speaker)
+
+
+_RESOLVED_LABEL = re.compile(r"^resolved\b\s*[:\-–—]?\s*", re.IGNORECASE)
+
+
+def _without_resolved(text: str) -> str:
+    """``RESOLVED: That …`` typed in full loses its label (the minutes add it)."""
+    stripped = _RESOLVED_LABEL.sub("", text, count=1)
+    if stripped != text and stripped[:5].lower() == "that ":
+        stripped = "That " + stripped[5:]
+    return stripped or text
 
 
 def parse(

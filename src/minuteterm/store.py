@@ -87,6 +87,12 @@ def _moment(text: str | None) -> pendulum.DateTime | None:
     return parsed.in_tz("UTC")
 
 
+def _attendance_order(row: dict[str, Any]) -> tuple[bool, str, str, str]:
+    """Chair first, then members before officers, each by surname."""
+    surname = row["name"].split()[-1].casefold() if row["name"].split() else ""
+    return (not row["chair"], row["kind"], surname, row["name"].casefold())
+
+
 def _check_file(path: Path) -> None:
     """Refuse, with a clear message, a path that cannot hold our database."""
     if not path.parent.is_dir():
@@ -232,9 +238,10 @@ class Store:
         rows = self._rows(
             """select p.name, p.kind, p.title, a.status, a.chair, a.substitute_for
             from attendance a join people p on p.id = a.person_id
-            where a.meeting_id = ? order by a.chair desc, p.kind, p.name""",
+            where a.meeting_id = ?""",
             [meeting_id],
         )
+        rows.sort(key=_attendance_order)
         return [
             Attendee(
                 name=row["name"],
