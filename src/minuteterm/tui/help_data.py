@@ -10,6 +10,10 @@ from __future__ import annotations
 KEYS: tuple[tuple[str, str, str], ...] = (
     ("Anywhere", "F1", "Show this list of keys"),
     ("Anywhere", "Ctrl+Q", "Quit (everything is already saved)"),
+    ("Anywhere", "Ctrl+P", "Command palette"),
+    ("This list", "Esc / F1 / Q", "Close this list of keys"),
+    ("Dialogs", "↑ / ↓ then Enter", "Choose (a kind, a question)"),
+    ("Dialogs", "Esc", "Cancel"),
     ("Meetings list", "Enter", "Open the highlighted meeting"),
     ("Meetings list", "N", "Create a new meeting"),
     ("New meeting", "Tab / Shift+Tab", "Move between fields"),
