@@ -270,3 +270,26 @@ async def test_every_pane_is_visible_at_clerk_terminal_sizes(
             region = app.screen.query_one(pane).region
             assert region.width >= 20 and region.height >= 3, (pane, region)
         assert app.screen.query_one(CaptureBar).region.height >= 3
+
+
+async def test_hostile_titles_and_names_show_literally(store: Store) -> None:
+    meeting_id = store.create_meeting(
+        "[b]Audit[/b] Committee",
+        pendulum.datetime(2026, 12, 14, 18, 30, tz="Europe/London"),
+        agenda=[NewItem("[@click=app.quit]Budget[/]"), NewItem("[$accent]Risk")],
+    )
+    app = MinuteTermApp(store, meeting_id=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_line(pilot, "[red]Cllr[/red] Vale: [link=https://example.com]see[/link]")
+        screen = app.screen
+        assert screen.query_one(MinutePane)._border_title.plain == (
+            "Item 1: [@click=app.quit]Budget[/]"
+        )
+        agenda = [str(o.prompt) for o in screen.query_one("#agenda-list", OptionList).options]
+        assert "[$accent]Risk" in agenda[1]
+        header = str(screen.query_one("MeetingHeader").render())
+        assert "[b]Audit[/b] Committee" in header
+        assert "[link=https://example.com]see[/link]" in shown(pilot, MinutePane)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert app.is_running

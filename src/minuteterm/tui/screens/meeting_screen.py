@@ -64,7 +64,7 @@ class MeetingScreen(Screen[None]):
                 yield QuestionsPane(id="questions")
                 yield ActionsPane(id="actions")
                 yield ResolutionsPane(id="resolutions")
-        yield CaptureBar(lambda: self.store.people_names(self.meeting_id))
+        yield CaptureBar()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -87,10 +87,11 @@ class MeetingScreen(Screen[None]):
         numbers = {item.id: item for item in items}
         shown = self._shown_item(items, meeting.current_item_id)
         self.query_one(MeetingHeader).show(meeting)
+        self.query_one(CaptureBar).set_names(self.store.people_names(self.meeting_id))
         self.query_one(AgendaPane).show(items, meeting.current_item_id)
         entries = self.store.entries(shown.id) if shown else []
         minute = self.query_one(MinutePane)
-        minute.border_title = (
+        minute.border_title = Content(  # a title is the clerk's text: never markup
             f"Item {shown.number}: {shown.title}" if shown else "No agenda items (/add TITLE)"
         )
         minute.show([Line(entry_content(entry), entry.id) for entry in entries])

@@ -89,9 +89,9 @@ class CaptureBar(Vertical):
         line: str
         kind: EntryKind
 
-    def __init__(self, names: Callable[[], list[str]], **kwargs: object) -> None:
+    def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self._names = names
+        self._names: list[str] = []
         self.kind = EntryKind.NOTE
 
     def compose(self) -> ComposeResult:
@@ -100,7 +100,7 @@ class CaptureBar(Vertical):
             yield CaptureInput(
                 placeholder="Type what happens; Enter saves. ? question  > response  "
                 "! action  = resolution  /item N",
-                suggester=SpeakerSuggester(self._names),
+                suggester=SpeakerSuggester(lambda: self._names),
                 id="capture",
                 select_on_focus=False,
             )
@@ -108,6 +108,11 @@ class CaptureBar(Vertical):
 
     def on_mount(self) -> None:
         self._show_kind()
+
+    def set_names(self, names: list[str]) -> None:
+        """The speaker names to suggest, most used first (read once per change,
+        not once per keystroke)."""
+        self._names = names
 
     @property
     def input(self) -> CaptureInput:
