@@ -23,9 +23,9 @@ from minuteterm.export import (
     render,
     write_export,
 )
-from minuteterm.export.html import CONTENT_SECURITY_POLICY
+from minuteterm.export.html import CONTENT_SECURITY_POLICY, css_string, page_marks_css
 from minuteterm.export.markdown import escape, escape_line
-from minuteterm.minutes import QUESTION_STYLES
+from minuteterm.minutes import CONFIDENTIAL_LINE, DRAFT_LINE, QUESTION_STYLES, Heading
 from minuteterm.model import EntryKind, ItemRecord, MeetingRecord
 from minuteterm.store import Store
 
@@ -231,6 +231,25 @@ def test_public_version_keeps_exempt_words_out(record: MeetingRecord) -> None:
         assert "Harbour office lease (Exempt – Part II)" in public
         assert "agree the lease terms" in public
         assert "commercially sensitive" in render(record, fmt)
+
+
+def test_printed_pages_carry_the_marking_and_status(record: MeetingRecord) -> None:
+    page = parse(render(record, "html"))
+    assert f"content: {css_string(CONFIDENTIAL_LINE)};" in page.style
+    assert f"content: {css_string(DRAFT_LINE)};" in page.style
+    assert 'Page " counter(page)' in page.style
+    marked = [attrs["class"] for tag, attrs, _ in page.tags if tag == "p" and attrs]
+    assert "marking" in marked and "status" in marked
+    public = parse(render(record, "html", public=True))
+    assert css_string(CONFIDENTIAL_LINE) not in public.style
+    assert css_string(DRAFT_LINE) in public.style
+
+
+def test_page_marks_are_plain_css_strings() -> None:
+    assert css_string('a "b" \\ </style>\n') == r'"a \22 b\22  \5c  \3c /style\3e \a "'
+    assert page_marks_css(Heading("Board", "held")) == ""
+    marks = page_marks_css(Heading("Board", "held", marking="x</style><script>"))
+    assert "<" not in marks and "@bottom-left" not in marks
 
 
 # --- options, names and files ---------------------------------------------------

@@ -8,15 +8,22 @@ elements: a ``<header>``, a ``<section>`` per agenda item with its
 resolutions in a ``<div class="resolution">``, and the action sheet. The
 theme's CSS is inlined and a Content Security Policy forbids fetching
 anything, so the file opens the same offline, by email or on a website.
+
+The confidential marking and the draft status are also written into the
+printed page's margins (``@page`` margin boxes, after the theme's CSS so the
+theme styles them and this sets only their text): a page taken out of a
+printed Part II minute still says it is confidential.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from html import escape
 
 from markdown_it import MarkdownIt
 
-from ..minutes import Block, Minutes, Paragraph, Resolutions, Section
+from ..minutes import Block, Heading, Minutes, Paragraph, Resolutions, Section
 from .markdown import (
     action_sheet_markdown,
     attendance_markdown,
@@ -30,6 +37,10 @@ from .themes import DEFAULT_THEME, load_theme_css
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 _MD = MarkdownIt("js-default")
+
+#: Characters a CSS string may not hold as they are (``<`` could close the
+#: ``<style>`` element); each is written as a CSS escape instead.
+_CSS_UNSAFE = re.compile(r'[\\"<>&\x00-\x1f\x7f\u2028\u2029]')
 
 _DOCUMENT = """<!DOCTYPE html>
 <html lang="en-GB">
@@ -67,6 +78,31 @@ def _wrap(tag: str, css_class: str, inner: str, extra: str = "") -> str:
     return f'<{tag} class="{css_class}"{extra}>\n{inner}</{tag}>\n'
 
 
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string, safe inside a ``<style>`` element."""
+    return '"' + _CSS_UNSAFE.sub(lambda match: f"\\{ord(match.group()):x} ", text) + '"'
+
+
+def page_marks_css(heading: Heading) -> str:
+    """``@page`` rules putting the marking at the head of every printed page
+    and the draft status at its foot; empty when there is neither."""
+    boxes = [
+        f"  @{box} {{\n    content: {css_string(text)};\n  }}\n"
+        for box, text in (("top-center", heading.marking), ("bottom-left", heading.status))
+        if text
+    ]
+    return f"@page {{\n{''.join(boxes)}}}" if boxes else ""
+
+
+def _heading_html(heading: Heading) -> str:
+    """The heading, its marking and status each in a ``<p>`` with a class."""
+    parts = [_render(heading_markdown(replace(heading, marking=None, status=None)))]
+    for css_class, note in (("marking", heading.marking), ("status", heading.status)):
+        if note:
+            parts.append(_with_class(_render(f"**{escape_line(note)}**"), "p", css_class))
+    return "".join(parts)
+
+
 def _block_html(block: Block) -> str:
     if isinstance(block, Resolutions):
         return _wrap("div", "resolution", _render(block_markdown(block)))
@@ -85,8 +121,7 @@ def section_html(section: Section, index: int) -> str:
 
 
 def _body(minutes: Minutes) -> str:
-    heading = _render(heading_markdown(minutes.heading))
-    parts = [_wrap("header", "minutes-heading", heading)]
+    parts = [_wrap("header", "minutes-heading", _heading_html(minutes.heading))]
     if minutes.attendance is not None:
         attendance = _render(attendance_markdown(minutes.attendance))
         parts.append(_wrap("section", "attendance", attendance))
@@ -105,9 +140,11 @@ def render_html(minutes: Minutes, theme: str = DEFAULT_THEME) -> str:
 
     Raises :class:`~minuteterm.export.errors.ExportError` for an unknown theme.
     """
+    css = load_theme_css(theme).strip()
+    marks = page_marks_css(minutes.heading)
     return _DOCUMENT.format(
         csp=CONTENT_SECURITY_POLICY,
         title=escape(minutes.title),
-        css=load_theme_css(theme).strip(),
+        css=f"{css}\n\n{marks}" if marks else css,
         body=_body(minutes),
     )

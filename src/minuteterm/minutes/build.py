@@ -1,31 +1,16 @@
-"""A meeting's record turned into its minutes, as a small document tree.
+"""A meeting's record turned into its minutes (see :mod:`minuteterm.minutes`).
 
-Pure: no I/O, no markup. :func:`build_minutes` decides the wording (house
-style, question style, what the public version may show); the exporters in
-:mod:`minuteterm.export` only lay the tree out as Markdown, HTML or, later,
-Word. Everything the clerk typed stays in plain :class:`Span` text so each
-exporter can escape it for its own format.
-
-Rules the conventions leave open, decided here:
-
-- A note with a speaker reads "{Speaker} {text}" when the text carries on
-  from the name ("Cllr Ahmed thanked the staff"); when the clerk typed a
-  whole sentence (capital first letter) the sentence stands alone, because
-  minutes are not a transcript.
-- Questions, their responses and any actions or unattached responses that
-  arise among them form one question block; a note, declaration or vote
-  closes it. Resolutions are gathered at the end of the item.
-- A second response to the same question "added that ...".
+:func:`build_minutes` decides the wording of each item from the entries the
+clerk captured, in capture order: question blocks in the chosen house style,
+notes, actions where they arise, and the resolutions gathered at the end.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 
-from .dates import format_date, format_long_date, format_time, to_local
-from .model import (
+from ..dates import format_date, format_long_date, format_time, to_local
+from ..model import (
     Action,
     AttendanceStatus,
     Attendee,
@@ -36,232 +21,39 @@ from .model import (
     MeetingStatus,
     PersonKind,
 )
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from .document import (
+    ActionRow,
+    Attendance,
+    Block,
+    BulletList,
+    Heading,
+    Minutes,
+    Paragraph,
+    Resolutions,
+    Section,
+    Span,
+)
+from .wording import (
+    INDIRECT_WORDS,
+    bare_question,
+    body_word,
+    capitalise,
+    clause,
+    ensure_stop,
+    first_word,
+    role_name,
+    run_in,
+    strip_stop,
+    strip_that,
+)
 
 #: The ways members' questions and officers' answers can be written.
 QUESTION_STYLES: tuple[str, ...] = ("dash", "bullets", "narrative")
 
-#: The body word ("the Board was advised") is the last of these found in the
-#: committee's name, else "Committee".
-BODY_WORDS = "Board Panel Cabinet Council Commission Forum Committee Sub-Committee Group"
-
-#: First words written in lower case when a question or answer is run into a
-#: sentence ("regarding how ...", "advised that the ...").
-LOWER_WORDS = _words(
-    "was is are were did does do how what why when where whether who which "
-    "could would can will has have had should yes no the it this there they "
-    "we if about for a an some all any both each these those their its our "
-    "in at on as to due not officers staff"
-)
-
-#: Question openings that read as reported speech ("asked whether ...").
-INDIRECT_WORDS = _words("whether if how what why when where who which about for")
-
-#: A speaker whose first word is one of these is a role: "The Head of ...".
-ROLE_FIRST_WORDS = _words(
-    "head director operational chief strategic corporate assistant deputy "
-    "executive service principal senior interim monitoring section portfolio "
-    "chair vice leader clerk manager officer lead cabinet"
-)
-
-#: ...and so is one whose last word is one of these: "The Harbour Master".
-ROLE_LAST_WORDS = _words(
-    "officer manager director master engineer surveyor treasurer solicitor "
-    "secretary inspector coordinator co-ordinator adviser advisor analyst "
-    "accountant planner warden lead clerk chair leader holder"
-)
-
+#: The status line of minutes not yet approved.
 DRAFT_LINE = "Draft — subject to approval"
+#: The marking of a version that shows exempt (Part II) discussion.
 CONFIDENTIAL_LINE = "Confidential — contains exempt information, not for publication"
-EXEMPT_MARK = "(Exempt – Part II)"
-
-
-# --- the document tree --------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Span:
-    """A run of text; ``strong`` only for the generator's own labels."""
-
-    text: str
-    strong: bool = False
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """One paragraph (or one list item) made of spans; ``role`` names what
-    it is for styling ("action"), ``None`` for ordinary prose."""
-
-    spans: tuple[Span, ...]
-    role: str | None = None
-
-    @property
-    def text(self) -> str:
-        """The paragraph as plain text."""
-        return "".join(span.text for span in self.spans)
-
-
-@dataclass(frozen=True)
-class BulletList:
-    """An unordered list, one paragraph per bullet."""
-
-    items: tuple[Paragraph, ...]
-
-
-@dataclass(frozen=True)
-class Resolutions:
-    """The resolution block that ends an item; numbered 1), 2) when several."""
-
-    items: tuple[str, ...]
-    label: str = "RESOLVED:"
-
-
-Block = Paragraph | BulletList | Resolutions
-
-
-@dataclass(frozen=True)
-class Section:
-    """One agenda item's minute."""
-
-    number: str
-    title: str
-    exempt: bool = False
-    blocks: tuple[Block, ...] = ()
-
-    @property
-    def heading(self) -> str:
-        """``4. Harbour dredging`` (with the Part II mark when exempt)."""
-        heading = f"{self.number.rstrip('.')}. {self.title}"
-        return f"{heading} {EXEMPT_MARK}" if self.exempt else heading
-
-
-@dataclass(frozen=True)
-class Heading:
-    """What the minutes open with."""
-
-    body: str
-    held: str
-    venue: str = ""
-    title: str | None = None
-    status: str | None = None
-    marking: str | None = None
-
-
-@dataclass(frozen=True)
-class Attendance:
-    """Who attended and how; each tuple empty when nobody fits."""
-
-    present: tuple[str, ...] = ()
-    substitutions: tuple[str, ...] = ()
-    apologies: tuple[str, ...] = ()
-    officers: tuple[str, ...] = ()
-    others: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class ActionRow:
-    """One line of the action sheet."""
-
-    ref: str
-    action: str
-    owner: str
-    due: str
-    status: str
-
-
-@dataclass(frozen=True)
-class Minutes:
-    """The whole document, in reading order."""
-
-    heading: Heading
-    title: str
-    attendance: Attendance | None = None
-    sections: tuple[Section, ...] = ()
-    closing: str | None = None
-    actions: tuple[ActionRow, ...] = field(default=())
-
-
-# --- small wording helpers ----------------------------------------------------
-
-
-def body_word(committee: str) -> str:
-    """ "Board", "Panel", ...: the last body word in the name, else "Committee"."""
-    pattern = "|".join(sorted(BODY_WORDS.split(), key=len, reverse=True))
-    found = re.findall(rf"(?<![\w-])(?:{pattern})(?![\w-])", committee, re.I)
-    words = {word.lower(): word for word in BODY_WORDS.split()}
-    return words[found[-1].lower()] if found else "Committee"
-
-
-def ensure_stop(text: str) -> str:
-    """``text`` ending in a full stop (or the ``!``, ``?``, ``:`` or ``…`` it
-    already has)."""
-    text = text.strip()
-    if not text or text.rstrip("\"'”’)").endswith((".", "!", "?", ":", "…")):
-        return text
-    return text + "."
-
-
-def strip_stop(text: str) -> str:
-    """``text`` without trailing full stops or spaces."""
-    return text.strip().rstrip(".").rstrip()
-
-
-def capitalise(text: str) -> str:
-    """First letter upper case, the rest as typed."""
-    return text[:1].upper() + text[1:]
-
-
-def first_word(text: str) -> str:
-    """The first word, lower case, without punctuation."""
-    match = re.match(r"[\w'’-]+", text.strip())
-    return match.group(0).lower() if match else ""
-
-
-def run_in(text: str) -> str:
-    """``text`` ready to follow other words: a common first word in lower case."""
-    text = text.strip()
-    return text[:1].lower() + text[1:] if first_word(text) in LOWER_WORDS else text
-
-
-def strip_that(text: str) -> str:
-    """``text`` without a leading "that" (the clerk typed it for "advised
-    that") or a trailing full stop."""
-    text = strip_stop(text)
-    return text[4:].lstrip() if first_word(text) == "that" else text
-
-
-def clause(text: str) -> str:
-    """An answer ready to follow "advised that": no doubled "that", no stop,
-    and a bare "Yes, ..." or "No, ..." turned into "this was (not) the case"."""
-    text = strip_that(text)
-    word = first_word(text)
-    rest = text[len(word) :]
-    if word in ("yes", "no") and rest.lstrip()[:1] in ("", *",;:.–-"):
-        rest = rest.lstrip(" ,;:.–-")
-        case = "this was the case" if word == "yes" else "this was not the case"
-        return f"{case}, {rest}" if rest else case
-    return run_in(text)
-
-
-def bare_question(text: str) -> str:
-    """The question without its trailing question marks or stops."""
-    return text.strip().rstrip("?.").rstrip()
-
-
-def role_name(speaker: str) -> str:
-    """ "The Harbour Master" for a role, a person's name as it is."""
-    speaker = speaker.strip()
-    words = speaker.split()
-    if not words or words[0].lower() == "the":
-        return speaker
-    first, last = words[0].lower(), words[-1].lower().strip(".,")
-    if first in ROLE_FIRST_WORDS or last in ROLE_LAST_WORDS:
-        return f"The {speaker}"
-    return speaker
 
 
 def _plain(text: str) -> Paragraph:
