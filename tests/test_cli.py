@@ -205,3 +205,25 @@ def test_demo_makes_a_full_meeting_once(db_path: Path) -> None:
     assert kinds.count(EntryKind.ACTION) >= 3
     assert kinds.count(EntryKind.RESOLUTION) >= 3
     assert len(meetings) == 2  # and its next meeting, ready to minute
+
+
+def test_capture_refuses_lines_that_are_not_utf8_and_keeps_the_rest(db_path: Path) -> None:
+    meeting_id = run("new", "--committee", "Audit", "--date", "1/1/2027", db=db_path).stdout
+    run("capture", meeting_id.strip(), "/add Accounts", db=db_path)
+    command = [sys.executable, "-m", "minuteterm", "capture", meeting_id.strip()]
+    result = subprocess.run(
+        [*command, "--db", str(db_path)],
+        input=b"Cost \xa3500 at the caf\xe9\nFees were agreed.\n",
+        capture_output=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert b"line 1 is not UTF-8 text" in result.stderr
+    store = open_store(db_path)
+    texts = [entry.text for entry in store.meeting_entries(int(meeting_id))]
+    store.close()
+    assert texts == ["Fees were agreed."]
+
+
+def test_meeting_id_too_big_for_the_database_is_refused(db_path: Path) -> None:
+    assert_refused(run("capture", "9" * 30, "a note", db=db_path), "not a meeting id")

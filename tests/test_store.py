@@ -182,3 +182,34 @@ def test_corrupt_file_is_refused(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     with pytest.raises(StoreError):
         open_store(path)
+
+
+def test_a_write_waits_for_another_writer_and_succeeds(store: Store, db_path: Path) -> None:
+    import subprocess
+    import sys
+
+    meeting_id = make_meeting(store)
+    item = store.items(meeting_id)[0]
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys, time\n"
+            f"conn = sqlite3.connect({str(db_path)!r}, isolation_level=None)\n"
+            "conn.execute('begin immediate')\n"
+            "conn.execute(\"update meetings set venue = 'Room 9'\")\n"
+            "print('locked', flush=True)\n"
+            "time.sleep(1.5)\n"
+            "conn.execute('commit')\n",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        entry_id = store.add_entry(item.id, EntryKind.NOTE, "written while another held the lock")
+    finally:
+        holder.wait(timeout=30)
+    assert holder.returncode == 0
+    assert store.entry(entry_id).text == "written while another held the lock"
+    assert store.meeting(meeting_id).venue == "Room 9"

@@ -293,3 +293,64 @@ async def test_hostile_titles_and_names_show_literally(store: Store) -> None:
         await pilot.press("ctrl+l")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_multi_line_paste_is_kept_whole_and_huge_paste_refused(store: Store) -> None:
+    from textual import events
+
+    meeting_id = budget_meeting(store)
+    app = MinuteTermApp(store, meeting_id=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        bar_input = capture_input(pilot)
+        bar_input.post_message(
+            events.Paste("The report set out three options.\nOption A\n\nOption B")
+        )
+        await pilot.pause()
+        assert bar_input.value == "The report set out three options. Option A Option B"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert item_entries(store, meeting_id, 1) == [
+            ("note", "The report set out three options. Option A Option B")
+        ]
+        huge = "word " * 300_000
+        bar_input.post_message(events.Paste(huge))
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Refused" in outcome(pilot) and "at most 20,000" in outcome(pilot)
+        assert bar_input.value == huge.strip()  # nothing lost: still in the bar
+        assert len(item_entries(store, meeting_id, 1)) == 1
+
+
+async def test_entries_from_another_writer_appear_on_the_open_screen(store: Store, db_path) -> None:
+    from minuteterm.recorder import Recorder
+    from minuteterm.store import open_store
+
+    meeting_id = budget_meeting(store)
+    app = MinuteTermApp(store, meeting_id=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_line(pilot, "Typed in the app.")
+        other = open_store(db_path)  # a second terminal on the same file
+        Recorder(other, meeting_id).apply("? Cllr Jewell: typed in another terminal")
+        other.close()
+        await pilot.pause(1.5)
+        assert "typed in another terminal" in shown(pilot, MinutePane)
+        assert "typed in another terminal" in shown(pilot, QuestionsPane)
+
+
+async def test_attach_offers_only_questions_of_the_same_item(store: Store) -> None:
+    meeting_id = budget_meeting(store)
+    app = MinuteTermApp(store, meeting_id=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_line(pilot, "? Cllr Jewell: a question in item one")
+        await type_line(pilot, "/next")
+        await type_line(pilot, "? Cllr Jewell: a question in item two")
+        await type_line(pilot, "> Head of Finance: the answer")
+        await select_entry(pilot, QuestionsPane, "the answer")
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        offered = [str(o.prompt) for o in dialog.query_one(OptionList).options]
+        assert len(offered) == 1 and "item two" in offered[0]
+        await pilot.press("escape")

@@ -1,9 +1,11 @@
 """Reading an agenda typed in or loaded from a Markdown file.
 
-An agenda is a numbered (``1.``, ``1)``) or bulleted (``-``, ``*``, ``+``)
-list, one item per line; ``(exempt)`` anywhere in a line marks a Part II
-item. Other lines (headings, blank lines, notes) are ignored; typed text
-with no list markers at all is taken one item per line.
+An agenda is a numbered (``1.``, ``5a.``, ``4.1)``) or bulleted (``-``,
+``*``, ``+``) list, one item per line; ``(exempt)`` anywhere in a line marks
+a Part II item. Typed numbers are kept (so ``/item 5a`` works) when every
+item has one and none repeats. In a file, lines that are not list items
+(headings, notes) are ignored; typed into the form, every non-blank line is
+an item.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from .store import NewItem, StoreError
 from .textsafe import clean
 
 MAX_AGENDA_BYTES = 256 * 1024
-_LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*+])\s+(?P<title>.+)$")
+_LIST_ITEM = re.compile(
+    r"^\s*(?:(?P<number>\d+[a-z]?(?:\.\d+)*)[.)]|[-*+])\s+(?P<title>.+)$", re.IGNORECASE
+)
 _EXEMPT = re.compile(r"\(\s*exempt\s*\)", re.IGNORECASE)
 
 
@@ -23,24 +27,39 @@ class AgendaError(StoreError):
     """An agenda that cannot be read; the message says why."""
 
 
-def _item(title: str) -> NewItem:
+def _item(title: str, number: str | None) -> NewItem:
     exempt = bool(_EXEMPT.search(title))
-    return NewItem(clean(_EXEMPT.sub("", title)), exempt=exempt)
+    return NewItem(clean(_EXEMPT.sub("", title)), exempt=exempt, number=number)
 
 
-def parse_agenda(text: str) -> list[NewItem]:
-    """The items of an agenda, in order (list lines, else one per line)."""
-    lines = text.splitlines()
-    listed = [m.group("title") for line in lines if (m := _LIST_ITEM.match(line))]
-    if not listed:
-        listed = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
-    items = [_item(title) for title in listed]
-    return [item for item in items if item.title]
+def _read_line(line: str) -> NewItem | None:
+    """One line as an item, or ``None`` for a line that is not a list item."""
+    match = _LIST_ITEM.match(line)
+    if match is None:
+        return None
+    return _item(match.group("title"), match.group("number"))
+
+
+def parse_agenda(text: str, *, list_lines_only: bool = False) -> list[NewItem]:
+    """The items of an agenda, in order.
+
+    With ``list_lines_only`` (a Markdown file), only list lines are items;
+    otherwise every non-blank line that is not a ``#`` heading is one.
+    """
+    items: list[NewItem] = []
+    for line in text.splitlines():
+        item = _read_line(line)
+        typed_line = not list_lines_only and line.strip() and not line.lstrip().startswith("#")
+        if item is None and typed_line:
+            item = _item(line, None)
+        if item is not None and item.title:
+            items.append(item)
+    return items
 
 
 def read_agenda_file(path: str | Path) -> list[NewItem]:
     """Load an agenda from a Markdown file, refusing what is not one."""
-    path = Path(path)
+    path = Path(path).expanduser()
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -55,6 +74,7 @@ def read_agenda_file(path: str | Path) -> list[NewItem]:
         raise AgendaError(f"{path} is not a text file (expected a Markdown agenda)") from None
     if "\x00" in text:
         raise AgendaError(f"{path} is not a text file (expected a Markdown agenda)")
-    if not any(_LIST_ITEM.match(line) for line in text.splitlines()):
+    items = parse_agenda(text, list_lines_only=True)
+    if not items:
         raise AgendaError(f"no agenda items in {path}: expected a numbered or bulleted list")
-    return parse_agenda(text)
+    return items

@@ -42,10 +42,22 @@ def _open(ctx: click.Context):  # -> Store, imported lazily
 
 
 def _meeting_id(text: str) -> int:
+    if not text.strip().isdigit() or not 0 < int(text) < 2**63:
+        raise BadInput(f"{text!r} is not a meeting id (see: minuteterm list)")
+    return int(text)
+
+
+def _text_line(raw: bytes | str, where: str) -> str:
+    """A line as text, refusing bytes that are not UTF-8 (rather than
+    silently dropping the characters they stood for)."""
+    if isinstance(raw, str):
+        if any("\udc80" <= char <= "\udcff" for char in raw):
+            raise BadInput(f"{where} is not UTF-8 text")
+        return raw
     try:
-        return int(text)
-    except ValueError:
-        raise BadInput(f"{text!r} is not a meeting id (see: minuteterm list)") from None
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadInput(f"{where} is not UTF-8 text: save the file as UTF-8") from None
 
 
 db_option = click.option(
@@ -93,10 +105,13 @@ def _run_app(ctx: click.Context, meeting_id: int | None) -> None:
     store = _open(ctx)
     from .tui.app import MinuteTermApp
 
+    app = MinuteTermApp(store, meeting_id=meeting_id)
     try:
-        MinuteTermApp(store, meeting_id=meeting_id).run()
+        app.run()
     finally:
         store.close()
+    if app.return_code:
+        sys.exit(app.return_code)
 
 
 @cli.command()
@@ -197,15 +212,16 @@ def capture(ctx: click.Context, meeting: str, line: str | None, kind: str) -> No
     try:
         recorder = Recorder(store, _meeting_id(meeting))
         if line is not None:
-            click.echo(_describe(recorder.apply(line, EntryKind(kind))))
+            click.echo(_describe(recorder.apply(_text_line(line, "the line"), EntryKind(kind))))
             return
         refused = 0
-        for number, text in enumerate(sys.stdin, start=1):
-            if not text.strip():
-                continue
+        for number, raw in enumerate(sys.stdin.buffer, start=1):
             try:
+                text = _text_line(raw, f"line {number}")
+                if not text.strip():
+                    continue
                 outcome = recorder.apply(text, EntryKind(kind))
-            except CLERK_ERRORS as error:
+            except (*CLERK_ERRORS, BadInput) as error:
                 refused += 1
                 click.echo(f"line {number}: refused: {error}", err=True)
                 continue

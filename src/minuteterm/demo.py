@@ -235,12 +235,13 @@ def ensure_demo(store: Store) -> int:
     found = _find(store, STARTS)
     if found is not None:
         return found
-    meeting_id = store.create_meeting(COMMITTEE, STARTS, venue=VENUE, agenda=AGENDA)
-    _add_people(store, meeting_id)
-    recorder = Recorder(store, meeting_id)
-    for minutes, line in SCRIPT:
-        recorder.apply(line, now=STARTS.add(minutes=minutes).in_tz("UTC"))
-    if _find(store, NEXT_STARTS) is None:
-        upcoming = store.create_meeting(COMMITTEE, NEXT_STARTS, venue=VENUE, agenda=NEXT_AGENDA)
-        _add_people(store, upcoming)
+    with store.transaction():  # all of the demo or none of it
+        meeting_id = store.create_meeting(COMMITTEE, STARTS, venue=VENUE, agenda=AGENDA)
+        _add_people(store, meeting_id)
+        recorder = Recorder(store, meeting_id)
+        for minutes, line in SCRIPT:
+            recorder.apply(line, now=STARTS.add(minutes=minutes).in_tz("UTC"))
+        if _find(store, NEXT_STARTS) is None:
+            upcoming = store.create_meeting(COMMITTEE, NEXT_STARTS, venue=VENUE, agenda=NEXT_AGENDA)
+            _add_people(store, upcoming)
     return meeting_id

@@ -34,6 +34,17 @@ from .store import ActionFields, Store, StoreError
 #: Errors whose message is meant for the clerk (never a traceback).
 CLERK_ERRORS: tuple[type[Exception], ...] = (CaptureError, DateError, StoreError)
 
+#: The longest line one entry may hold (a long paragraph is about 2,000).
+MAX_ENTRY_CHARS = 20_000
+
+
+def _check_length(line: str) -> None:
+    if len(line) > MAX_ENTRY_CHARS:
+        raise CaptureError(
+            f"that line is {len(line):,} characters; an entry holds at most "
+            f"{MAX_ENTRY_CHARS:,}: split it into several entries"
+        )
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -60,11 +71,16 @@ class Recorder:
             return None
         return self.store.item(meeting.current_item_id)
 
+    def check_editable(self) -> None:
+        """Refuse (:class:`~minuteterm.store.MeetingLocked`) once approved."""
+        self.store.assert_editable(self.store.meeting(self.meeting_id))
+
     def _today(self, now: pendulum.DateTime) -> pendulum.Date:
         return to_local(now).date()
 
     def parse(self, line: str, default_kind: EntryKind, now: pendulum.DateTime) -> Command:
         """Parse a line with this meeting's people as known speakers."""
+        _check_length(line)
         return parse(
             line,
             self._today(now),
@@ -261,6 +277,8 @@ class Recorder:
             raise CaptureError("only a response can be attached to a question")
         if question.kind is not EntryKind.QUESTION:
             raise CaptureError("a response can only be attached to a question")
+        if question.item_id != response.item_id:
+            raise CaptureError("a response can only answer a question of its own item")
         self.store.update_entry(
             response.id,
             kind=response.kind,

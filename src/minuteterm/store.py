@@ -63,6 +63,7 @@ class NewItem:
 
     title: str
     exempt: bool = False
+    number: str | None = None
 
 
 @dataclass(frozen=True)
@@ -159,11 +160,40 @@ class Store:
         self.db.close()
 
     @contextmanager
-    def _writing(self) -> Iterator[sqlite_utils.Database]:
-        """One transaction; errors become :class:`StoreError`."""
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        """One transaction, committed on leaving; errors become :class:`StoreError`.
+
+        The write lock is taken at the start (``BEGIN IMMEDIATE``), so when
+        another program is writing this waits for it (up to the busy timeout)
+        instead of failing half-way. Nested use becomes a savepoint.
+        """
+        conn = self.db.conn
         try:
-            with self.db.atomic():
-                yield self.db
+            if conn.in_transaction:
+                with self.db.atomic():
+                    yield self.db
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                with self.db.atomic():  # a savepoint inside the immediate transaction
+                    yield self.db
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(_explain(self.path, error)) from None
+
+    _writing = transaction
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to the file
+        (``PRAGMA data_version``): cheap to poll."""
+        try:
+            return int(self.db.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.DatabaseError as error:
             raise StoreError(_explain(self.path, error)) from None
 
@@ -218,7 +248,7 @@ class Store:
     ) -> None:
         """List ``name`` against a meeting (and remember them for its committee)."""
         meeting = self.meeting(meeting_id)
-        self._assert_editable(meeting)
+        self.assert_editable(meeting)
         name = clean(name)
         with self._writing() as db:
             person = self._person_id(meeting.committee_id, name, kind, title and clean(title))
@@ -293,6 +323,9 @@ class Store:
         """Create a draft meeting with its agenda; return its id."""
         owner = self.committee(committee)
         items = [item for item in agenda if clean(item.title)]
+        numbers = [clean(item.number or "") for item in items]
+        if not all(numbers) or len(set(numbers)) < len(numbers):
+            numbers = [str(position) for position in range(1, len(items) + 1)]
         with self._writing() as db:
             meeting_id = int(
                 db["meetings"]
@@ -308,12 +341,12 @@ class Store:
                 )
                 .last_pk
             )
-            for position, item in enumerate(items, start=1):
+            for position, (item, number) in enumerate(zip(items, numbers, strict=True), start=1):
                 db["agenda_items"].insert(
                     {
                         "meeting_id": meeting_id,
                         "position": position,
-                        "number": str(position),
+                        "number": number,
                         "title": clean(item.title),
                         "exempt": int(item.exempt),
                     }
@@ -359,7 +392,8 @@ class Store:
         )
         return {row["meeting_id"]: row["n"] for row in rows}
 
-    def _assert_editable(self, meeting: Meeting) -> None:
+    def assert_editable(self, meeting: Meeting) -> None:
+        """Raise :class:`MeetingLocked` if the meeting's minutes are approved."""
         if meeting.status is MeetingStatus.APPROVED:
             raise MeetingLocked(
                 f"the minutes of meeting {meeting.id} are approved and cannot change; "
@@ -371,7 +405,7 @@ class Store:
     ) -> None:
         """Move the meeting to ``item_id``, recording when items end and start."""
         meeting = self.meeting(meeting_id)
-        self._assert_editable(meeting)
+        self.assert_editable(meeting)
         moment = _iso(now or clock.now())
         with self._writing() as db:
             previous = meeting.current_item_id
@@ -391,7 +425,7 @@ class Store:
     def end_meeting(self, meeting_id: int, now: pendulum.DateTime | None = None) -> None:
         """Close the meeting: the current item and the meeting end now."""
         meeting = self.meeting(meeting_id)
-        self._assert_editable(meeting)
+        self.assert_editable(meeting)
         moment = _iso(now or clock.now())
         with self._writing() as db:
             if meeting.current_item_id is not None:
@@ -439,33 +473,27 @@ class Store:
 
     def add_item(self, meeting_id: int, title: str, exempt: bool = False) -> int:
         """Add an item at the end of the agenda (urgent business); return its id."""
-        self._assert_editable(self.meeting(meeting_id))
+        self.assert_editable(self.meeting(meeting_id))
         title = clean(title)
         if not title:
             raise StoreError("an agenda item needs a title")
+        items = self.items(meeting_id)
+        position = 1 + max((item.position for item in items), default=0)
+        taken = {item.number for item in items}
+        number = position
+        while str(number) in taken:
+            number += 1
         with self._writing() as db:
-            position = (
-                1
-                + (
-                    db.execute(
-                        "select coalesce(max(position), 0) from agenda_items where meeting_id = ?",
-                        [meeting_id],
-                    ).fetchone()[0]
-                )
+            table = db["agenda_items"].insert(
+                {
+                    "meeting_id": meeting_id,
+                    "position": position,
+                    "number": str(number),
+                    "title": title,
+                    "exempt": int(exempt),
+                }
             )
-            return int(
-                db["agenda_items"]
-                .insert(
-                    {
-                        "meeting_id": meeting_id,
-                        "position": position,
-                        "number": str(position),
-                        "title": title,
-                        "exempt": int(exempt),
-                    }
-                )
-                .last_pk
-            )
+            return int(table.last_pk)
 
     # --- entries ------------------------------------------------------------
 
@@ -546,7 +574,7 @@ class Store:
         now: pendulum.DateTime | None = None,
     ) -> int:
         """Save one entry (and its action) in one transaction; return its id."""
-        self._assert_editable(self.meeting_of_item(item_id))
+        self.assert_editable(self.meeting_of_item(item_id))
         moment = _iso(now or clock.now())
         with self._writing() as db:
             position = (
@@ -603,7 +631,7 @@ class Store:
     ) -> None:
         """Rewrite an entry in place (kind, words, speaker, question, action)."""
         entry = self.entry(entry_id)
-        self._assert_editable(self.meeting_of_item(entry.item_id))
+        self.assert_editable(self.meeting_of_item(entry.item_id))
         with self._writing() as db:
             db["entries"].update(
                 entry_id,
@@ -619,19 +647,17 @@ class Store:
                 db.execute("delete from actions where entry_id = ?", [entry_id])
             else:
                 self._write_action(entry_id, action)
-            if kind is not EntryKind.QUESTION:
-                db.execute("update entries set reply_to = null where reply_to = ?", [entry_id])
 
     def delete_entry(self, entry_id: int, now: pendulum.DateTime | None = None) -> None:
         """Delete an entry so that :meth:`undo_delete` can bring it back."""
         entry = self.entry(entry_id)
-        self._assert_editable(self.meeting_of_item(entry.item_id))
+        self.assert_editable(self.meeting_of_item(entry.item_id))
         with self._writing() as db:
             db["entries"].update(entry_id, {"deleted_at": _iso(now or clock.now())})
 
     def undo_delete(self, meeting_id: int) -> Entry | None:
         """Restore the meeting's most recently deleted entry, if any."""
-        self._assert_editable(self.meeting(meeting_id))
+        self.assert_editable(self.meeting(meeting_id))
         rows = self._rows(
             """select e.id from entries e join agenda_items i on i.id = e.item_id
             where i.meeting_id = ? and e.deleted_at is not null

@@ -3,7 +3,9 @@
 Everything a clerk types, pastes or scripts passes through :func:`clean`
 before it is stored, so a note can never move the cursor, retitle the
 terminal, reverse the reading order of a line or hide a NUL in the file.
-Visible characters, including right-to-left scripts and emoji, are kept.
+Visible characters, including right-to-left scripts and emoji, are kept; an
+escape string left unterminated loses only its introducer, not the words
+after it.
 """
 
 from __future__ import annotations
@@ -13,11 +15,11 @@ import re
 _ESCAPE_SEQUENCE = re.compile(
     r"""
     \x1b\[[0-?]*[ -/]*[@-~]          # CSI: colours, cursor moves
-    | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?   # OSC: titles, hyperlinks
-    | \x1b[PX^_][^\x1b]*(?:\x1b\\)?  # DCS, SOS, PM, APC strings
-    | \x1b[ -/]*[0-~]?               # any other escape
+    | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)    # OSC: titles, hyperlinks
+    | \x1b[PX^_][^\x1b]*\x1b\\       # DCS, SOS, PM, APC strings
+    | \x1b[ -/]*[0-~]?               # any other escape (or a lone introducer)
     | \x9b[0-?]*[ -/]*[@-~]          # 8-bit CSI
-    | \x9d[^\x07\x9c]*[\x07\x9c]?    # 8-bit OSC
+    | \x9d[^\x07\x9c]*[\x07\x9c]     # 8-bit OSC
     """,
     re.VERBOSE,
 )

@@ -7,6 +7,7 @@ database. The panes keep no copy of the meeting.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import on, work
@@ -17,6 +18,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from ...capture import CaptureError
 from ...model import CAPTURE_KINDS, AgendaItem, Entry, EntryKind
 from ...recorder import CLERK_ERRORS, Outcome, Recorder
 from ...store import Store
@@ -68,8 +70,24 @@ class MeetingScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._seen_version = self._data_version()
         self.refresh_panes()
         self.query_one(CaptureBar).say("Type and press Enter to save. F1 lists every key.")
+        self.set_interval(1, self._watch_database)
+
+    def _data_version(self) -> int | None:
+        try:
+            return self.store.data_version()
+        except CLERK_ERRORS:
+            return None
+
+    def _watch_database(self) -> None:
+        """Show what another writer (a second terminal, ``minuteterm capture``)
+        committed, within a second."""
+        version = self._data_version()
+        if version is not None and version != self._seen_version:
+            self._seen_version = version
+            self.refresh_panes()
 
     # --- rendering from the database -------------------------------------------
 
@@ -81,7 +99,14 @@ class MeetingScreen(Screen[None]):
         return items[0] if items else None
 
     def refresh_panes(self) -> None:
-        """Re-read the meeting and redraw every pane."""
+        """Re-read the meeting and redraw every pane (a read that fails, say
+        on a locked file, is reported on the status line)."""
+        try:
+            self._draw()
+        except CLERK_ERRORS as error:
+            self._refused(error)
+
+    def _draw(self) -> None:
         meeting = self.store.meeting(self.meeting_id)
         items = self.store.items(self.meeting_id)
         numbers = {item.id: item for item in items}
@@ -108,42 +133,43 @@ class MeetingScreen(Screen[None]):
                 ]
             )
 
-    def _done(self, outcome: Outcome) -> None:
-        self.refresh_panes()
-        self.query_one(CaptureBar).say(outcome.message)
-
     def _refused(self, error: Exception) -> None:
         self.query_one(CaptureBar).say(str(error), refused=True)
+
+    def _run(self, change: Callable[[], Outcome]) -> Outcome | None:
+        """Carry out one change, then redraw from the database either way (a
+        refusal may come from a change made elsewhere)."""
+        try:
+            outcome = change()
+        except CLERK_ERRORS as error:
+            self.refresh_panes()
+            self._refused(error)
+            return None
+        self.refresh_panes()
+        self.query_one(CaptureBar).say(outcome.message)
+        return outcome
 
     # --- capture --------------------------------------------------------------
 
     @on(CaptureBar.LineSubmitted)
     def _line_submitted(self, event: CaptureBar.LineSubmitted) -> None:
-        try:
-            outcome = self.recorder.apply(event.line, event.kind)
-        except CLERK_ERRORS as error:
-            self._refused(error)
-            return
-        self.query_one(CaptureBar).input.value = ""
-        self._done(outcome)
+        if self._run(lambda: self.recorder.apply(event.line, event.kind)) is None:
+            self.query_one(CaptureBar).give_back(event.line)
 
     @on(AgendaPane.ItemChosen)
     def _item_chosen(self, event: AgendaPane.ItemChosen) -> None:
-        try:
-            outcome = self.recorder.go_to(event.item_id)
-        except CLERK_ERRORS as error:
-            self._refused(error)
-            return
-        self._done(outcome)
-        self.action_focus_capture()
+        if self._run(lambda: self.recorder.go_to(event.item_id)) is not None:
+            self.action_focus_capture()
 
     # --- entry keys -----------------------------------------------------------
 
     @on(EntryPane.EditRequested)
     def _edit_requested(self, event: EntryPane.EditRequested) -> None:
         try:
+            self.recorder.check_editable()
             line = self.recorder.edit_line(event.entry_id)
         except CLERK_ERRORS as error:
+            self.refresh_panes()
             self._refused(error)
             return
         event.pane.open_editor(event.entry_id, line)
@@ -151,13 +177,8 @@ class MeetingScreen(Screen[None]):
 
     @on(EntryPane.EditSubmitted)
     def _edit_submitted(self, event: EntryPane.EditSubmitted) -> None:
-        try:
-            outcome = self.recorder.edit(event.entry_id, event.line)
-        except CLERK_ERRORS as error:
-            self._refused(error)
-            return
-        event.pane.close_editor()
-        self._done(outcome)
+        if self._run(lambda: self.recorder.edit(event.entry_id, event.line)) is not None:
+            event.pane.close_editor()
 
     @on(EntryPane.KindChangeRequested)
     def _kind_change_requested(self, event: EntryPane.KindChangeRequested) -> None:
@@ -182,18 +203,12 @@ class MeetingScreen(Screen[None]):
 
     @on(EntryPane.AttachRequested)
     def _attach_requested(self, event: EntryPane.AttachRequested) -> None:
-        response = self.store.entry(event.entry_id)
-        if response.kind is not EntryKind.RESPONSE:
-            self._refused(ValueError("select a response (A) to attach it to a question"))
+        try:
+            choices = self._questions_to_attach(event.entry_id)
+        except CLERK_ERRORS as error:
+            self.refresh_panes()
+            self._refused(error)
             return
-        questions = self.store.meeting_entries(self.meeting_id, [EntryKind.QUESTION])
-        if not questions:
-            self._refused(ValueError("this meeting has no questions yet"))
-            return
-        items = {item.id: item for item in self.store.items(self.meeting_id)}
-        choices = [
-            (str(q.id), entry_content(q, item=items[q.item_id], time=False)) for q in questions
-        ]
 
         def chosen(question: str | None) -> None:
             if question is not None:
@@ -201,13 +216,19 @@ class MeetingScreen(Screen[None]):
 
         self.app.push_screen(ChoiceDialog("Attach this response to:", choices), chosen)
 
-    def _run(self, change) -> None:  # change: Callable[[], Outcome]
-        try:
-            outcome = change()
-        except CLERK_ERRORS as error:
-            self._refused(error)
-            return
-        self._done(outcome)
+    def _questions_to_attach(self, response_id: int) -> list[tuple[str, Content]]:
+        """The questions of the response's own item, as dialog choices."""
+        response = self.store.entry(response_id)
+        if response.kind is not EntryKind.RESPONSE:
+            raise CaptureError("select a response (A) to attach it to a question")
+        questions = [
+            (str(entry.id), entry_content(entry, time=False))
+            for entry in self.store.entries(response.item_id)
+            if entry.kind is EntryKind.QUESTION
+        ]
+        if not questions:
+            raise CaptureError("this item has no questions yet")
+        return questions
 
     # --- screen keys ----------------------------------------------------------
 
@@ -221,7 +242,11 @@ class MeetingScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Write the minutes as Markdown and HTML into the current folder."""
-        record = self.store.record(self.meeting_id)
+        try:
+            record = self.store.record(self.meeting_id)
+        except CLERK_ERRORS as error:
+            self._refused(error)
+            return
         self.query_one(CaptureBar).say("Exporting…")
         self._export(record, Path.cwd())
 

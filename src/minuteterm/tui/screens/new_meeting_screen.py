@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Vertical
+from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
@@ -20,6 +20,10 @@ from ...agenda import parse_agenda, read_agenda_file
 from ...dates import DateError, format_long_date, format_time, parse_meeting_start, to_local
 from ...recorder import CLERK_ERRORS
 from ...store import Store
+
+
+class _Form(VerticalScroll, can_focus=False):
+    """The form's fields; scrolls on a small terminal, never takes focus."""
 
 
 class NewMeetingScreen(ModalScreen[int | None]):
@@ -33,12 +37,13 @@ class NewMeetingScreen(ModalScreen[int | None]):
         #form-title { text-style: bold; }
         #fields { grid-size: 2; grid-columns: 14 1fr; grid-rows: 3; height: auto; }
         #fields Label { padding: 1 0 0 0; }
-        #agenda { height: 8; }
+        #agenda { height: 8; min-height: 4; }
         #resolved { color: $text-success; height: 1; }
         #problem { color: $text-error; text-style: bold; height: auto; }
     }
     """
 
+    AUTO_FOCUS = "#committee"
     BINDINGS = [
         Binding("ctrl+s", "create", "Create", id="new.create"),
         Binding("escape", "cancel", "Cancel", id="new.cancel"),
@@ -49,8 +54,9 @@ class NewMeetingScreen(ModalScreen[int | None]):
         self.store = store
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="form"):
+        with _Form(id="form"):
             yield Static(Content("New meeting (Ctrl+S creates, Esc cancels)"), id="form-title")
+            yield Static(id="problem")
             with Grid(id="fields"):
                 yield Label("Committee")
                 yield Input(id="committee", placeholder="e.g. Housing Scrutiny Committee")
@@ -65,7 +71,6 @@ class NewMeetingScreen(ModalScreen[int | None]):
             yield Static(id="resolved")
             yield Label("Agenda (one item per line; add (exempt) for a Part II item)")
             yield TextArea(id="agenda")
-            yield Static(id="problem")
 
     @on(Input.Changed, "#date, #time")
     def _show_resolved(self) -> None:
@@ -98,6 +103,7 @@ class NewMeetingScreen(ModalScreen[int | None]):
     def action_create(self) -> None:
         """Validate the form and create the meeting."""
         problem = self.query_one("#problem", Static)
+        problem.update("")
         committee = self.query_one("#committee", Input).value
         try:
             if not committee.strip():
@@ -113,6 +119,7 @@ class NewMeetingScreen(ModalScreen[int | None]):
             )
         except CLERK_ERRORS as error:
             problem.update(Content(str(error)))
+            self.query_one(_Form).scroll_home(animate=False)
             return
         self.dismiss(meeting_id)
 

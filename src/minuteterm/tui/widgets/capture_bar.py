@@ -17,10 +17,11 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.suggester import Suggester
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from ...model import EntryKind
 from ..entry_text import KIND_LABEL, KIND_LOOK
+from .line_input import LineInput
 
 PREFIXES = "?>!=\\"
 
@@ -44,12 +45,28 @@ class SpeakerSuggester(Suggester):
         return None
 
 
-class CaptureInput(Input):
-    """The capture line; Tab takes a suggestion before it moves focus."""
+class CaptureInput(LineInput):
+    """The capture line; Tab takes a suggestion before it moves focus.
+
+    Enter empties the bar at once and hands the line on, so keys typed while
+    it is being saved start the next line instead of joining this one.
+    """
 
     BINDINGS = [
         Binding("tab", "accept_or_next", "Accept name", show=False, id="capture.accept"),
     ]
+
+    @dataclass
+    class LineEntered(Message):
+        """Enter was pressed on this line."""
+
+        line: str
+
+    async def action_submit(self) -> None:
+        """Take the line out of the bar and pass it on to be saved."""
+        line = self.value
+        self.value = ""
+        self.post_message(self.LineEntered(line))
 
     def action_accept_or_next(self) -> None:
         """Accept the suggested name, or move to the next pane."""
@@ -69,7 +86,7 @@ class CaptureBar(Vertical):
         #capture-row { height: 3; }
         #kind { width: 14; height: 3; content-align: center middle; text-style: bold; }
         CaptureInput { width: 1fr; }
-        #outcome { height: 1; padding: 0 1; color: $text-muted; }
+        #outcome { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
         #outcome.-refused { color: $text-error; text-style: bold; }
     }
     """
@@ -140,7 +157,14 @@ class CaptureBar(Vertical):
         """What the outcome line says."""
         return str(self.query_one("#outcome", Static).render())
 
-    @on(Input.Submitted, "#capture")
-    def _submitted(self, event: Input.Submitted) -> None:
+    def give_back(self, line: str) -> None:
+        """Put a refused line back in the bar, ahead of anything typed since."""
+        capture = self.input
+        typed_since = capture.value
+        capture.value = line + typed_since
+        capture.cursor_position = len(line)
+
+    @on(CaptureInput.LineEntered)
+    def _entered(self, event: CaptureInput.LineEntered) -> None:
         event.stop()
-        self.post_message(self.LineSubmitted(event.value, self.kind))
+        self.post_message(self.LineSubmitted(event.line, self.kind))

@@ -17,6 +17,8 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from .line_input import LineInput
+
 
 @dataclass(frozen=True)
 class Line:
@@ -96,7 +98,7 @@ class EntryPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield OptionList(classes="entries")
-        yield Input(classes="editor", select_on_focus=False)
+        yield LineInput(classes="editor", select_on_focus=False)
 
     def on_mount(self) -> None:
         self.border_title = self.TITLE
