@@ -14,9 +14,8 @@ from pathlib import Path
 
 import click
 
+from .minutes import QUESTION_STYLES
 from .model import CAPTURE_KINDS, EntryKind
-
-QUESTION_STYLES = ("dash", "bullets", "narrative")
 
 
 class BadInput(Exception):

@@ -13,11 +13,9 @@ from pathlib import Path
 import pendulum
 
 from .demo import ZONE, ensure_demo
-from .export import render
+from .export import FORMATS, render
+from .minutes import QUESTION_STYLES
 from .store import open_store
-
-QUESTION_STYLES = ("dash", "bullets", "narrative")
-FORMATS = ("md", "html")
 
 
 def sample_exports() -> dict[str, str]:
