@@ -235,30 +235,30 @@ def test_dash_style() -> None:
         "How would silt affect the cost – the reserve would meet it.",
         "Was the repair on course for Easter – yes, subject to the weather; "
         "a firm programme was due in January.",
-        "What notice would berth holders get.",
+        "What notice would berth holders get?",
     ]
 
 
 def test_bullets_style() -> None:
     assert texts(section(qa_record(), "bullets")) == [
         "The Board discussed the report and comments were made, including:",
-        "- In response to a query from Cllr Ahmed regarding how would silt affect "
-        "the cost, the Board was advised that the reserve would meet it.",
+        "- In response to a question from Cllr Ahmed, “How would silt affect the "
+        "cost?”, the Board was advised that the reserve would meet it.",
         "- In response to a question from Cllr Bell, “Was the repair on course for "
         "Easter?”, the Board was advised that this was the case, subject to the "
         "weather. It was added that a firm programme was due in January.",
-        "- A query was raised regarding what notice would berth holders get.",
+        "- A question was raised: “What notice would berth holders get?”",
     ]
 
 
 def test_narrative_style() -> None:
     assert texts(section(qa_record(), "narrative")) == [
-        "Cllr Ahmed asked how would silt affect the cost. The Head of Finance "
+        "Cllr Ahmed asked: “How would silt affect the cost?” The Head of Finance "
         "advised that the reserve would meet it.",
         "Cllr Bell asked: “Was the repair on course for Easter?” The Harbour Master "
         "advised that this was the case, subject to the weather. It was added that "
         "a firm programme was due in January.",
-        "A Member asked what notice would berth holders get.",
+        "A Member asked: “What notice would berth holders get?”",
     ]
 
 
@@ -301,11 +301,12 @@ def test_response_appears_with_its_question_not_where_it_was_typed() -> None:
     ]
 
 
-def test_a_note_closes_the_question_block() -> None:
+def test_a_note_stays_in_the_discussion() -> None:
     blocks = texts(
         section(
             record(
-                ask("how deep?"),
+                entry(EntryKind.NOTE, "The Harbour Master presented the report."),
+                ask("how deep the channel was"),
                 entry(EntryKind.NOTE, "The Chair thanked officers."),
                 ask("when?"),
             ),
@@ -313,12 +314,27 @@ def test_a_note_closes_the_question_block() -> None:
         )
     )
     assert blocks == [
+        "The Harbour Master presented the report.",
         "The Board discussed the report and comments were made, including:",
-        "- A query was raised regarding how deep.",
-        "The Chair thanked officers.",
-        "Further comments were made, including:",
-        "- A query was raised regarding when.",
+        "- A query was raised regarding how deep the channel was.",
+        "- The Chair thanked officers.",
+        "- A question was raised: “When?”",
     ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "style", "written"),
+    [
+        ("staff surveys", "bullets", "- A query was raised regarding staff surveys."),
+        ("staff surveys", "narrative", "A Member asked about staff surveys."),
+        ("whether fees would rise?", "narrative", "A Member asked whether fees would rise."),
+        ("could fees rise", "narrative", "A Member asked: “Could fees rise?”"),
+        ("could fees rise", "dash", "Could fees rise?"),
+        ("whether fees would rise", "dash", "Whether fees would rise."),
+    ],
+)
+def test_topic_reported_and_direct_questions(typed: str, style: str, written: str) -> None:
+    assert written in texts(section(record(ask(typed)), style))
 
 
 @pytest.mark.parametrize("reply_to_missing", [True, False])

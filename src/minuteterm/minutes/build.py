@@ -41,6 +41,7 @@ from .wording import (
     clause,
     ensure_stop,
     first_word,
+    is_direct,
     role_name,
     run_in,
     strip_stop,
@@ -164,7 +165,7 @@ def unattached_response(entry: Entry) -> Paragraph:
 def _dash(question: Entry, answers: list[Entry], body: str) -> Paragraph:
     asked = capitalise(bare_question(question.text))
     if not answers:
-        return _plain(f"{asked}.")
+        return _plain(f"{asked}?" if is_direct(question.text) else f"{asked}.")
     said = "; ".join(run_in(strip_that(answer.text)) for answer in answers)
     return _plain(ensure_stop(f"{asked} – {said}"))
 
@@ -180,17 +181,17 @@ def _further(answers: list[Entry]) -> str:
 
 def _bullet(question: Entry, answers: list[Entry], body: str) -> Paragraph:
     asked = bare_question(question.text)
-    indirect = first_word(asked) in INDIRECT_WORDS
+    direct = is_direct(question.text)
     if not answers:
         by = f" by {question.speaker}" if question.speaker else ""
-        if indirect:
-            return _plain(f"A query was raised{by} regarding {run_in(asked)}.")
-        return _plain(f"A question was raised{by}: “{capitalise(asked)}?”")
+        if direct:
+            return _plain(f"A question was raised{by}: “{capitalise(asked)}?”")
+        return _plain(f"A query was raised{by} regarding {run_in(asked)}.")
     by = f" from {question.speaker}" if question.speaker else ""
-    if indirect:
-        query = f"a query{by} regarding {run_in(asked)}"
-    else:
+    if direct:
         query = f"a question{by}, “{capitalise(asked)}?”"
+    else:
+        query = f"a query{by} regarding {run_in(asked)}"
     advised = f"the {body} was advised that {clause(answers[0].text)}."
     return _plain(f"In response to {query}, {advised}{_further(answers[1:])}")
 
@@ -198,10 +199,12 @@ def _bullet(question: Entry, answers: list[Entry], body: str) -> Paragraph:
 def _narrative(question: Entry, answers: list[Entry], body: str) -> Paragraph:
     asker = question.speaker or "A Member"
     asked = bare_question(question.text)
-    if first_word(asked) in INDIRECT_WORDS:
+    if is_direct(question.text):
+        text = f"{asker} asked: “{capitalise(asked)}?”"
+    elif first_word(asked) in INDIRECT_WORDS:
         text = f"{asker} asked {run_in(asked)}."
     else:
-        text = f"{asker} asked: “{capitalise(asked)}?”"
+        text = f"{asker} asked about {run_in(asked)}."
     if answers:
         who = role_name(answers[0].speaker) if answers[0].speaker else "Officers"
         text += f" {who} advised that {clause(answers[0].text)}."
@@ -255,9 +258,8 @@ class _ItemWriter:
             self._in_run(unattached_response(entry))
         elif entry.kind is EntryKind.ACTION:
             self._in_run(action_paragraph(entry))
-        else:
-            self.close()
-            self.blocks.append(narrative(entry))
+        else:  # a note inside the discussion stays in it (a bullet in bullets style)
+            self._in_run(narrative(entry))
 
     def _in_run(self, paragraph: Paragraph) -> None:
         if self.run is None:
@@ -281,7 +283,9 @@ class _ItemWriter:
 
 def _resolutions(entries: list[Entry]) -> list[Block]:
     texts = tuple(
-        ensure_stop(e.text) for e in entries if e.kind is EntryKind.RESOLUTION and e.text.strip()
+        capitalise(ensure_stop(e.text))
+        for e in entries
+        if e.kind is EntryKind.RESOLUTION and e.text.strip()
     )
     return [Resolutions(texts)] if texts else []
 

@@ -30,6 +30,24 @@ LOWER_WORDS = _words(
 #: Question openings that read as reported speech ("asked whether ...").
 INDIRECT_WORDS = _words("whether if how what why when where who which about for")
 
+#: Words that make a question reported speech even with a "?" typed after it.
+REPORTED_WORDS = _words("whether if about for")
+
+#: A question that starts with one of these (or ends in "?") was asked
+#: directly, and is quoted; anything else is a topic ("staff surveys").
+DIRECT_WORDS = _words(
+    "was is are were did does do could would can will has have had should shall may might must"
+)
+
+
+def is_direct(question: str) -> bool:
+    """Whether the clerk typed the question as asked, not as its topic."""
+    first = first_word(question)
+    if first in DIRECT_WORDS:
+        return True
+    return question.rstrip().endswith("?") and first not in REPORTED_WORDS
+
+
 #: A speaker whose first word is one of these is a role: "The Head of ...".
 ROLE_FIRST_WORDS = _words(
     "head director operational chief strategic corporate assistant deputy "
