@@ -96,6 +96,7 @@ _KIND_LABEL = {
     EntryKind.RESOLUTION: "a resolution",
     EntryKind.DECLARATION: "a declaration",
     EntryKind.VOTE: "a vote",
+    EntryKind.ACTION_UPDATE: "an action update",
 }
 _COMMANDS = "/item N, /next, /prev, /add TITLE, /undo or /end"
 _ACTION_FORM = '"! Owner: what to do by 14/12/2026"'

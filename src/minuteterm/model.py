@@ -23,6 +23,7 @@ class EntryKind(StrEnum):
     RESOLUTION = "resolution"
     DECLARATION = "declaration"
     VOTE = "vote"
+    ACTION_UPDATE = "action_update"
 
 
 #: The kinds a clerk switches between in the capture bar, in cycling order.
@@ -107,6 +108,7 @@ class AgendaItem:
     title: str
     exempt: bool = False
     exempt_paragraph: str | None = None
+    standing: str | None = None
     report: str | None = None
     purpose: str | None = None
     started_at: pendulum.DateTime | None = None
@@ -123,6 +125,45 @@ class Action:
     due: date | None = None
     due_text: str | None = None
     status: ActionStatus = ActionStatus.OPEN
+
+
+@dataclass(frozen=True)
+class ActionUpdate:
+    """One dated update to an action: a note, and what it changed."""
+
+    action_id: int
+    at: pendulum.DateTime
+    note: str
+    status: ActionStatus | None = None
+    owner: str | None = None
+    due: date | None = None
+    due_text: str | None = None
+    entry_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ActionSheetRow:
+    """One action as the action sheet shows it, across meetings."""
+
+    action_id: int
+    committee: str
+    meeting_id: int
+    meeting_starts_at: pendulum.DateTime
+    item_number: str
+    description: str
+    owner: str
+    due: date | None
+    due_text: str | None
+    status: ActionStatus
+    latest_update: str | None = None
+    latest_update_at: pendulum.DateTime | None = None
+    overdue: bool = False
+
+    @property
+    def reference(self) -> str:
+        """Meeting date and item: ``10 Nov 2026 / 4``."""
+        day = self.meeting_starts_at
+        return f"{day.day} {day:%b %Y} / {self.item_number}"
 
 
 @dataclass(frozen=True)

@@ -99,7 +99,30 @@ def _v1_core(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_core]
+def _v2_action_history(db: sqlite_utils.Database) -> None:
+    """Dated updates to actions (never overwritten), and standing items."""
+    db.executescript(
+        """
+        create table action_updates (
+            id integer primary key,
+            action_id integer not null references actions(entry_id) on delete cascade,
+            entry_id integer references entries(id) on delete set null,
+            at text not null,
+            status text,
+            owner text,
+            due text,
+            due_text text,
+            note text not null default ''
+        );
+        create index action_updates_by_action on action_updates(action_id, at);
+        create index actions_by_owner on actions(owner collate nocase);
+        create index meetings_by_committee on meetings(committee_id, starts_at);
+        alter table agenda_items add column standing text;
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_core, _v2_action_history]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

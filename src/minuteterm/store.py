@@ -76,11 +76,13 @@ class ActionFields:
     due_text: str | None = None
 
 
-def _iso(moment: pendulum.DateTime | None) -> str | None:
-    return None if moment is None else moment.in_tz("UTC").isoformat()
+def iso(stamp: pendulum.DateTime | None) -> str | None:
+    """A moment as stored: UTC ISO-8601 text."""
+    return None if stamp is None else stamp.in_tz("UTC").isoformat()
 
 
-def _moment(text: str | None) -> pendulum.DateTime | None:
+def moment(text: str | None) -> pendulum.DateTime | None:
+    """A stored moment read back, in UTC."""
     if not text:
         return None
     parsed = pendulum.parse(text)
@@ -197,11 +199,15 @@ class Store:
         except sqlite3.DatabaseError as error:
             raise StoreError(_explain(self.path, error)) from None
 
-    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+    def query(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        """Rows of a read-only query as dicts; errors become :class:`StoreError`."""
+        bound = params if isinstance(params, dict) else list(params)
         try:
-            return list(self.db.query(sql, list(params)))
+            return list(self.db.query(sql, bound))
         except sqlite3.DatabaseError as error:
             raise StoreError(_explain(self.path, error)) from None
+
+    _rows = query
 
     # --- committees, people -------------------------------------------------
 
@@ -333,10 +339,10 @@ class Store:
                     {
                         "committee_id": owner.id,
                         "title": clean(title or owner.name),
-                        "starts_at": _iso(starts_at),
+                        "starts_at": iso(starts_at),
                         "venue": clean(venue),
                         "status": MeetingStatus.DRAFT.value,
-                        "created_at": _iso(clock.now()),
+                        "created_at": iso(clock.now()),
                     }
                 )
                 .last_pk
@@ -359,13 +365,13 @@ class Store:
             committee_id=row["committee_id"],
             committee=row["committee"],
             title=row["title"],
-            starts_at=_moment(row["starts_at"]) or clock.now(),
+            starts_at=moment(row["starts_at"]) or clock.now(),
             venue=row["venue"] or "",
             status=MeetingStatus(row["status"]),
             current_item_id=row["current_item_id"],
-            opened_at=_moment(row["opened_at"]),
-            ended_at=_moment(row["ended_at"]),
-            approved_at=_moment(row["approved_at"]),
+            opened_at=moment(row["opened_at"]),
+            ended_at=moment(row["ended_at"]),
+            approved_at=moment(row["approved_at"]),
         )
 
     _MEETING_SQL = """select m.*, c.name as committee from meetings m
@@ -406,36 +412,36 @@ class Store:
         """Move the meeting to ``item_id``, recording when items end and start."""
         meeting = self.meeting(meeting_id)
         self.assert_editable(meeting)
-        moment = _iso(now or clock.now())
+        stamp = iso(now or clock.now())
         with self._writing() as db:
             previous = meeting.current_item_id
             if previous is not None and previous != item_id:
-                db["agenda_items"].update(previous, {"ended_at": moment})
+                db["agenda_items"].update(previous, {"ended_at": stamp})
             item = db["agenda_items"].get(item_id)
             db["agenda_items"].update(
-                item_id, {"started_at": item["started_at"] or moment, "ended_at": None}
+                item_id, {"started_at": item["started_at"] or stamp, "ended_at": None}
             )
             changes: dict[str, Any] = {"current_item_id": item_id}
             if meeting.status is MeetingStatus.DRAFT:
                 changes["status"] = MeetingStatus.LIVE.value
             if meeting.opened_at is None:
-                changes["opened_at"] = moment
+                changes["opened_at"] = stamp
             db["meetings"].update(meeting_id, changes)
 
     def end_meeting(self, meeting_id: int, now: pendulum.DateTime | None = None) -> None:
         """Close the meeting: the current item and the meeting end now."""
         meeting = self.meeting(meeting_id)
         self.assert_editable(meeting)
-        moment = _iso(now or clock.now())
+        stamp = iso(now or clock.now())
         with self._writing() as db:
             if meeting.current_item_id is not None:
-                db["agenda_items"].update(meeting.current_item_id, {"ended_at": moment})
+                db["agenda_items"].update(meeting.current_item_id, {"ended_at": stamp})
             db["meetings"].update(
                 meeting_id,
                 {
                     "status": MeetingStatus.CLOSED.value,
-                    "ended_at": moment,
-                    "opened_at": _iso(meeting.opened_at) or moment,
+                    "ended_at": stamp,
+                    "opened_at": iso(meeting.opened_at) or stamp,
                 },
             )
 
@@ -450,10 +456,11 @@ class Store:
             title=row["title"],
             exempt=bool(row["exempt"]),
             exempt_paragraph=row["exempt_paragraph"],
+            standing=row["standing"],
             report=row["report"],
             purpose=row["purpose"],
-            started_at=_moment(row["started_at"]),
-            ended_at=_moment(row["ended_at"]),
+            started_at=moment(row["started_at"]),
+            ended_at=moment(row["ended_at"]),
         )
 
     def items(self, meeting_id: int) -> list[AgendaItem]:
@@ -519,8 +526,8 @@ class Store:
             kind=EntryKind(row["kind"]),
             text=row["text"],
             speaker=row["speaker"],
-            created_at=_moment(row["created_at"]) or clock.now(),
-            updated_at=_moment(row["updated_at"]),
+            created_at=moment(row["created_at"]) or clock.now(),
+            updated_at=moment(row["updated_at"]),
             reply_to=row["reply_to"],
             action=action,
         )
@@ -575,7 +582,7 @@ class Store:
     ) -> int:
         """Save one entry (and its action) in one transaction; return its id."""
         self.assert_editable(self.meeting_of_item(item_id))
-        moment = _iso(now or clock.now())
+        stamp = iso(now or clock.now())
         with self._writing() as db:
             position = (
                 1
@@ -596,7 +603,7 @@ class Store:
                         "speaker": (speaker and clean(speaker)) or None,
                         "text": clean(text),
                         "reply_to": reply_to,
-                        "created_at": moment,
+                        "created_at": stamp,
                     }
                 )
                 .last_pk
@@ -640,7 +647,7 @@ class Store:
                     "text": clean(text),
                     "speaker": (speaker and clean(speaker)) or None,
                     "reply_to": reply_to,
-                    "updated_at": _iso(now or clock.now()),
+                    "updated_at": iso(now or clock.now()),
                 },
             )
             if action is None:
@@ -653,7 +660,7 @@ class Store:
         entry = self.entry(entry_id)
         self.assert_editable(self.meeting_of_item(entry.item_id))
         with self._writing() as db:
-            db["entries"].update(entry_id, {"deleted_at": _iso(now or clock.now())})
+            db["entries"].update(entry_id, {"deleted_at": iso(now or clock.now())})
 
     def undo_delete(self, meeting_id: int) -> Entry | None:
         """Restore the meeting's most recently deleted entry, if any."""

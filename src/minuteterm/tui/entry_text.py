@@ -21,6 +21,7 @@ KIND_LOOK: dict[EntryKind, tuple[str, str]] = {
     EntryKind.RESOLUTION: ("RESOLVED", "bold $primary"),
     EntryKind.DECLARATION: ("DECL", "bold $secondary"),
     EntryKind.VOTE: ("VOTE", "bold $secondary"),
+    EntryKind.ACTION_UPDATE: ("UPDATE", "bold $warning"),
 }
 
 #: What the capture bar calls each kind.
@@ -32,6 +33,7 @@ KIND_LABEL: dict[EntryKind, str] = {
     EntryKind.RESOLUTION: "Resolution",
     EntryKind.DECLARATION: "Declaration",
     EntryKind.VOTE: "Vote",
+    EntryKind.ACTION_UPDATE: "Action update",
 }
 
 

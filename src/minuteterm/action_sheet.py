@@ -1,0 +1,251 @@
+"""The action sheet: every action across meetings, filtered, sorted, updated.
+
+Actions outlive their meetings. Each update is kept as a dated row of
+``action_updates`` (never overwritten) and applied to the action in the same
+transaction. A due date of "next meeting" resolves to the committee's next
+meeting once one exists. Filtering, sorting, limiting and counting all happen
+in SQL, so a sheet of 30,000 actions stays quick.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import pendulum
+
+from . import clock
+from .dates import to_local
+from .model import ActionSheetRow, ActionStatus, ActionUpdate
+from .store import Store, StoreError, iso, moment
+from .textsafe import clean
+
+#: Columns the sheet can be sorted by, and the SQL that orders them.
+SORTS: dict[str, str] = {
+    "reference": "meeting_starts_at {dir}, item_position {dir}, action_id {dir}",
+    "action": "description collate nocase {dir}, action_id",
+    "owner": "owner collate nocase {dir}, action_id",
+    "due": "effective_due is null, effective_due {dir}, action_id",
+    "status": "status {dir}, effective_due is null, effective_due, action_id",
+    "update": "latest_update_at is null, latest_update_at {dir}, action_id",
+}
+
+_SHEET = """
+with sheet as (
+    select a.entry_id as action_id, a.description, a.owner, a.due, a.due_text,
+        a.status, m.id as meeting_id, m.starts_at as meeting_starts_at,
+        c.name as committee, i.number as item_number, i.position as item_position,
+        case
+            when a.due is not null then a.due
+            when a.due_text = 'next meeting' then (
+                select substr(min(n.starts_at), 1, 10) from meetings n
+                where n.committee_id = m.committee_id and n.starts_at > m.starts_at)
+        end as effective_due,
+        (select u.note from action_updates u where u.action_id = a.entry_id
+            order by u.at desc, u.id desc limit 1) as latest_update,
+        (select u.at from action_updates u where u.action_id = a.entry_id
+            order by u.at desc, u.id desc limit 1) as latest_update_at
+    from actions a
+    join entries e on e.id = a.entry_id
+    join agenda_items i on i.id = e.item_id
+    join meetings m on m.id = i.meeting_id
+    join committees c on c.id = m.committee_id
+    where e.deleted_at is null
+)
+select *, (status = 'open' and effective_due < :today) as overdue from sheet
+"""
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    """What the clerk asked to see. Empty fields do not filter."""
+
+    committee: str = ""
+    owner: str = ""
+    statuses: frozenset[ActionStatus] = field(default_factory=frozenset)
+    overdue: bool = False
+    due_within: int | None = None
+    text: str = ""
+    sort: str = "reference"
+    descending: bool = False
+    limit: int | None = 1000
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many actions the filter matches, by state."""
+
+    total: int = 0
+    open: int = 0
+    overdue: int = 0
+    done: int = 0
+    dropped: int = 0
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _where(chosen: ActionFilter, today: date) -> tuple[str, dict[str, Any]]:
+    """The SQL conditions and parameters for a filter."""
+    clauses: list[str] = []
+    params: dict[str, Any] = {"today": today.isoformat()}
+    if chosen.committee.strip():
+        clauses.append("committee like :committee escape '\\'")
+        params["committee"] = _like(chosen.committee.strip())
+    if chosen.owner.strip():
+        clauses.append("owner like :owner escape '\\'")
+        params["owner"] = _like(chosen.owner.strip())
+    if chosen.statuses:
+        names = sorted(status.value for status in chosen.statuses)
+        clauses.append(f"status in ({', '.join(repr(name) for name in names)})")
+    if chosen.overdue:
+        clauses.append("status = 'open' and effective_due < :today")
+    if chosen.due_within is not None:
+        clauses.append("status = 'open' and effective_due between :today and :until")
+        params["until"] = (today + timedelta(days=chosen.due_within)).isoformat()
+    if chosen.text.strip():
+        clauses.append(
+            "(description like :text escape '\\' or owner like :text escape '\\'"
+            " or coalesce(latest_update, '') like :text escape '\\'"
+            " or committee like :text escape '\\')"
+        )
+        params["text"] = _like(chosen.text.strip())
+    return (" where " + " and ".join(clauses)) if clauses else "", params
+
+
+class ActionSheet:
+    """Every action across meetings, read from and written to one store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def _today(self, now: pendulum.DateTime | None) -> date:
+        return to_local(now or clock.now()).date()
+
+    def rows(
+        self, chosen: ActionFilter = ActionFilter(), now: pendulum.DateTime | None = None
+    ) -> list[ActionSheetRow]:
+        """The actions the filter matches, sorted, at most ``limit`` of them."""
+        if chosen.sort not in SORTS:
+            raise StoreError(f"cannot sort by {chosen.sort!r}: try {', '.join(SORTS)}")
+        where, params = _where(chosen, self._today(now))
+        order = SORTS[chosen.sort].format(dir="desc" if chosen.descending else "asc")
+        sql = f"select * from ({_SHEET}){where} order by {order}"
+        if chosen.limit is not None:
+            sql += " limit :limit"
+            params["limit"] = chosen.limit
+        return [_row(row) for row in self.store.query(sql, params)]
+
+    def counts(
+        self, chosen: ActionFilter = ActionFilter(), now: pendulum.DateTime | None = None
+    ) -> Counts:
+        """How many actions the filter matches: open, overdue, done, dropped."""
+        where, params = _where(chosen, self._today(now))
+        (row,) = self.store.query(
+            f"""select count(*) as total,
+                coalesce(sum(status = 'open'), 0) as open,
+                coalesce(sum(overdue), 0) as overdue,
+                coalesce(sum(status = 'done'), 0) as done,
+                coalesce(sum(status = 'dropped'), 0) as dropped
+            from ({_SHEET}){where}""",
+            params,
+        )
+        return Counts(**{key: int(value) for key, value in row.items()})
+
+    def row(self, action_id: int, now: pendulum.DateTime | None = None) -> ActionSheetRow:
+        """One action as the sheet shows it."""
+        params = {"today": self._today(now).isoformat(), "id": action_id}
+        rows = self.store.query(f"select * from ({_SHEET}) where action_id = :id", params)
+        if not rows:
+            raise StoreError(f"there is no action {action_id}")
+        return _row(rows[0])
+
+    def history(self, action_id: int) -> list[ActionUpdate]:
+        """Every update to an action, oldest first."""
+        self.row(action_id)
+        rows = self.store.query(
+            "select * from action_updates where action_id = ? order by at, id", [action_id]
+        )
+        return [_update(row) for row in rows]
+
+    def update(
+        self,
+        action_id: int,
+        *,
+        note: str = "",
+        status: ActionStatus | None = None,
+        owner: str | None = None,
+        due: date | None = None,
+        due_text: str | None = None,
+        entry_id: int | None = None,
+        now: pendulum.DateTime | None = None,
+    ) -> ActionUpdate:
+        """Record a dated update and apply what it changes, in one transaction."""
+        current = self.row(action_id)
+        note, owner = clean(note), clean(owner) if owner is not None else None
+        if owner == "":
+            raise StoreError("an action needs an owner")
+        if not (note or status or owner or due or due_text):
+            raise StoreError("nothing to update: give a status, an owner, a date or a note")
+        stamp = now or clock.now()
+        changes: dict[str, Any] = {}
+        if status is not None:
+            changes["status"] = status.value
+            changes["completed_at"] = None if status is ActionStatus.OPEN else iso(stamp)
+        if owner is not None:
+            changes["owner"] = owner
+        if due is not None or due_text is not None:
+            changes["due"] = due.isoformat() if due else None
+            changes["due_text"] = due_text
+        if note:
+            changes["status_note"] = note
+        with self.store.transaction() as db:
+            db["action_updates"].insert(
+                {
+                    "action_id": action_id,
+                    "entry_id": entry_id,
+                    "at": iso(stamp),
+                    "status": status.value if status else None,
+                    "owner": owner,
+                    "due": due.isoformat() if due else None,
+                    "due_text": due_text,
+                    "note": note,
+                }
+            )
+            db["actions"].update(current.action_id, changes)
+        return self.history(action_id)[-1]
+
+
+def _row(row: dict[str, Any]) -> ActionSheetRow:
+    due = row["effective_due"]
+    return ActionSheetRow(
+        action_id=row["action_id"],
+        committee=row["committee"],
+        meeting_id=row["meeting_id"],
+        meeting_starts_at=to_local(moment(row["meeting_starts_at"]) or clock.now()),
+        item_number=row["item_number"],
+        description=row["description"],
+        owner=row["owner"],
+        due=date.fromisoformat(due) if due else None,
+        due_text=row["due_text"],
+        status=ActionStatus(row["status"]),
+        latest_update=row["latest_update"],
+        latest_update_at=moment(row["latest_update_at"]),
+        overdue=bool(row["overdue"]),
+    )
+
+
+def _update(row: dict[str, Any]) -> ActionUpdate:
+    return ActionUpdate(
+        action_id=row["action_id"],
+        at=moment(row["at"]) or clock.now(),
+        note=row["note"],
+        status=ActionStatus(row["status"]) if row["status"] else None,
+        owner=row["owner"],
+        due=date.fromisoformat(row["due"]) if row["due"] else None,
+        due_text=row["due_text"],
+        entry_id=row["entry_id"],
+    )
