@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from textual.app import App
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from ..store import Store
 from .screens.start_screen import StartScreen
@@ -16,6 +19,7 @@ class MinuteTermApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("f1", "help", "Keys", id="app.help"),
+        Binding("ctrl+a", "actions", "Actions", id="app.actions", priority=True),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
@@ -34,6 +38,21 @@ class MinuteTermApp(App[None]):
         from .screens.meeting_screen import MeetingScreen
 
         self.push_screen(MeetingScreen(self.store, meeting_id))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The command palette (Ctrl+P) offers the action sheet and the keys."""
+        yield SystemCommand(
+            "Action sheet", "Every action across meetings (Ctrl+A)", self.action_actions
+        )
+        yield SystemCommand("Keys", "Every key MinuteTerm answers to (F1)", self.action_help)
+        yield from super().get_system_commands(screen)
+
+    def action_actions(self) -> None:
+        """Show the action sheet, from anywhere."""
+        from .screens.actions_screen import ActionsScreen
+
+        if not isinstance(self.screen, ActionsScreen):
+            self.push_screen(ActionsScreen(self.store))
 
     def action_help(self) -> None:
         """Show every key."""

@@ -54,7 +54,7 @@ def entry_content(entry: Entry, *, item: AgendaItem | None = None, time: bool = 
         parts.append((f"{format_clock(entry.created_at)} ", "dim"))
     if item is not None:
         parts.append((f"[{item.number}] ", "dim"))
-    parts.append((f"{tag} ", style))
+    parts.append((f"{tag} #{entry.id} " if entry.kind is EntryKind.ACTION else f"{tag} ", style))
     if entry.speaker:
         parts.append((f"{entry.speaker}: ", "bold"))
     parts.append(entry.text)

@@ -1,0 +1,290 @@
+"""The action sheet: every action across meetings, filtered, sorted, updated.
+
+The table shows at most :data:`SHOWN` rows of what the filter matches (the
+header says how many there are in all), so it opens and filters at once even
+over tens of thousands of actions: filtering, sorting and counting happen in
+SQL, and only the rows on offer become table rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Input, Static
+
+from ...action_sheet import ActionFilter, ActionSheet, Counts
+from ...model import ActionSheetRow
+from ...recorder import CLERK_ERRORS
+from ...sheet_filter import parse_filter
+from ...store import Store
+from .action_dialogs import ActionHistoryDialog, ActionUpdateDialog
+
+#: How many matching actions the table holds at once.
+SHOWN = 500
+
+#: Table columns: (heading, the sort they stand for, width or None to share
+#: what is left between them).
+COLUMNS: tuple[tuple[str, str, int | None], ...] = (
+    ("No.", "reference", 5),
+    ("Reference", "reference", 15),
+    ("Action", "action", None),
+    ("Owner", "owner", 18),
+    ("Due", "due", 12),
+    ("Status", "status", 8),
+    ("Latest update", "update", None),
+)
+
+
+def column_widths(total: int) -> list[int]:
+    """Widths that fit ``total`` cells: the flexible columns share the rest
+    (the action gets more), never narrower than 12."""
+    fixed = sum(width for *_, width in COLUMNS if width) + 2 * len(COLUMNS) + 2
+    spare = max(24, total - fixed)
+    shares = iter((spare * 13 // 20, spare - spare * 13 // 20))
+    return [width or max(12, next(shares)) for *_, width in COLUMNS]
+
+
+def due_words(row: ActionSheetRow) -> str:
+    """The due date as the sheet shows it ("next meeting" until one exists)."""
+    if row.due is not None:
+        return f"{row.due.day} {row.due:%b %Y}"
+    return row.due_text or ""
+
+
+def status_words(row: ActionSheetRow) -> str:
+    """The status, with an open action past its date shown as overdue."""
+    return "overdue" if row.overdue else row.status.value
+
+
+class ActionsScreen(Screen[None]):
+    """Filter with the line at the top; ↑/↓ to choose; U updates; Enter shows
+    the history; 1–7 sort by a column (again to reverse)."""
+
+    DEFAULT_CSS = """
+    ActionsScreen {
+        #sheet-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+        #sheet-filter { margin: 0 0; }
+        #sheet-message { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
+        #sheet-message.-refused { color: $text-error; text-style: bold; }
+        DataTable { height: 1fr; }
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape,ctrl+l", "leave", "Back", id="sheet.back"),
+        Binding("slash", "focus_filter", "Filter", id="sheet.filter"),
+        Binding("u", "update", "Update", id="sheet.update"),
+        *(
+            Binding(str(n), f"sort({n - 1})", f"Sort by {name}", show=False, id=f"sheet.sort{n}")
+            for n, (name, _sort, _width) in enumerate(COLUMNS, start=1)
+        ),
+        Binding("x", "export", "Export", id="sheet.export"),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.sheet = ActionSheet(store)
+        self.chosen = ActionFilter(limit=SHOWN)
+        self._pending: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="sheet-title")
+        yield Input(
+            id="sheet-filter",
+            placeholder="Filter: words  owner:NAME  committee:NAME  status:open|done|dropped|all"
+            "  due:14  overdue  sort:-due",
+        )
+        yield Static(id="sheet-message")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="sheet")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._width = 0
+        self._set_columns(self.size.width)
+        self.reload()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        if self.size.width != self._width:
+            self._set_columns(self.size.width)
+            self.reload()
+
+    def _set_columns(self, width: int) -> None:
+        self._width = width
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        for (heading, _sort, _fixed), cells in zip(COLUMNS, column_widths(width), strict=True):
+            table.add_column(heading, key=heading, width=cells)
+
+    # --- reading --------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read the rows and counts the filter asks for."""
+        try:
+            rows = self.sheet.rows(self.chosen)
+            counts = self.sheet.counts(replace(self.chosen, limit=None))
+        except CLERK_ERRORS as error:
+            self.say(str(error), refused=True)
+            return
+        self._show_counts(counts, len(rows))
+        self._fill(rows)
+
+    def _show_counts(self, counts: Counts, shown: int) -> None:
+        more = f" · showing {shown} of {counts.total}" if counts.total > shown else ""
+        sort = self.chosen.sort + (" (reversed)" if self.chosen.descending else "")
+        self.query_one("#sheet-title", Static).update(
+            Content.assemble(
+                ("Action sheet", "bold"),
+                f"  ·  {counts.open} open  ·  ",
+                (f"{counts.overdue} overdue", "bold $text-warning" if counts.overdue else ""),
+                f"  ·  {counts.done} done  ·  {counts.dropped} dropped{more}  ·  sorted by {sort}",
+            )
+        )
+
+    def _fill(self, rows: list[ActionSheetRow]) -> None:
+        table = self.query_one(DataTable)
+        keep = self.selected_action
+        table.clear()
+        warning = Style(color=self.app.theme_variables.get("warning"), bold=True)
+        for row in rows:
+            style = warning if row.overdue else Style()
+            cells = (
+                str(row.action_id),
+                row.reference,
+                row.description,
+                row.owner,
+                due_words(row),
+                status_words(row),
+                row.latest_update or "",
+            )
+            table.add_row(*(Text(cell, style=style) for cell in cells), key=str(row.action_id))
+        if keep is not None and str(keep) in {str(row.action_id) for row in rows}:
+            table.move_cursor(row=table.get_row_index(str(keep)))
+
+    @property
+    def selected_action(self) -> int | None:
+        """The number of the highlighted action, if any."""
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return int(key.value) if key.value is not None else None
+
+    def say(self, message: str, *, refused: bool = False) -> None:
+        """Show a message under the filter (plain text, never markup)."""
+        line = self.query_one("#sheet-message", Static)
+        line.update(Content(message))
+        line.set_class(refused, "-refused")
+
+    # --- filtering and sorting ------------------------------------------------
+
+    @on(Input.Changed, "#sheet-filter")
+    def _filter_changed(self) -> None:
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = self.set_timer(0.15, self._apply_filter)
+
+    @on(Input.Submitted, "#sheet-filter")
+    def _filter_submitted(self) -> None:
+        self._apply_filter()
+        self.query_one(DataTable).focus()
+
+    def _apply_filter(self) -> None:
+        text = self.query_one("#sheet-filter", Input).value
+        try:
+            wanted = parse_filter(text, ActionFilter(limit=SHOWN))
+        except CLERK_ERRORS as error:
+            self.say(str(error), refused=True)
+            return
+        if "sort:" not in text:
+            wanted = replace(wanted, sort=self.chosen.sort, descending=self.chosen.descending)
+        self.chosen = wanted
+        self.say("")
+        self.reload()
+
+    def action_sort(self, column: int) -> None:
+        """Sort by a column; the same column again reverses the order."""
+        sort = COLUMNS[column][1]
+        descending = not self.chosen.descending if sort == self.chosen.sort else False
+        self.chosen = replace(self.chosen, sort=sort, descending=descending)
+        self.reload()
+
+    @on(DataTable.HeaderSelected)
+    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
+        self.action_sort(event.column_index)
+
+    def action_focus_filter(self) -> None:
+        """Type a filter."""
+        self.query_one("#sheet-filter", Input).focus()
+
+    # --- one action -----------------------------------------------------------
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_history()
+
+    def action_history(self) -> None:
+        """Show the highlighted action with every update to it."""
+        action = self.selected_action
+        if action is None:
+            return
+        try:
+            row, history = self.sheet.row(action), self.sheet.history(action)
+        except CLERK_ERRORS as error:
+            self.say(str(error), refused=True)
+            return
+        self.app.push_screen(ActionHistoryDialog(row, history))
+
+    def action_update(self) -> None:
+        """Update the highlighted action: status, owner, due date, a note."""
+        action = self.selected_action
+        if action is None:
+            self.say("no action selected", refused=True)
+            return
+        try:
+            row = self.sheet.row(action)
+        except CLERK_ERRORS as error:
+            self.say(str(error), refused=True)
+            return
+
+        def done(message: str | None) -> None:
+            if message:
+                self.say(message)
+            self.reload()
+
+        self.app.push_screen(ActionUpdateDialog(self.sheet, row), done)
+
+    def action_export(self) -> None:
+        """Write this sheet (as filtered) as Markdown, CSV and HTML."""
+        from pathlib import Path
+
+        try:
+            from ...export.action_sheet import write_sheet
+        except ImportError:  # pragma: no cover - until the exporter lands
+            self.say("exporting the action sheet is not available yet", refused=True)
+            return
+        try:
+            rows = self.sheet.rows(replace(self.chosen, limit=None))
+            counts = self.sheet.counts(replace(self.chosen, limit=None))
+            paths = [write_sheet(rows, counts, fmt, Path.cwd()) for fmt in ("md", "csv", "html")]
+        except (*CLERK_ERRORS, OSError) as error:
+            self.say(str(error), refused=True)
+            return
+        self.say("Exported " + ", ".join(str(path) for path in paths))
+
+    def action_leave(self) -> None:
+        """From the filter, back to the table; from the table, back to where
+        the clerk came from."""
+        if self.query_one("#sheet-filter", Input).has_focus:
+            self.query_one(DataTable).focus()
+        else:
+            self.dismiss(None)
