@@ -19,11 +19,13 @@ from minuteterm.capture import (
     NextItem,
     PreviousItem,
     UndoDelete,
+    UpdateAction,
     format_line,
+    format_update,
     parse,
 )
 from minuteterm.dates import parse_due
-from minuteterm.model import CAPTURE_KINDS, EntryKind
+from minuteterm.model import CAPTURE_KINDS, ActionStatus, EntryKind
 
 #: Monday 14 December 2026, the day the conftest clock is pinned to.
 TODAY = date(2026, 12, 14)
@@ -542,3 +544,116 @@ def test_resolution_typed_with_its_label_is_not_labelled_twice(line: str, text: 
     command = parse(line, TODAY)
     assert isinstance(command, AddEntry)
     assert (command.kind, command.text) == (EntryKind.RESOLUTION, text)
+
+
+# --- action updates: !! N ... -------------------------------------------------------
+
+DONE, DROPPED, OPEN = ActionStatus.DONE, ActionStatus.DROPPED, ActionStatus.OPEN
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "!! 12 done: report circulated on 3 Dec",
+            UpdateAction(12, "report circulated on 3 Dec", DONE),
+        ),
+        ("!! 12: chased, reply expected Friday", UpdateAction(12, "chased, reply expected Friday")),
+        (
+            "!! 7 due 31/01/2027",
+            UpdateAction(7, due=date(2027, 1, 31), due_text="31/01/2027"),
+        ),
+        (
+            "!! 7 owner Head of Finance: reassigned after restructure",
+            UpdateAction(7, "reassigned after restructure", owner="Head of Finance"),
+        ),
+        (
+            "!! 7 dropped: superseded by the new strategy",
+            UpdateAction(7, "superseded by the new strategy", DROPPED),
+        ),
+        ("!! 7 done", UpdateAction(7, status=DONE)),
+        ("!!7 reopen", UpdateAction(7, status=OPEN)),
+        ("!! #7 OPEN: not finished after all", UpdateAction(7, "not finished after all", OPEN)),
+        ("!! 7 done:circulated", UpdateAction(7, "circulated", DONE)),
+        (
+            "!! 7 done owner Head of Audit due next meeting: handed over",
+            UpdateAction(7, "handed over", DONE, "Head of Audit", None, "next meeting"),
+        ),
+        # "Due" inside a name is part of the name; "due" before a date is a date
+        (
+            "!! 7 owner Head of Due Diligence due 1/2/2027",
+            UpdateAction(7, "", None, "Head of Due Diligence", date(2027, 2, 1), "1/2/2027"),
+        ),
+        ("!! 7 owner Head of Due Diligence", UpdateAction(7, owner="Head of Due Diligence")),
+        # only the first colon ends the changes; times in the note stay whole
+        ("!! 7: met at 14:30: agreed", UpdateAction(7, "met at 14:30: agreed")),
+        (
+            "!! 7 due in 2 weeks",
+            UpdateAction(7, due=date(2026, 12, 28), due_text="in 2 weeks"),
+        ),
+    ],
+)
+def test_action_update_lines(line: str, expected: UpdateAction) -> None:
+    assert parse(line, TODAY) == expected
+
+
+def test_action_update_is_read_whatever_kind_the_bar_is_on() -> None:
+    for kind in CAPTURE_KINDS:
+        assert parse("!! 3 done", TODAY, default_kind=kind) == UpdateAction(3, status=DONE)
+
+
+def test_escaped_double_bang_is_a_note() -> None:
+    assert parse("\\!! 3 done", TODAY) == AddEntry(NOTE, "!! 3 done")
+    assert format_line(NOTE, "!! 3 done", None) == "\\!! 3 done"
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("!!", "starts with the action's number"),
+        ("!! done", "starts with the action's number"),
+        ("!! 12done", "starts with the action's number"),
+        ("!! 0 done", "there is no action 0"),
+        ("!! 12", "nothing to update for action 12"),
+        ("!! 12:", "nothing to update for action 12"),
+        ("!! 12 due", "due needs a date"),
+        ("!! 12 due soonish", 'cannot read "soonish" as a date'),
+        ("!! 12 due 31/02/2027", "February 2027 has 28 days"),
+        ("!! 12 owner", "owner needs a name"),
+        ("!! 12 owner: someone", "owner needs a name"),
+        ("!! 12 owner Head of Finance due whenever", 'cannot read "whenever"'),
+        ("!! 12 owner Head of Finance done", 'put "done" straight after the action number'),
+        ("!! 12 finished: report sent", 'cannot read "finished"'),
+        ("!! 12 chased the officer", "a note goes after a colon (!! 12: chased the officer)"),
+    ],
+)
+def test_bad_action_updates_say_why(line: str, words: str) -> None:
+    assert words in refusal(line)
+
+
+UPDATES = [
+    UpdateAction(12, "report circulated on 3 Dec", DONE),
+    UpdateAction(12, "chased, reply expected Friday"),
+    UpdateAction(7, due=date(2027, 1, 31), due_text="31/01/2027"),
+    UpdateAction(7, "reassigned: see the restructure report", owner="Head of Finance"),
+    UpdateAction(7, "superseded", DROPPED, "Head of Due Diligence", None, "next meeting"),
+    UpdateAction(99, status=OPEN, owner="Cllr O'Brien-Jones", due=date(2027, 3, 31)),
+]
+
+
+@pytest.mark.parametrize("update", UPDATES)
+def test_format_update_round_trips(update: UpdateAction) -> None:
+    line = format_update(update)
+    assert line.startswith(f"!! {update.action_id}")
+    again = parse(line, TODAY)
+    assert isinstance(again, UpdateAction)
+    # a date is written out in full, so what it says may differ but not when it is
+    assert (again.action_id, again.note, again.status, again.owner, again.due) == (
+        update.action_id,
+        update.note,
+        update.status,
+        update.owner,
+        update.due,
+    )
+    assert again.due_text == (update.due_text if update.due is None else f"{update.due:%d/%m/%Y}")
+    assert format_update(again) == line

@@ -393,10 +393,12 @@ def action_entry(**fields: object) -> Entry:
     ],
 )
 def test_action_paragraph(fields: dict[str, object], text: str) -> None:
-    block = section(record(action_entry(**fields))).blocks[0]
+    action = action_entry(**fields)
+    block = section(record(action)).blocks[0]
     assert isinstance(block, Paragraph)
-    assert block.spans[0].text == "ACTION" and block.spans[0].strong
-    assert block.text == f"ACTION – Harbour Master: circulate the programme{text}"
+    # the label carries the action's number, which "!! N" updates
+    assert block.spans[0].text == f"ACTION {action.id}" and block.spans[0].strong
+    assert block.text == f"ACTION {action.id} – Harbour Master: circulate the programme{text}"
     assert block.role == "action"
 
 
@@ -404,12 +406,15 @@ def test_actions_inside_a_bullet_block_become_bullets() -> None:
     question = ask("how deep?")
     blocks = section(record(question, action_entry(), ask("when?")), "bullets").blocks
     assert isinstance(blocks[1], BulletList)
-    assert blocks[1].items[1].text.startswith("ACTION – ")
+    assert blocks[1].items[1].text.startswith("ACTION ")
+    assert " – Harbour Master: " in blocks[1].items[1].text
 
 
 def test_action_sheet_rows() -> None:
-    minutes = build_minutes(record(action_entry(due_text="next meeting")))
+    action = action_entry(due_text="next meeting")
+    minutes = build_minutes(record(action))
     row = minutes.actions[0]
+    assert row.number == str(action.id)
     assert (row.ref, row.action, row.owner, row.due, row.status) == (
         "7",
         "Circulate the programme",

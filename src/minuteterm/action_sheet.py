@@ -10,12 +10,20 @@ in SQL, so a sheet of 30,000 actions stays quick.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, tzinfo
+from functools import lru_cache
 from typing import Any
 
 import pendulum
 
 from . import clock
+from .action_history import (
+    LIVE_UPDATE,
+    live_updates,
+    recompute,
+    update_from_row,
+    update_of_entry,
+)
 from .dates import to_local
 from .model import ActionSheetRow, ActionStatus, ActionUpdate
 from .store import Store, StoreError, iso, moment
@@ -31,7 +39,23 @@ SORTS: dict[str, str] = {
     "update": "latest_update_at is null, latest_update_at {dir}, action_id",
 }
 
-_SHEET = """
+#: The newest live update to the sheet's action ``a`` that has a note.
+_LATEST = f"""(select u.{{column}} from action_updates u where u.action_id = a.entry_id
+    and u.note != '' and {LIVE_UPDATE.format(alias="u")}
+    order by u.at desc, u.id desc limit 1)"""
+
+#: When "next meeting" was set: the start of the meeting the latest live
+#: update of the due date was captured in (or when it was made), else the
+#: start of the meeting that raised the action.
+_DUE_SET_AT = """coalesce((select coalesce(um.starts_at, u.at) from action_updates u
+    left join entries ue on ue.id = u.entry_id
+    left join agenda_items ui on ui.id = ue.item_id
+    left join meetings um on um.id = ui.meeting_id
+    where u.action_id = a.entry_id and ue.deleted_at is null
+    and (u.due is not null or u.due_text is not null)
+    order by u.at desc, u.id desc limit 1), m.starts_at)"""
+
+_SHEET = f"""
 with sheet as (
     select a.entry_id as action_id, a.description, a.owner, a.due, a.due_text,
         a.status, m.id as meeting_id, m.starts_at as meeting_starts_at,
@@ -39,13 +63,11 @@ with sheet as (
         case
             when a.due is not null then a.due
             when a.due_text = 'next meeting' then (
-                select substr(min(n.starts_at), 1, 10) from meetings n
-                where n.committee_id = m.committee_id and n.starts_at > m.starts_at)
+                select local_date(min(n.starts_at)) from meetings n
+                where n.committee_id = m.committee_id and n.starts_at > {_DUE_SET_AT})
         end as effective_due,
-        (select u.note from action_updates u where u.action_id = a.entry_id
-            order by u.at desc, u.id desc limit 1) as latest_update,
-        (select u.at from action_updates u where u.action_id = a.entry_id
-            order by u.at desc, u.id desc limit 1) as latest_update_at
+        {_LATEST.format(column="note")} as latest_update,
+        {_LATEST.format(column="at")} as latest_update_at
     from actions a
     join entries e on e.id = a.entry_id
     join agenda_items i on i.id = e.item_id
@@ -55,6 +77,23 @@ with sheet as (
 )
 select *, (status = 'open' and effective_due < :today) as overdue from sheet
 """
+
+
+def local_date(stamp: str | None) -> str | None:
+    """SQL ``local_date(text)``: a stored moment's date where times are shown."""
+    if not stamp:
+        return None
+    return _local_date(stamp, clock.local_zone())
+
+
+@lru_cache(maxsize=4096)
+def _local_date(stamp: str, zone: tzinfo) -> str:
+    """Cached: a sheet asks for the same few meeting starts thousands of times."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone(zone).date().isoformat()
+    except ValueError:
+        found = moment(stamp)
+        return to_local(found).date().isoformat() if found else stamp[:10]
 
 
 @dataclass(frozen=True)
@@ -121,6 +160,7 @@ class ActionSheet:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        store.db.conn.create_function("local_date", 1, local_date)
 
     def _today(self, now: pendulum.DateTime | None) -> date:
         return to_local(now or clock.now()).date()
@@ -164,12 +204,14 @@ class ActionSheet:
         return _row(rows[0])
 
     def history(self, action_id: int) -> list[ActionUpdate]:
-        """Every update to an action, oldest first."""
+        """Every update to an action that counts, oldest first (an update
+        whose entry was deleted from the running minute no longer counts)."""
         self.row(action_id)
-        rows = self.store.query(
-            "select * from action_updates where action_id = ? order by at, id", [action_id]
-        )
-        return [_update(row) for row in rows]
+        return live_updates(self.store.db, action_id)
+
+    def entry_update(self, entry_id: int) -> ActionUpdate | None:
+        """The update captured as running-minute entry ``entry_id``, if any."""
+        return update_of_entry(self.store.db, entry_id)
 
     def update(
         self,
@@ -183,40 +225,39 @@ class ActionSheet:
         entry_id: int | None = None,
         now: pendulum.DateTime | None = None,
     ) -> ActionUpdate:
-        """Record a dated update and apply what it changes, in one transaction."""
-        current = self.row(action_id)
+        """Record a dated update and apply what it changes, in one transaction
+        (a savepoint inside the caller's transaction, if there is one).
+
+        The action's current owner, due date and status are worked out again
+        from its whole history, so an update given an earlier ``now`` than
+        the latest one does not override it.
+        """
+        self.row(action_id)
         note, owner = clean(note), clean(owner) if owner is not None else None
         if owner == "":
             raise StoreError("an action needs an owner")
         if not (note or status or owner or due or due_text):
             raise StoreError("nothing to update: give a status, an owner, a date or a note")
-        stamp = now or clock.now()
-        changes: dict[str, Any] = {}
-        if status is not None:
-            changes["status"] = status.value
-            changes["completed_at"] = None if status is ActionStatus.OPEN else iso(stamp)
-        if owner is not None:
-            changes["owner"] = owner
-        if due is not None or due_text is not None:
-            changes["due"] = due.isoformat() if due else None
-            changes["due_text"] = due_text
-        if note:
-            changes["status_note"] = note
         with self.store.transaction() as db:
-            db["action_updates"].insert(
-                {
-                    "action_id": action_id,
-                    "entry_id": entry_id,
-                    "at": iso(stamp),
-                    "status": status.value if status else None,
-                    "owner": owner,
-                    "due": due.isoformat() if due else None,
-                    "due_text": due_text,
-                    "note": note,
-                }
+            update_id = (
+                db["action_updates"]
+                .insert(
+                    {
+                        "action_id": action_id,
+                        "entry_id": entry_id,
+                        "at": iso(now or clock.now()),
+                        "status": status.value if status else None,
+                        "owner": owner,
+                        "due": due.isoformat() if due else None,
+                        "due_text": due_text,
+                        "note": note,
+                    }
+                )
+                .last_pk
             )
-            db["actions"].update(current.action_id, changes)
-        return self.history(action_id)[-1]
+            recompute(db, action_id)
+        (row,) = self.store.query("select * from action_updates where id = ?", [update_id])
+        return update_from_row(row)
 
 
 def _row(row: dict[str, Any]) -> ActionSheetRow:
@@ -235,17 +276,4 @@ def _row(row: dict[str, Any]) -> ActionSheetRow:
         latest_update=row["latest_update"],
         latest_update_at=moment(row["latest_update_at"]),
         overdue=bool(row["overdue"]),
-    )
-
-
-def _update(row: dict[str, Any]) -> ActionUpdate:
-    return ActionUpdate(
-        action_id=row["action_id"],
-        at=moment(row["at"]) or clock.now(),
-        note=row["note"],
-        status=ActionStatus(row["status"]) if row["status"] else None,
-        owner=row["owner"],
-        due=date.fromisoformat(row["due"]) if row["due"] else None,
-        due_text=row["due_text"],
-        entry_id=row["entry_id"],
     )

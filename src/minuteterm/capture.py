@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import DateError, Due, looks_like_date, parse_due
-from .model import EntryKind
+from .model import ActionStatus, EntryKind
 
 
 class CaptureError(ValueError):
@@ -74,8 +74,30 @@ class Correct:
     new: str
 
 
+@dataclass(frozen=True)
+class UpdateAction:
+    """``!! 12 done: note``: record an update to action ``action_id`` (its
+    number on the action sheet). ``None`` fields are left as they are; at
+    least one of them, or the note, is given."""
+
+    action_id: int
+    note: str = ""
+    status: ActionStatus | None = None
+    owner: str | None = None
+    due: date | None = None
+    due_text: str | None = None
+
+
 Command = (
-    AddEntry | GoToItem | NextItem | PreviousItem | EndMeeting | AddItem | UndoDelete | Correct
+    AddEntry
+    | GoToItem
+    | NextItem
+    | PreviousItem
+    | EndMeeting
+    | AddItem
+    | UndoDelete
+    | Correct
+    | UpdateAction
 )
 
 
@@ -268,6 +290,109 @@ def _action(owner: str | None, body: str, whole: str, today: date) -> AddEntry:
     return AddEntry(EntryKind.ACTION, description, owner, due.date, due.text)
 
 
+# --- action updates ---------------------------------------------------------
+
+UPDATE_PREFIX = "!!"
+_UPDATE_FORM = "!! 12 [done|dropped|open] [owner NAME] [due DATE]: note"
+_UPDATE_NUMBER = re.compile(r"#?(\d{1,18})(?=\s|:|$)")
+_UPDATE_STATUS: dict[str, ActionStatus] = {
+    "done": ActionStatus.DONE,
+    "dropped": ActionStatus.DROPPED,
+    "open": ActionStatus.OPEN,
+    "reopen": ActionStatus.OPEN,
+}
+_OWNER_WORD = re.compile(r"owner(?:\s+|$)", re.IGNORECASE)
+_UPDATE_COLON = re.compile(r"(?<!\d):|:(?!\d)")
+_DUE_WORD = re.compile(r"(?:^|\s)due(?:\s+|$)", re.IGNORECASE)
+
+
+def _update_due(head: str, today: date) -> tuple[str, Due | None]:
+    """Take ``due DATE`` off the end of an update's changes. A lower-case
+    "due" (or one starting the changes) followed by no readable date is
+    refused with the reason; "Due" inside a name is left alone."""
+    markers = list(_DUE_WORD.finditer(head))
+    for marker in markers:
+        when = head[marker.end() :].strip()
+        if when and looks_like_date(when):
+            return head[: marker.start()].strip(), _due(when, today)
+    meant = [m for m in markers if m.start() == 0 or "due" in m.group()]
+    if meant:
+        when = head[meant[-1].end() :].strip()
+        if not when:
+            raise CaptureError(f"due needs a date, e.g. due 31/01/2027: {_UPDATE_FORM}")
+        _due(when, today)  # raises, saying why the date cannot be read
+    return head, None
+
+
+def _update_owner(head: str, action_id: int) -> str | None:
+    """``owner NAME``: the new owner, or ``None`` if not reassigned."""
+    if not head:
+        return None
+    match = _OWNER_WORD.match(head)
+    if not match:
+        raise CaptureError(
+            f'cannot read "{head}": after the number come done, dropped or open, owner NAME'
+            f" and due DATE; a note goes after a colon (!! {action_id}: {head})"
+        )
+    owner = head[match.end() :].strip()
+    if not owner:
+        raise CaptureError(f"owner needs a name, e.g. owner Head of Finance: {_UPDATE_FORM}")
+    last = owner.split()[-1].lower()
+    if last in _UPDATE_STATUS:
+        raise CaptureError(f'put "{last}" straight after the action number: {_UPDATE_FORM}')
+    return owner
+
+
+def _update(line: str, today: date) -> UpdateAction:
+    """``!! N [done|dropped|open|reopen] [owner NAME] [due DATE]: note``."""
+    body = line[len(UPDATE_PREFIX) :].strip()
+    number = _UPDATE_NUMBER.match(body)
+    if not number:
+        raise CaptureError(f"an action update starts with the action's number: {_UPDATE_FORM}")
+    action_id = int(number.group(1))
+    if action_id == 0:
+        raise CaptureError(f"there is no action 0: {_UPDATE_FORM}")
+    rest = body[number.end() :]
+    colon = _UPDATE_COLON.search(rest)
+    head, note = (rest[: colon.start()], rest[colon.end() :]) if colon else (rest, "")
+    head, note = " ".join(head.split()), note.strip()
+    status = None
+    first, _, remainder = head.partition(" ")
+    if first.lower() in _UPDATE_STATUS:
+        status, head = _UPDATE_STATUS[first.lower()], remainder.strip()
+    head, due = _update_due(head, today)
+    owner = _update_owner(head, action_id)
+    if not (note or status or owner or due):
+        raise CaptureError(
+            f"nothing to update for action {action_id}: give done, dropped or open, "
+            f"owner NAME, due DATE or a note after a colon: {_UPDATE_FORM}"
+        )
+    return UpdateAction(
+        action_id,
+        note,
+        status,
+        owner,
+        due.date if due else None,
+        due.text if due else None,
+    )
+
+
+def format_update(command: UpdateAction) -> str:
+    """An update written back as a line that :func:`parse` reads to the same
+    command: ``!! 12 done owner Head of Finance due 31/01/2027: note``."""
+    parts = [UPDATE_PREFIX, str(command.action_id)]
+    if command.status is not None:
+        parts.append(command.status.value)
+    if command.owner:
+        parts += ["owner", command.owner]
+    if command.due is not None:
+        parts += ["due", f"{command.due:%d/%m/%Y}"]
+    elif command.due_text:
+        parts += ["due", command.due_text]
+    line = " ".join(parts)
+    return f"{line}: {command.note}" if command.note else line
+
+
 # --- lines ------------------------------------------------------------------
 
 
@@ -302,7 +427,8 @@ def parse(
     r"""Read one capture-bar line (see the grammar in design.md).
 
     ``?`` question, ``>`` response, ``!`` action (``! Owner: what by DATE``),
-    ``=`` resolution, otherwise ``default_kind``; ``Speaker: text`` names
+    ``=`` resolution, ``!! N done: note`` an update to action N (see
+    :class:`UpdateAction`), otherwise ``default_kind``; ``Speaker: text`` names
     the speaker; ``/item N``, ``/next``, ``/prev``, ``/end``, ``/undo``,
     ``/add TITLE`` are commands; ``s/old/new/`` corrects the last entry; a
     leading ``\`` takes the next character literally (speaker and action
@@ -324,6 +450,8 @@ def parse(
         return _command(text)
     if text.startswith("s/"):
         return _correction(text)
+    if text.startswith(UPDATE_PREFIX):
+        return _update(text, today)
     kind = _PREFIX_KIND.get(text[0])
     if kind is None:
         return _entry(default_kind, text, today, known)

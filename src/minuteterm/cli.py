@@ -276,6 +276,94 @@ def export(
     click.echo(str(written))
 
 
+_SHEET_FORMATS = ("table", "md", "csv", "html")  # export.action_sheet.SHEET_FORMATS
+_SORTS = ("reference", "action", "owner", "due", "status", "update")  # action_sheet.SORTS
+
+
+def _days(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if not text.strip().isdigit() or int(text) > 36_500:
+        raise BadInput(f"--due-within needs a number of days, e.g. --due-within 14 (not {text!r})")
+    return int(text)
+
+
+def _check_committee(store, name: str) -> None:  # store: Store
+    """Refuse a --committee that matches no committee, naming the ones there are."""
+    if not name.strip():
+        return
+    names = [row["name"] for row in store.query("select name from committees order by name")]
+    if not any(name.strip().casefold() in known.casefold() for known in names):
+        known = "; ".join(names) or "none yet"
+        raise BadInput(f"no committee matches {name.strip()!r} (committees: {known})")
+
+
+@cli.command()
+@sub_db_option
+@click.option(
+    "--status",
+    type=click.Choice(["open", "done", "dropped", "all"]),
+    default="all",
+    show_default=True,
+    help="Only actions with this status.",
+)
+@click.option("--overdue", is_flag=True, help="Only open actions past their due date.")
+@click.option("--committee", default="", help="Committees whose name contains this.")
+@click.option("--owner", default="", help="Owners whose name contains this.")
+@click.option("--due-within", "due_within", default=None, help="Open actions due in DAYS.")
+@click.option("--search", default="", help="Words in the action, owner or latest update.")
+@click.option("--sort", type=click.Choice(_SORTS), default="reference", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(_SHEET_FORMATS), default="table")
+@click.option("--theme", default="default", help="HTML theme (a folder in themes/).")
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    help="File or folder to write; - for stdout (default: stdout, html: the current folder).",
+)
+@click.pass_context
+def actions(
+    ctx: click.Context,
+    status: str,
+    overdue: bool,
+    committee: str,
+    owner: str,
+    due_within: str | None,
+    search: str,
+    sort: str,
+    fmt: str,
+    theme: str,
+    output: str | None,
+) -> None:
+    """The action sheet: every action across meetings."""
+    from .action_sheet import ActionFilter, ActionSheet
+    from .export.action_sheet import render_sheet, write_sheet
+    from .model import ActionStatus
+
+    chosen = ActionFilter(
+        committee=committee,
+        owner=owner,
+        statuses=frozenset() if status == "all" else frozenset({ActionStatus(status)}),
+        overdue=overdue,
+        due_within=_days(due_within),
+        text=search,
+        sort=sort,
+        limit=None,
+    )
+    store = _open(ctx)
+    try:
+        _check_committee(store, committee)
+        sheet = ActionSheet(store)
+        rows, counts = sheet.rows(chosen), sheet.counts(chosen)
+    finally:
+        store.close()
+    if output == "-" or (output is None and fmt != "html"):
+        click.echo(render_sheet(rows, counts, fmt, theme=theme), nl=False)
+        return
+    target = Path(output).expanduser() if output else Path.cwd()
+    click.echo(str(write_sheet(rows, counts, fmt, target, theme=theme)))
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI, turning every clerk-facing error into one
     line on stderr and exit status 2."""

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pendulum
 
-from .model import AttendanceStatus, PersonKind
+from .action_sheet import ActionFilter, ActionSheet
+from .model import ActionStatus, AttendanceStatus, PersonKind
 from .recorder import Recorder
 from .store import NewItem, Store
 
@@ -203,6 +204,25 @@ SCRIPT: list[tuple[int, str]] = [
 ]
 
 
+#: Updates recorded on the action sheet between the two meetings: (when,
+#: words in the action, its new status or ``None``, the note). The next
+#: meeting's action log reports them.
+BETWEEN: list[tuple[pendulum.DateTime, str, ActionStatus | None, str]] = [
+    (
+        pendulum.datetime(2026, 11, 18, 10, 15, tz=ZONE),
+        "adapted properties",
+        ActionStatus.DONE,
+        "added to the agenda of the December meeting",
+    ),
+    (
+        pendulum.datetime(2026, 12, 9, 15, 40, tz=ZONE),
+        "care leavers protocol",
+        None,
+        "the revised protocol is with Legal Services and will be circulated before Christmas",
+    ),
+]
+
+
 def _find(store: Store, starts: pendulum.DateTime) -> int | None:
     for meeting in store.meetings():
         if meeting.committee == COMMITTEE and meeting.starts_at == starts:
@@ -241,7 +261,16 @@ def ensure_demo(store: Store) -> int:
         recorder = Recorder(store, meeting_id)
         for minutes, line in SCRIPT:
             recorder.apply(line, now=STARTS.add(minutes=minutes).in_tz("UTC"))
+        _update_between_meetings(store)
         if _find(store, NEXT_STARTS) is None:
             upcoming = store.create_meeting(COMMITTEE, NEXT_STARTS, venue=VENUE, agenda=NEXT_AGENDA)
             _add_people(store, upcoming)
     return meeting_id
+
+
+def _update_between_meetings(store: Store) -> None:
+    """Record :data:`BETWEEN` as a clerk would on the action sheet."""
+    sheet = ActionSheet(store)
+    for when, words, status, note in BETWEEN:
+        (row,) = sheet.rows(ActionFilter(committee=COMMITTEE, text=words))
+        sheet.update(row.action_id, status=status, note=note, now=when.in_tz("UTC"))

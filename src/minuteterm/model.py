@@ -141,6 +141,60 @@ class ActionUpdate:
     entry_id: int | None = None
 
 
+#: ``agenda_items.standing`` for the item that reviews the open actions.
+ACTION_LOG = "action_log"
+
+
+@dataclass(frozen=True)
+class LoggedUpdate:
+    """An update to an action, as a meeting's minutes show it.
+
+    ``item_id``/``item_number`` name the item it was captured under when it
+    was captured in this meeting; both are ``None`` for an update recorded
+    since the committee's previous meeting (from the action sheet)."""
+
+    update: ActionUpdate
+    item_id: int | None = None
+    item_number: str | None = None
+
+
+@dataclass(frozen=True)
+class LoggedAction:
+    """An action as one meeting's minutes show it.
+
+    ``raised_*`` are the owner and due date as the action was raised;
+    ``owner``, ``due``, ``due_text`` and ``status`` are as they stood at the
+    end of the meeting (``due`` is the committee's next meeting date when
+    the action was due "next meeting" and that meeting exists); ``prior_*``
+    are the owner and due date before the ``updates`` listed; ``overdue`` is
+    true when the action was open and past its due date as the meeting
+    started. ``carried`` is
+    true for an action from an earlier meeting that belongs in this
+    meeting's action log; ``updates`` are those captured in this meeting and,
+    for carried actions, those recorded since the previous meeting.
+    """
+
+    action_id: int
+    description: str
+    raised_owner: str
+    raised_due: date | None
+    raised_due_text: str | None
+    owner: str
+    due: date | None
+    due_text: str | None
+    status: ActionStatus
+    raised_meeting_id: int
+    raised_at: pendulum.DateTime
+    raised_item: str
+    exempt: bool = False
+    carried: bool = False
+    updates: tuple[LoggedUpdate, ...] = ()
+    prior_owner: str | None = None
+    prior_due: date | None = None
+    prior_due_text: str | None = None
+    overdue: bool = False
+
+
 @dataclass(frozen=True)
 class ActionSheetRow:
     """One action as the action sheet shows it, across meetings."""
@@ -209,3 +263,5 @@ class MeetingRecord:
     meeting: Meeting
     items: list[ItemRecord]
     attendees: list[Attendee] = field(default_factory=list)
+    #: Actions raised, carried forward or updated in the meeting, by number.
+    actions: tuple[LoggedAction, ...] = ()

@@ -2,17 +2,27 @@
 
 The TUI's capture bar and ``minuteterm capture`` both call
 :meth:`Recorder.apply`, so a script and live typing make the same minutes.
+
+An action update (``!! 12 done: note``) is an entry of kind
+``action_update`` in the current item *and* a dated row of the action's
+history, saved in one transaction. Such an entry can be edited (as a
+``!! N ...`` line, or ``s/old/new/`` for its note) or deleted and restored
+like any other; the action's current status, owner and due date are then
+worked out again from the updates that remain. It cannot change kind.
+
 Every method here either commits its change before returning or raises one
 of :data:`CLERK_ERRORS` with a message for the clerk, having changed nothing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pendulum
 
 from . import clock
+from .action_history import changes, raised, rewrite_update, summary
+from .action_sheet import ActionSheet
 from .capture import (
     AddEntry,
     AddItem,
@@ -24,15 +34,19 @@ from .capture import (
     NextItem,
     PreviousItem,
     UndoDelete,
+    UpdateAction,
     format_line,
+    format_update,
     parse,
 )
 from .dates import DateError, to_local
-from .model import AgendaItem, Entry, EntryKind
+from .model import ActionUpdate, AgendaItem, Entry, EntryKind
 from .store import ActionFields, Store, StoreError
 
 #: Errors whose message is meant for the clerk (never a traceback).
 CLERK_ERRORS: tuple[type[Exception], ...] = (CaptureError, DateError, StoreError)
+
+_UPDATE_HINT = "an update to an action is typed as !! N, e.g. !! 12 done: report circulated"
 
 #: The longest line one entry may hold (a long paragraph is about 2,000).
 MAX_ENTRY_CHARS = 20_000
@@ -119,6 +133,8 @@ class Recorder:
                 return self.undo()
             case Correct(old=old, new=new):
                 return self._correct(old, new, moment)
+            case UpdateAction():
+                return self._update_action(command, moment)
         raise CaptureError(f"cannot carry out {line!r}")  # pragma: no cover
 
     def _open_item(self, moment: pendulum.DateTime) -> AgendaItem:
@@ -133,6 +149,8 @@ class Recorder:
         return items[0]
 
     def _add(self, command: AddEntry, moment: pendulum.DateTime) -> Outcome:
+        if command.kind is EntryKind.ACTION_UPDATE:
+            raise CaptureError(_UPDATE_HINT)
         item = self._open_item(moment)
         reply_to = None
         if command.kind is EntryKind.RESPONSE:
@@ -189,7 +207,65 @@ class Recorder:
         text = entry.text.replace(old, new, 1)
         if not text.strip():
             raise CaptureError("that would leave the last entry empty: delete it instead")
+        if entry.kind is EntryKind.ACTION_UPDATE:
+            return self._correct_update(entry, text, moment)
         self._rewrite(entry, entry.kind, text, entry.speaker, entry.reply_to, moment)
+        return Outcome("corrected the last entry", entry.id, entry.item_id)
+
+    # --- action updates -------------------------------------------------------
+
+    def _update_action(self, command: UpdateAction, moment: pendulum.DateTime) -> Outcome:
+        """``!! N ...``: an update entry in the current item and the dated
+        update to action N, saved together or not at all."""
+        sheet = ActionSheet(self.store)
+        row = sheet.row(command.action_id)
+        with self.store.transaction():
+            item = self._open_item(moment)
+            entry_id = self.store.add_entry(
+                item.id, EntryKind.ACTION_UPDATE, _entry_text(command), now=moment
+            )
+            update = sheet.update(
+                command.action_id,
+                note=command.note,
+                status=command.status,
+                owner=command.owner,
+                due=command.due,
+                due_text=command.due_text,
+                entry_id=entry_id,
+                now=moment,
+            )
+        what = "; ".join(changes(update)) or "note added"
+        short = row.description if len(row.description) <= 40 else row.description[:39] + "…"
+        return Outcome(f"action {row.action_id} ({short}): {what}", entry_id, item.id)
+
+    def _rewrite_update(
+        self, entry: Entry, command: UpdateAction, moment: pendulum.DateTime
+    ) -> None:
+        """Replace an update entry and its update; the actions it touches are
+        worked out again from their histories."""
+        sheet = ActionSheet(self.store)
+        before = sheet.entry_update(entry.id)
+        sheet.row(command.action_id)
+        with self.store.transaction() as db:
+            self.store.update_entry(
+                entry.id,
+                kind=EntryKind.ACTION_UPDATE,
+                text=_entry_text(command),
+                speaker=None,
+                reply_to=None,
+                action=None,
+                now=moment,
+            )
+            if before is not None:
+                rewrite_update(db, entry.id, _as_update(command, before))
+
+    def _correct_update(self, entry: Entry, text: str, moment: pendulum.DateTime) -> Outcome:
+        """``s/old/new/`` on an update corrects its note."""
+        update = ActionSheet(self.store).entry_update(entry.id)
+        if update is None or not update.note:
+            raise CaptureError("that update has no note to correct: edit it instead")
+        command = replace(_as_command(update), note=text)
+        self._rewrite_update(entry, command, moment)
         return Outcome("corrected the last entry", entry.id, entry.item_id)
 
     # --- changing entries -----------------------------------------------------
@@ -209,7 +285,7 @@ class Recorder:
                 raise CaptureError(
                     'an action needs an owner: edit it to read "Owner: what to do" first'
                 )
-            old = entry.action
+            old = raised(self.store.db, entry.id)
             action = ActionFields(
                 owner=speaker,
                 description=text,
@@ -229,12 +305,18 @@ class Recorder:
     def edit_line(self, entry_id: int) -> str:
         """The entry as a capture line, for editing in place."""
         entry = self.store.entry(entry_id)
+        if entry.kind is EntryKind.ACTION_UPDATE:
+            update = ActionSheet(self.store).entry_update(entry_id)
+            if update is not None:
+                return format_update(_as_command(update))
         due_text = None
-        if entry.action is not None:
+        as_raised = raised(self.store.db, entry_id) if entry.action is not None else None
+        if as_raised is not None:
             # A resolved date is written out in full, so "in 2 weeks" typed
-            # last month is not moved when the entry is edited today.
-            due = entry.action.due
-            due_text = f"{due:%d/%m/%Y}" if due else entry.action.due_text
+            # last month is not moved when the entry is edited today. The
+            # action is edited as it was raised: later updates stay on top.
+            due = as_raised.due
+            due_text = f"{due:%d/%m/%Y}" if due else as_raised.due_text
         return format_line(entry.kind, entry.text, entry.speaker, due_text)
 
     def edit(self, entry_id: int, line: str, now: pendulum.DateTime | None = None) -> Outcome:
@@ -242,6 +324,13 @@ class Recorder:
         moment = now or clock.now()
         entry = self.store.entry(entry_id)
         command = self.parse(line, entry.kind, moment)
+        if entry.kind is EntryKind.ACTION_UPDATE:
+            if not isinstance(command, UpdateAction):
+                raise CaptureError(f"{_UPDATE_HINT}: edit it as {self.edit_line(entry_id)}")
+            self._rewrite_update(entry, command, moment)
+            return Outcome(f"updated the update to action {command.action_id}", entry.id)
+        if isinstance(command, UpdateAction):
+            raise CaptureError("an entry cannot become an action update: type !! N as a new line")
         if not isinstance(command, AddEntry):
             raise CaptureError("an edit must be an entry, not a command")
         reply_to = entry.reply_to
@@ -263,6 +352,12 @@ class Recorder:
     ) -> Outcome:
         """Make an entry another kind (a response finds its question)."""
         entry = self.store.entry(entry_id)
+        if EntryKind.ACTION_UPDATE in (entry.kind, kind):
+            raise CaptureError(
+                "an action update stays an update: edit it, or delete it and type it again"
+                if entry.kind is EntryKind.ACTION_UPDATE
+                else _UPDATE_HINT
+            )
         reply_to = entry.reply_to
         if kind is EntryKind.RESPONSE and reply_to is None:
             reply_to = self.store.question_to_answer(entry.item_id, before=entry.id)
@@ -294,7 +389,7 @@ class Recorder:
         entry = self.store.entry(entry_id)
         self.store.delete_entry(entry_id, now or clock.now())
         return Outcome(
-            f"deleted the {entry.kind.value} (u or /undo brings it back)",
+            f"deleted the {_kind_name(entry.kind)} (u or /undo brings it back)",
             None,
             entry.item_id,
         )
@@ -304,7 +399,44 @@ class Recorder:
         entry = self.store.undo_delete(self.meeting_id)
         if entry is None:
             raise CaptureError("nothing deleted to bring back")
-        return Outcome(f"restored the {entry.kind.value}", entry.id, entry.item_id)
+        return Outcome(f"restored the {_kind_name(entry.kind)}", entry.id, entry.item_id)
+
+
+def _kind_name(kind: EntryKind) -> str:
+    return kind.value.replace("_", " ")
+
+
+def _as_command(update: ActionUpdate) -> UpdateAction:
+    return UpdateAction(
+        update.action_id, update.note, update.status, update.owner, update.due, update.due_text
+    )
+
+
+def _as_update(command: UpdateAction, before: ActionUpdate) -> ActionUpdate:
+    return ActionUpdate(
+        action_id=command.action_id,
+        at=before.at,
+        note=command.note,
+        status=command.status,
+        owner=command.owner,
+        due=command.due,
+        due_text=command.due_text,
+        entry_id=before.entry_id,
+    )
+
+
+def _entry_text(command: UpdateAction) -> str:
+    """What the running minute shows: the note, else what changed."""
+    changed = ActionUpdate(
+        command.action_id,
+        clock.now(),
+        command.note,
+        command.status,
+        command.owner,
+        command.due,
+        command.due_text,
+    )
+    return summary(changed)
 
 
 def _action_fields(command: AddEntry) -> ActionFields | None:

@@ -1,4 +1,5 @@
-"""Regenerate ``exports/``: the demo meeting in every format and question style.
+"""Regenerate ``exports/``: the demo meeting in every format and question
+style, and the demo's action sheet as Markdown, CSV and HTML.
 
 Run ``python -m minuteterm.samples`` from the repository root; a test fails
 when the committed files differ from what this writes.
@@ -12,25 +13,47 @@ from pathlib import Path
 
 import pendulum
 
-from .demo import ZONE, ensure_demo
+from .action_sheet import ActionFilter, ActionSheet
+from .demo import NEXT_STARTS, ZONE, ensure_demo
 from .export import FORMATS, render
+from .export.action_sheet import EXTENSIONS, render_sheet
 from .minutes import QUESTION_STYLES
-from .store import open_store
+from .store import Store, open_store
+
+#: The demo's action sheet is shown as it stands on the morning of the next meeting.
+SHEET_AS_AT = NEXT_STARTS.set(hour=9, minute=0)
+
+#: The action sheet samples.
+SHEET_FORMATS = ("md", "csv", "html")
+
+
+def _sheets(store: Store) -> dict[str, str]:
+    sheet = ActionSheet(store)
+    everything = ActionFilter(limit=None)
+    now = SHEET_AS_AT.in_tz("UTC")
+    rows, counts = sheet.rows(everything, now=now), sheet.counts(everything, now=now)
+    return {
+        f"demo-actions.{EXTENSIONS[fmt]}": render_sheet(rows, counts, fmt, today=SHEET_AS_AT.date())
+        for fmt in SHEET_FORMATS
+    }
 
 
 def sample_exports() -> dict[str, str]:
-    """File name -> contents, for every sample export of the demo meeting."""
+    """File name -> contents, for every sample export of the demo meeting,
+    and the demo's action sheet."""
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(Path(folder) / "demo.db")
         try:
             record = store.record(ensure_demo(store))
+            sheets = _sheets(store)
         finally:
             store.close()
-    return {
+    minutes = {
         f"demo-{style}.{fmt}": render(record, fmt, questions=style)
         for style in QUESTION_STYLES
         for fmt in FORMATS
     }
+    return minutes | sheets
 
 
 def main(folder: Path = Path("exports")) -> None:
@@ -38,7 +61,7 @@ def main(folder: Path = Path("exports")) -> None:
     pendulum.set_local_timezone(pendulum.timezone(ZONE))
     folder.mkdir(exist_ok=True)
     for name, text in sample_exports().items():
-        (folder / name).write_text(text, encoding="utf-8")
+        (folder / name).write_text(text, encoding="utf-8", newline="\n")
         print(folder / name)
 
 

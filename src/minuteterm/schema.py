@@ -122,7 +122,26 @@ def _v2_action_history(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_core, _v2_action_history]
+def _v3_action_as_raised(db: sqlite_utils.Database) -> None:
+    """An action's owner and due date as raised, kept apart from its current
+    ones: the minutes of the meeting that raised it never change, and the
+    current values can be worked out again from the history."""
+    db.executescript(
+        """
+        alter table actions add column raised_owner text;
+        alter table actions add column raised_due text;
+        alter table actions add column raised_due_text text;
+        update actions set raised_owner = owner, raised_due = due, raised_due_text = due_text;
+        create index action_updates_by_entry on action_updates(entry_id);
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1_core,
+    _v2_action_history,
+    _v3_action_as_raised,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -23,6 +23,8 @@ import pendulum
 import sqlite_utils
 
 from . import clock
+from .action_history import has_updates, recompute, save_action, update_of_entry
+from .action_log import add_log_item, carry_forward, meeting_actions
 from .model import (
     Action,
     ActionStatus,
@@ -40,6 +42,7 @@ from .model import (
 )
 from .schema import SchemaError, migrate
 from .textsafe import clean
+from .timestamps import iso, moment
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -74,20 +77,6 @@ class ActionFields:
     description: str
     due: date | None = None
     due_text: str | None = None
-
-
-def iso(stamp: pendulum.DateTime | None) -> str | None:
-    """A moment as stored: UTC ISO-8601 text."""
-    return None if stamp is None else stamp.in_tz("UTC").isoformat()
-
-
-def moment(text: str | None) -> pendulum.DateTime | None:
-    """A stored moment read back, in UTC."""
-    if not text:
-        return None
-    parsed = pendulum.parse(text)
-    assert isinstance(parsed, pendulum.DateTime)
-    return parsed.in_tz("UTC")
 
 
 def _attendance_order(row: dict[str, Any]) -> tuple[bool, str, str, str]:
@@ -326,7 +315,10 @@ class Store:
         title: str | None = None,
         agenda: Iterable[NewItem] = (),
     ) -> int:
-        """Create a draft meeting with its agenda; return its id."""
+        """Create a draft meeting with its agenda; return its id.
+
+        When the committee has open actions from earlier meetings the agenda
+        gains an "Action log" item (see :mod:`minuteterm.action_log`)."""
         owner = self.committee(committee)
         items = [item for item in agenda if clean(item.title)]
         numbers = [clean(item.number or "") for item in items]
@@ -357,6 +349,7 @@ class Store:
                         "exempt": int(item.exempt),
                     }
                 )
+            add_log_item(db, meeting_id)
         return meeting_id
 
     def _meeting_from(self, row: dict[str, Any]) -> Meeting:
@@ -429,7 +422,9 @@ class Store:
             db["meetings"].update(meeting_id, changes)
 
     def end_meeting(self, meeting_id: int, now: pendulum.DateTime | None = None) -> None:
-        """Close the meeting: the current item and the meeting end now."""
+        """Close the meeting: the current item and the meeting end now. The
+        committee's next meeting, if already created and not yet opened, gets
+        its action log (see :func:`~minuteterm.action_log.carry_forward`)."""
         meeting = self.meeting(meeting_id)
         self.assert_editable(meeting)
         stamp = iso(now or clock.now())
@@ -444,6 +439,7 @@ class Store:
                     "opened_at": iso(meeting.opened_at) or stamp,
                 },
             )
+            carry_forward(db, meeting_id)
 
     # --- agenda ---------------------------------------------------------------
 
@@ -613,16 +609,13 @@ class Store:
         return entry_id
 
     def _write_action(self, entry_id: int, action: ActionFields) -> None:
-        self.db["actions"].upsert(
-            {
-                "entry_id": entry_id,
-                "owner": clean(action.owner),
-                "description": clean(action.description),
-                "due": action.due.isoformat() if action.due else None,
-                "due_text": action.due_text,
-                "status": ActionStatus.OPEN.value,
-            },
-            pk="entry_id",
+        save_action(
+            self.db,
+            entry_id,
+            owner=action.owner,
+            description=action.description,
+            due=action.due,
+            due_text=action.due_text,
         )
 
     def update_entry(
@@ -639,6 +632,10 @@ class Store:
         """Rewrite an entry in place (kind, words, speaker, question, action)."""
         entry = self.entry(entry_id)
         self.assert_editable(self.meeting_of_item(entry.item_id))
+        if action is None and entry.action is not None and has_updates(self.db, entry_id):
+            raise StoreError(
+                f"action {entry_id} has updates recorded against it, so it stays an action"
+            )
         with self._writing() as db:
             db["entries"].update(
                 entry_id,
@@ -661,6 +658,14 @@ class Store:
         self.assert_editable(self.meeting_of_item(entry.item_id))
         with self._writing() as db:
             db["entries"].update(entry_id, {"deleted_at": iso(now or clock.now())})
+            self._recount_update(entry_id)
+
+    def _recount_update(self, entry_id: int) -> None:
+        """If the entry is an action update, work its action out again (a
+        deleted update no longer counts; a restored one counts again)."""
+        update = update_of_entry(self.db, entry_id)
+        if update is not None:
+            recompute(self.db, update.action_id)
 
     def undo_delete(self, meeting_id: int) -> Entry | None:
         """Restore the meeting's most recently deleted entry, if any."""
@@ -675,6 +680,7 @@ class Store:
             return None
         with self._writing() as db:
             db["entries"].update(rows[0]["id"], {"deleted_at": None})
+            self._recount_update(rows[0]["id"])
         return self.entry(rows[0]["id"])
 
     def last_entry(self, meeting_id: int) -> Entry | None:
@@ -718,4 +724,5 @@ class Store:
             meeting=meeting,
             items=[ItemRecord(item, by_item.get(item.id, [])) for item in self.items(meeting_id)],
             attendees=self.attendees(meeting_id),
+            actions=meeting_actions(self.db, meeting_id),
         )

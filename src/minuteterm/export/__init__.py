@@ -7,11 +7,6 @@ function); the CLI and the TUI go through :func:`render` and
 
 from __future__ import annotations
 
-import contextlib
-import os
-import re
-import secrets
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -20,6 +15,7 @@ from ..dates import to_local
 from ..minutes import Minutes, build_minutes
 from ..model import MeetingRecord
 from .errors import ExportError
+from .files import slug, write_atomic
 from .html import render_html
 from .markdown import render_markdown
 from .themes import DEFAULT_THEME, available_themes, load_theme_css
@@ -87,12 +83,6 @@ def render(
     return exporter.render(minutes, theme)
 
 
-def _slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.replace("&", " and "))
-    text = text.encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-
-
 def default_filename(record: MeetingRecord, fmt: str, *, public: bool = False) -> str:
     """``harbour-and-coastal-services-board-2026-12-14.md``: the committee
     and the meeting's local date, only ``[a-z0-9-]`` before the extension.
@@ -101,7 +91,7 @@ def default_filename(record: MeetingRecord, fmt: str, *, public: bool = False) -
     the full one ``-confidential``, so the two are never confused on disk.
     """
     meeting = record.meeting
-    name = _slug(meeting.committee) or "minutes"
+    name = slug(meeting.committee) or "minutes"
     name += "-" + to_local(meeting.starts_at).date().isoformat()
     if any(item.item.exempt for item in record.items):
         name += "-public" if public else "-confidential"
@@ -130,23 +120,5 @@ def write_export(
         path = path / default_filename(record, fmt, public=public)
     if not path.parent.is_dir():
         raise ExportError(f"cannot write {path}: folder {path.parent} does not exist")
-    _write_atomic(path, text)
+    write_atomic(path, text)
     return path
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8, ``\\n`` line endings) to ``path`` atomically."""
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    try:
-        descriptor = os.open(temporary, flags, 0o666)
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
-        reason = error.strerror or str(error)
-        raise ExportError(f"cannot write {path}: {reason}") from None

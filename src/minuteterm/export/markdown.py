@@ -126,7 +126,8 @@ def section_markdown(section: Section) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
+    """Text for one table cell (never empty, so the row keeps its shape)."""
     return escape_line(text) or " "
 
 
@@ -135,12 +136,12 @@ def action_sheet_markdown(rows: tuple[ActionRow, ...]) -> str:
     lines = [
         "## Action sheet",
         "",
-        "| Ref | Action | Owner | Due | Status |",
-        "| --- | --- | --- | --- | --- |",
+        "| No. | Ref | Action | Owner | Due | Status |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for row in rows:
-        cells = (row.ref, row.action, row.owner, row.due, row.status)
-        lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
+        cells = (row.number, row.ref, row.action, row.owner, row.due, row.status)
+        lines.append("| " + " | ".join(cell(text) for text in cells) + " |")
     return "\n".join(lines)
 
 

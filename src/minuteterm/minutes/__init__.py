@@ -14,6 +14,8 @@ The package is split by role:
   :func:`role_name`, :func:`clause`, ...);
 - :mod:`.build` walks a :class:`~minuteterm.model.MeetingRecord` and fills
   the tree in (:func:`build_minutes`).
+- :mod:`.action_log` words action updates and the "Action log" standing item
+  (each carried action with its updates), from ``MeetingRecord.actions``.
 
 Rules the conventions leave open, decided here:
 

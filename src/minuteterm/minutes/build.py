@@ -11,16 +11,19 @@ from collections import defaultdict
 
 from ..dates import format_date, format_long_date, format_time, to_local
 from ..model import (
+    ACTION_LOG,
     Action,
     AttendanceStatus,
     Attendee,
     Entry,
     EntryKind,
     ItemRecord,
+    LoggedAction,
     MeetingRecord,
     MeetingStatus,
     PersonKind,
 )
+from .action_log import LogWriter
 from .document import (
     ActionRow,
     Attendance,
@@ -136,16 +139,31 @@ def due_phrase(action: Action) -> str:
     return f"by {text}"
 
 
-def action_paragraph(entry: Entry) -> Paragraph:
-    """``ACTION – Owner: description (by date)`` with ACTION emphasised."""
-    action = entry.action
+def _as_raised(entry: Entry, logged: LoggedAction | None) -> Action | None:
+    """The entry's action as it was raised (later updates are minuted where
+    they are made), when the record knows it; else as it stands."""
+    if logged is None:
+        return entry.action
+    return Action(
+        entry_id=entry.id,
+        owner=logged.raised_owner,
+        description=logged.description,
+        due=logged.raised_due,
+        due_text=logged.raised_due_text,
+    )
+
+
+def action_paragraph(entry: Entry, logged: LoggedAction | None = None) -> Paragraph:
+    """``ACTION 12 – Owner: description (by date)`` with ``ACTION 12``
+    emphasised: the number is the action's on the action sheet."""
+    action = _as_raised(entry, logged)
     owner = action.owner if action else (entry.speaker or "")
     words = strip_stop(action.description if action else entry.text)
     due = due_phrase(action) if action else ""
     text = f"{owner}: {words}" if owner else words
     if due:
         text += f" ({due})"
-    return Paragraph((Span("ACTION", strong=True), Span(f" – {text}")), "action")
+    return Paragraph((Span(f"ACTION {entry.id}", strong=True), Span(f" – {text}")), "action")
 
 
 def narrative(entry: Entry) -> Paragraph:
@@ -231,9 +249,10 @@ def _block_intro(style: str, body: str, first: bool) -> Paragraph | None:
 class _ItemWriter:
     """Walks one item's entries in capture order, building its blocks."""
 
-    def __init__(self, entries: list[Entry], style: str, body: str) -> None:
+    def __init__(self, entries: list[Entry], style: str, body: str, log: LogWriter) -> None:
         self.style = style
         self.body = body
+        self.log = log
         self.blocks: list[Block] = []
         self.run: list[Paragraph] | None = None
         self.runs = 0
@@ -257,7 +276,9 @@ class _ItemWriter:
         elif entry.kind is EntryKind.RESPONSE:
             self._in_run(unattached_response(entry))
         elif entry.kind is EntryKind.ACTION:
-            self._in_run(action_paragraph(entry))
+            self._in_run(action_paragraph(entry, self.log.as_raised(entry.id)))
+        elif entry.kind is EntryKind.ACTION_UPDATE:
+            self._in_run(self.log.update_paragraph(entry))
         else:  # a note inside the discussion stays in it (a bullet in bullets style)
             self._in_run(narrative(entry))
 
@@ -304,17 +325,19 @@ def exclusion_paragraph(paragraph: str | None) -> Paragraph:
     return _plain(text + ".")
 
 
-def _section(record: ItemRecord, style: str, body: str, public: bool) -> Section:
+def _section(record: ItemRecord, style: str, log: LogWriter, public: bool) -> Section:
     item = record.item
     if item.exempt and public:
         blocks: list[Block] = [exclusion_paragraph(item.exempt_paragraph)]
     else:
-        writer = _ItemWriter(record.entries, style, body)
+        is_log = item.standing == ACTION_LOG
+        writer = _ItemWriter(record.entries, style, log.body, log)
         for entry in record.entries:
-            if entry.kind is not EntryKind.RESOLUTION:
-                writer.add(entry)
+            if entry.kind is EntryKind.RESOLUTION or (is_log and log.in_log(entry)):
+                continue
+            writer.add(entry)
         writer.close()
-        blocks = writer.blocks
+        blocks = (log.log_blocks(item.id) if is_log else []) + writer.blocks
     blocks += _resolutions(record.entries)
     return Section(item.number, item.title, item.exempt, tuple(blocks))
 
@@ -322,25 +345,32 @@ def _section(record: ItemRecord, style: str, body: str, public: bool) -> Section
 # --- action sheet and the whole -----------------------------------------------------
 
 
-def _action_rows(record: MeetingRecord, public: bool) -> tuple[ActionRow, ...]:
+def _action_rows(record: MeetingRecord, log: LogWriter, public: bool) -> tuple[ActionRow, ...]:
     rows = []
     for item_record in record.items:
         if item_record.item.exempt and public:
             continue
         for entry in item_record.entries:
             if entry.kind is EntryKind.ACTION and entry.action is not None:
-                rows.append(_action_row(item_record.item.number, entry.action))
+                logged = log.as_raised(entry.id)
+                rows.append(_action_row(item_record.item.number, entry, entry.action, logged))
     return tuple(rows)
 
 
-def _action_row(ref: str, action: Action) -> ActionRow:
-    due = format_date(action.due) if action.due else (action.due_text or "")
+def _action_row(ref: str, entry: Entry, action: Action, logged: LoggedAction | None) -> ActionRow:
+    """One row of the sheet at the foot of the minutes: the action as it
+    stood at the end of the meeting ("next meeting" as that meeting's date
+    once it exists), else as it stands."""
+    owner, due, due_text, status = action.owner, action.due, action.due_text, action.status
+    if logged is not None:
+        owner, due, due_text, status = logged.owner, logged.due, logged.due_text, logged.status
     return ActionRow(
         ref=ref,
         action=capitalise(strip_stop(action.description)),
-        owner=action.owner,
-        due=due,
-        status=capitalise(action.status.value),
+        owner=owner,
+        due=format_date(due) if due else (due_text or ""),
+        status=capitalise(status.value),
+        number=str(entry.id),
     )
 
 
@@ -358,7 +388,7 @@ def build_minutes(
         choices = ", ".join(QUESTION_STYLES)
         raise ValueError(f"unknown question style {questions!r}: use one of {choices}")
     meeting = record.meeting
-    body = body_word(meeting.committee)
+    log = LogWriter(record, body_word(meeting.committee), public)
     closing = None
     if meeting.ended_at is not None:
         closing = f"The meeting closed at {format_time(meeting.ended_at)}."
@@ -367,7 +397,7 @@ def build_minutes(
         heading=_heading(record, public),
         title=f"{meeting.committee} – minutes of {day}",
         attendance=_attendance(record.attendees),
-        sections=tuple(_section(item, questions, body, public) for item in record.items),
+        sections=tuple(_section(item, questions, log, public) for item in record.items),
         closing=closing,
-        actions=_action_rows(record, public),
+        actions=_action_rows(record, log, public),
     )

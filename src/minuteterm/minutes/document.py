@@ -94,13 +94,15 @@ class Attendance:
 
 @dataclass(frozen=True)
 class ActionRow:
-    """One line of the action sheet."""
+    """One line of the action sheet; ``number`` is the action's number,
+    which ``!! N`` updates."""
 
     ref: str
     action: str
     owner: str
     due: str
     status: str
+    number: str = ""
 
 
 @dataclass(frozen=True)
