@@ -178,3 +178,28 @@ async def test_sheet_shows_at_most_500_rows_and_says_how_many_match(
         assert {row[2] for row in table_rows(app)} == {
             f"check condition {n}" for n in (61, *range(610, 620))
         }
+
+
+async def test_sheet_exported_from_the_screen_as_filtered(
+    store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    import csv
+
+    meeting_with_actions(store)
+    monkeypatch.chdir(tmp_path)
+    app = MinuteTermApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+a")
+        await pilot.pause()
+        await pilot.press("slash")
+        await type_line(pilot, "owner:audit")
+        await pilot.press("x")
+        await pilot.pause()
+        message = str(app.screen.query_one("#sheet-message", Static).render())
+        assert message.startswith("Exported")
+    (csv_path,) = tmp_path.glob("*.csv")
+    with csv_path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {row["owner"] for row in rows} == {"Head of Audit"}
+    assert len(rows) == 2
+    assert len(list(tmp_path.glob("*.md"))) == 1 and len(list(tmp_path.glob("*.html"))) == 1
