@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Input, Static
 import minuteterm.tui.screens.action_dialogs as action_dialogs
 import minuteterm.tui.screens.actions_screen as actions_screen
 import minuteterm.tui.screens.choice_dialog as choice_dialog
+import minuteterm.tui.screens.entry_history_dialog as entry_history_dialog
 import minuteterm.tui.screens.help_screen as help_screen
 import minuteterm.tui.screens.meeting_screen as meeting_screen
 import minuteterm.tui.screens.new_meeting_screen as new_meeting_screen
@@ -150,6 +151,7 @@ def test_help_lists_every_key_the_screens_bind() -> None:
         meeting_screen,
         help_screen,
         choice_dialog,
+        entry_history_dialog,
         actions_screen,
         action_dialogs,
         capture_bar,

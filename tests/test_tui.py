@@ -354,3 +354,26 @@ async def test_attach_offers_only_questions_of_the_same_item(store: Store) -> No
         offered = [str(o.prompt) for o in dialog.query_one(OptionList).options]
         assert len(offered) == 1 and "item two" in offered[0]
         await pilot.press("escape")
+
+
+async def test_unsent_line_is_kept_as_a_draft_and_restored(store: Store) -> None:
+    from minuteterm.drafts import load_draft
+
+    meeting_id = budget_meeting(store)
+    app = MinuteTermApp(store, meeting_id=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        await type_line(pilot, "Cllr Jewell: was the audit", enter=False)
+        await pilot.pause(0.8)  # the draft is saved within half a second
+        draft = load_draft(store, meeting_id)
+        assert draft is not None and draft.text == "Cllr Jewell: was the audit"
+        assert draft.kind is EntryKind.QUESTION
+
+    app = MinuteTermApp(store, meeting_id=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert capture_input(pilot).value == "Cllr Jewell: was the audit"
+        assert "Question" in str(app.screen.query_one("#kind").render())
+        assert "Restored the unsent line" in outcome(pilot)
+        await type_line(pilot, " late")
+        assert store.meeting_entries(meeting_id)[-1].text == "was the audit late"
+        assert load_draft(store, meeting_id) is None  # saved: no draft left behind

@@ -364,6 +364,46 @@ def actions(
     click.echo(str(write_sheet(rows, counts, fmt, target, theme=theme)))
 
 
+def _db_path(ctx: click.Context) -> Path:
+    """The database a command works on, without opening it."""
+    path: Path | None = ctx.obj.get("db")
+    return path.expanduser() if path is not None else default_db_path()
+
+
+@cli.command(name="backup")
+@sub_db_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder, or new file name, to write (default: backups/ next to the database).",
+)
+@click.pass_context
+def backup_command(ctx: click.Context, output: Path | None) -> None:
+    """Copy the database safely (checked, never half-written); prints the path."""
+    from .backup import backup_file
+
+    path = _db_path(ctx)
+    if not path.exists():
+        raise BadInput(f"there is no database at {path} to back up")
+    click.echo(str(backup_file(path, output)))
+
+
+@cli.command(name="restore")
+@sub_db_option
+@click.argument("backup_path", metavar="PATH", type=click.Path(path_type=Path))
+@click.pass_context
+def restore_command(ctx: click.Context, backup_path: Path) -> None:
+    """Put a backup in place of the database (which is backed up first)."""
+    from .restore import restore
+
+    path = _db_path(ctx)
+    if ctx.obj.get("db") is None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    click.echo(restore(backup_path, path).message)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI, turning every clerk-facing error into one
     line on stderr and exit status 2."""

@@ -236,6 +236,34 @@ class Entry:
     action: Action | None = None
 
 
+class Change(StrEnum):
+    """What was done to an entry when one of its revisions was kept."""
+
+    EDIT = "edit"
+    DELETE = "delete"
+    RESTORE = "restore"
+    KIND = "kind"
+    ATTACH = "attach"
+
+
+@dataclass(frozen=True)
+class Revision:
+    """An entry as it stood just before one change to it (``at``, UTC).
+
+    A ``delete`` revision holds the words that were deleted; a ``restore``
+    one the words brought back. ``reply_to`` is the question a response
+    answered then."""
+
+    id: int
+    entry_id: int
+    at: pendulum.DateTime
+    change: Change
+    kind: EntryKind
+    text: str
+    speaker: str | None = None
+    reply_to: int | None = None
+
+
 @dataclass(frozen=True)
 class Attendee:
     """Someone listed against a meeting, with how they attended."""

@@ -16,6 +16,7 @@ of :data:`CLERK_ERRORS` with a message for the clerk, having changed nothing.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, replace
 
 import pendulum
@@ -23,6 +24,7 @@ import pendulum
 from . import clock
 from .action_history import changes, raised, rewrite_update, summary
 from .action_sheet import ActionSheet
+from .backup import backup, prune
 from .capture import (
     AddEntry,
     AddItem,
@@ -40,8 +42,9 @@ from .capture import (
     parse,
 )
 from .dates import DateError, to_local
-from .model import ActionUpdate, AgendaItem, Entry, EntryKind
+from .model import ActionUpdate, AgendaItem, Change, Entry, EntryKind
 from .store import ActionFields, Store, StoreError
+from .textsafe import clean
 
 #: Errors whose message is meant for the clerk (never a traceback).
 CLERK_ERRORS: tuple[type[Exception], ...] = (CaptureError, DateError, StoreError)
@@ -93,10 +96,15 @@ class Recorder:
         return to_local(now).date()
 
     def parse(self, line: str, default_kind: EntryKind, now: pendulum.DateTime) -> Command:
-        """Parse a line with this meeting's people as known speakers."""
+        """Parse a line with this meeting's people as known speakers.
+
+        The line is cleaned first (:func:`~minuteterm.textsafe.clean`), so what
+        is read is what the clerk sees: a line of nothing but escapes is
+        nothing to save, and a refusal never repeats an escape to a terminal.
+        """
         _check_length(line)
         return parse(
-            line,
+            clean(line),
             self._today(now),
             default_kind=default_kind,
             known_names=self.store.people_names(self.meeting_id),
@@ -124,7 +132,7 @@ class Recorder:
                 return self._go_to(self._neighbour(-1), moment)
             case EndMeeting():
                 self.store.end_meeting(self.meeting_id, moment)
-                return Outcome("meeting closed")
+                return Outcome(f"meeting closed; {self._back_up()}")
             case AddItem(title=title):
                 item_id = self.store.add_item(self.meeting_id, title)
                 item = self.store.item(item_id)
@@ -136,6 +144,17 @@ class Recorder:
             case UpdateAction():
                 return self._update_action(command, moment)
         raise CaptureError(f"cannot carry out {line!r}")  # pragma: no cover
+
+    def _back_up(self) -> str:
+        """Back up the database after a meeting closes, keeping the latest
+        few automatic backups; a failure is reported, never raised (the
+        meeting is closed either way)."""
+        try:
+            path = backup(self.store)
+        except (StoreError, OSError, sqlite3.Error) as error:
+            return f"but the automatic backup failed: {error}"
+        prune(path.parent)
+        return f"backed up to {path}"
 
     def _open_item(self, moment: pendulum.DateTime) -> AgendaItem:
         """The current item, opening the first one if none is open yet."""
@@ -246,6 +265,8 @@ class Recorder:
         sheet = ActionSheet(self.store)
         before = sheet.entry_update(entry.id)
         sheet.row(command.action_id)
+        if before is not None and _as_update(command, before) == before:
+            return  # saved unchanged: nothing to rewrite, nothing to keep
         with self.store.transaction() as db:
             self.store.update_entry(
                 entry.id,
@@ -279,6 +300,7 @@ class Recorder:
         reply_to: int | None,
         moment: pendulum.DateTime,
         action: ActionFields | None = None,
+        change: Change = Change.EDIT,
     ) -> None:
         if kind is EntryKind.ACTION and action is None:
             if not speaker:
@@ -300,6 +322,7 @@ class Recorder:
             reply_to=reply_to if kind is EntryKind.RESPONSE else None,
             action=action if kind is EntryKind.ACTION else None,
             now=moment,
+            change=change,
         )
 
     def edit_line(self, entry_id: int) -> str:
@@ -361,7 +384,8 @@ class Recorder:
         reply_to = entry.reply_to
         if kind is EntryKind.RESPONSE and reply_to is None:
             reply_to = self.store.question_to_answer(entry.item_id, before=entry.id)
-        self._rewrite(entry, kind, entry.text, entry.speaker, reply_to, now or clock.now())
+        moment = now or clock.now()
+        self._rewrite(entry, kind, entry.text, entry.speaker, reply_to, moment, change=Change.KIND)
         return Outcome(f"now a {kind.value}", entry.id, entry.item_id)
 
     def reattach(self, response_id: int, question_id: int) -> Outcome:
@@ -381,6 +405,7 @@ class Recorder:
             speaker=response.speaker,
             reply_to=question.id,
             action=None,
+            change=Change.ATTACH,
         )
         return Outcome("response attached to the chosen question", response.id, response.item_id)
 

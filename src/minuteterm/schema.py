@@ -137,10 +137,39 @@ def _v3_action_as_raised(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v4_revisions_and_drafts(db: sqlite_utils.Database) -> None:
+    """Every earlier state of an entry (the audit trail), and the capture
+    bar's unsent line for each meeting."""
+    db.executescript(
+        """
+        create table entry_revisions (
+            id integer primary key,
+            entry_id integer not null references entries(id) on delete cascade,
+            at text not null,
+            action text not null
+                check (action in ('edit', 'delete', 'restore', 'kind', 'attach')),
+            kind text not null,
+            speaker text,
+            text text not null,
+            reply_to integer references entries(id) on delete set null
+        );
+        create index entry_revisions_by_entry on entry_revisions(entry_id, id);
+        create index entry_revisions_by_reply on entry_revisions(reply_to);
+        create table drafts (
+            meeting_id integer primary key references meetings(id) on delete cascade,
+            text text not null,
+            kind text not null,
+            saved_at text not null
+        );
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_core,
     _v2_action_history,
     _v3_action_as_raised,
+    _v4_revisions_and_drafts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

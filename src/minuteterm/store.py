@@ -22,7 +22,7 @@ from typing import Any
 import pendulum
 import sqlite_utils
 
-from . import clock
+from . import audit, clock
 from .action_history import has_updates, recompute, save_action, update_of_entry
 from .action_log import add_log_item, carry_forward, meeting_actions
 from .model import (
@@ -31,6 +31,7 @@ from .model import (
     AgendaItem,
     AttendanceStatus,
     Attendee,
+    Change,
     Committee,
     Entry,
     EntryKind,
@@ -39,10 +40,12 @@ from .model import (
     MeetingRecord,
     MeetingStatus,
     PersonKind,
+    Revision,
 )
 from .schema import SchemaError, migrate
 from .textsafe import clean
 from .timestamps import iso, moment
+from .writable import probe_write, read_only_message, unwritable
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -106,22 +109,30 @@ def open_store(path: str | Path) -> Store:
     """Open (creating and migrating if need be) the database at ``path``.
 
     Raises :class:`StoreError` for a file that is not ours, is corrupt, is
-    locked for too long, or was written by a newer MinuteTerm.
+    locked for too long, was written by a newer MinuteTerm, or cannot be
+    written (never falling back to opening it read-only or elsewhere).
     """
     path = Path(path).expanduser()
     _check_file(path)
+    if (reason := unwritable(path)) is not None:
+        raise StoreError(reason)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.DatabaseError as error:
+        raise StoreError(_explain(path, error)) from None
+    try:
         db = sqlite_utils.Database(conn, execute_plugins=False)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         migrate(db, path)
+        probe_write(conn)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = FULL")
     except SchemaError as error:
         conn.close()
         raise StoreError(str(error)) from None
     except sqlite3.DatabaseError as error:
+        conn.close()
         raise StoreError(_explain(path, error)) from None
     return Store(db, path)
 
@@ -131,7 +142,7 @@ def _explain(path: Path, error: sqlite3.DatabaseError) -> str:
     if "locked" in text or "busy" in text:
         return f"{path} is locked by another program; try again in a moment"
     if "readonly" in text or "read-only" in text:
-        return f"{path} is read-only: MinuteTerm needs to write to it"
+        return read_only_message(path)
     if "not a database" in text or "malformed" in text:
         return f"{path} is corrupt or not a database ({text})"
     if "unable to open" in text:
@@ -245,6 +256,8 @@ class Store:
         meeting = self.meeting(meeting_id)
         self.assert_editable(meeting)
         name = clean(name)
+        if not name:
+            raise StoreError("an attendee needs a name")
         with self._writing() as db:
             person = self._person_id(meeting.committee_id, name, kind, title and clean(title))
             db["attendance"].upsert(
@@ -628,15 +641,29 @@ class Store:
         reply_to: int | None,
         action: ActionFields | None,
         now: pendulum.DateTime | None = None,
+        change: Change | None = None,
     ) -> None:
-        """Rewrite an entry in place (kind, words, speaker, question, action)."""
+        """Rewrite an entry in place (kind, words, speaker, question, action).
+
+        Unless nothing changes, the entry as it stood is kept as a revision
+        (see :mod:`minuteterm.audit`) in the same transaction, labelled
+        ``change`` or, if not given, by what differs."""
         entry = self.entry(entry_id)
         self.assert_editable(self.meeting_of_item(entry.item_id))
         if action is None and entry.action is not None and has_updates(self.db, entry_id):
             raise StoreError(
                 f"action {entry_id} has updates recorded against it, so it stays an action"
             )
+        stamp = now or clock.now()
         with self._writing() as db:
+            found = audit.change_of(entry, kind, text, speaker, reply_to)
+            fields = (
+                None
+                if action is None
+                else (action.owner, action.description, action.due, action.due_text)
+            )
+            if found is not None or audit.rewrites_more(db, entry, fields):
+                audit.keep(db, entry_id, change or found or Change.EDIT, stamp)
             db["entries"].update(
                 entry_id,
                 {
@@ -644,7 +671,7 @@ class Store:
                     "text": clean(text),
                     "speaker": (speaker and clean(speaker)) or None,
                     "reply_to": reply_to,
-                    "updated_at": iso(now or clock.now()),
+                    "updated_at": iso(stamp),
                 },
             )
             if action is None:
@@ -652,12 +679,22 @@ class Store:
             else:
                 self._write_action(entry_id, action)
 
+    def revisions(self, entry_id: int) -> list[Revision]:
+        """Every earlier state of an entry (deleted or not), oldest first."""
+        try:
+            return audit.revisions(self.db, entry_id)
+        except sqlite3.DatabaseError as error:
+            raise StoreError(_explain(self.path, error)) from None
+
     def delete_entry(self, entry_id: int, now: pendulum.DateTime | None = None) -> None:
-        """Delete an entry so that :meth:`undo_delete` can bring it back."""
+        """Delete an entry so that :meth:`undo_delete` can bring it back
+        (its words are kept as a revision either way)."""
         entry = self.entry(entry_id)
         self.assert_editable(self.meeting_of_item(entry.item_id))
+        stamp = now or clock.now()
         with self._writing() as db:
-            db["entries"].update(entry_id, {"deleted_at": iso(now or clock.now())})
+            audit.keep(db, entry_id, Change.DELETE, stamp)
+            db["entries"].update(entry_id, {"deleted_at": iso(stamp)})
             self._recount_update(entry_id)
 
     def _recount_update(self, entry_id: int) -> None:
@@ -668,7 +705,8 @@ class Store:
             recompute(self.db, update.action_id)
 
     def undo_delete(self, meeting_id: int) -> Entry | None:
-        """Restore the meeting's most recently deleted entry, if any."""
+        """Restore the meeting's most recently deleted entry, if any (and
+        keep a ``restore`` revision of it)."""
         self.assert_editable(self.meeting(meeting_id))
         rows = self._rows(
             """select e.id from entries e join agenda_items i on i.id = e.item_id
@@ -679,6 +717,7 @@ class Store:
         if not rows:
             return None
         with self._writing() as db:
+            audit.keep(db, rows[0]["id"], Change.RESTORE, clock.now())
             db["entries"].update(rows[0]["id"], {"deleted_at": None})
             self._recount_update(rows[0]["id"])
         return self.entry(rows[0]["id"])

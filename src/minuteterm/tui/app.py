@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
@@ -29,9 +31,23 @@ class MinuteTermApp(App[None]):
         self._first_meeting = meeting_id
 
     def on_mount(self) -> None:
+        if not self.is_headless:  # tests keep their own signal handling
+            loop = asyncio.get_running_loop()
+            for stop in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(stop, self.stop_cleanly)
         self.push_screen(StartScreen(self.store))
         if self._first_meeting is not None:
             self.open_meeting(self._first_meeting)
+
+    def stop_cleanly(self) -> None:
+        """SIGTERM or SIGHUP (the terminal closed): keep every unsent line as
+        a draft, then exit normally."""
+        from .screens.meeting_screen import MeetingScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MeetingScreen):
+                screen.save_draft()
+        self.exit(return_code=0)
 
     def open_meeting(self, meeting_id: int) -> None:
         """Show the live screen for one meeting."""

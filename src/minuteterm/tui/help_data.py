@@ -47,6 +47,7 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("Entry panes", "D / Delete", "Delete the entry"),
     ("Entry panes", "U", "Undo the last delete"),
     ("Entry panes", "A", "Attach a response to another question"),
+    ("Entry panes", "H", "The entry's history: every earlier version, with when it changed"),
     ("Capture bar", "!! N done: note", "Update action N (done, dropped, open, owner, due)"),
     ("Action sheet", "/", "Type a filter: words owner:NAME status:done due:14 overdue"),
     ("Action sheet", "1 2 3 4 5 6 7", "Sort by that column (again to reverse)"),

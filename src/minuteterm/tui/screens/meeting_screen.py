@@ -18,7 +18,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from ... import audit
 from ...capture import CaptureError
+from ...dates import format_clock
+from ...drafts import load_draft, save_draft
 from ...model import CAPTURE_KINDS, AgendaItem, Entry, EntryKind
 from ...recorder import CLERK_ERRORS, Outcome, Recorder
 from ...store import Store
@@ -35,6 +38,11 @@ from ..widgets.entry_pane import (
 )
 from ..widgets.meeting_header import MeetingHeader
 from .choice_dialog import ChoiceDialog
+from .entry_history_dialog import EntryHistoryDialog
+
+#: How often the capture bar's unsent text is saved (so a crash loses at
+#: most this much typing).
+DRAFT_SECONDS = 0.5
 
 
 class MeetingScreen(Screen[None]):
@@ -71,9 +79,42 @@ class MeetingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._seen_version = self._data_version()
+        self._saved_draft: tuple[str, EntryKind] = ("", EntryKind.NOTE)
         self.refresh_panes()
         self.query_one(CaptureBar).say("Type and press Enter to save. F1 lists every key.")
+        self._restore_draft()
         self.set_interval(1, self._watch_database)
+        self.set_interval(DRAFT_SECONDS, self.save_draft)
+
+    # --- the unsent line --------------------------------------------------------
+
+    def _restore_draft(self) -> None:
+        """Put back what was in the bar when the app last stopped."""
+        try:
+            draft = load_draft(self.store, self.meeting_id)
+        except CLERK_ERRORS as error:
+            self._refused(error)
+            return
+        if draft is None:
+            return
+        bar = self.query_one(CaptureBar)
+        bar.action_kind(draft.kind.value)
+        bar.give_back(draft.text)
+        self._saved_draft = (draft.text, draft.kind)
+        bar.say(f"Restored the unsent line from {format_clock(draft.saved_at)} (not saved yet).")
+
+    def save_draft(self) -> None:
+        """Keep the bar's unsent text in the database if it changed (called
+        every half second, after each line, and when the app is stopped)."""
+        bar = self.query_one(CaptureBar)
+        current = (bar.input.value, bar.kind)
+        if current == self._saved_draft:
+            return
+        try:
+            save_draft(self.store, self.meeting_id, *current)
+        except CLERK_ERRORS:
+            return  # the next tick tries again; the text is still in the bar
+        self._saved_draft = current
 
     def _data_version(self) -> int | None:
         try:
@@ -155,6 +196,7 @@ class MeetingScreen(Screen[None]):
     def _line_submitted(self, event: CaptureBar.LineSubmitted) -> None:
         if self._run(lambda: self.recorder.apply(event.line, event.kind)) is None:
             self.query_one(CaptureBar).give_back(event.line)
+        self.save_draft()  # a saved line must not come back as a draft
 
     @on(AgendaPane.ItemChosen)
     def _item_chosen(self, event: AgendaPane.ItemChosen) -> None:
@@ -230,6 +272,24 @@ class MeetingScreen(Screen[None]):
             raise CaptureError("this item has no questions yet")
         return questions
 
+    @on(EntryPane.HistoryRequested)
+    def _history_requested(self, event: EntryPane.HistoryRequested) -> None:
+        try:
+            entry = self.store.entry(event.entry_id)
+            revisions = self.store.revisions(event.entry_id)
+            replies = {entry.reply_to} | {revision.reply_to for revision in revisions}
+            questions = {
+                question: words
+                for question in replies
+                if question is not None
+                and (words := audit.words_of(self.store.db, question)) is not None
+            }
+        except CLERK_ERRORS as error:
+            self.refresh_panes()
+            self._refused(error)
+            return
+        self.app.push_screen(EntryHistoryDialog(entry, revisions, questions))
+
     # --- screen keys ----------------------------------------------------------
 
     def action_focus_capture(self) -> None:
@@ -237,7 +297,8 @@ class MeetingScreen(Screen[None]):
         self.query_one(CaptureBar).input.focus()
 
     def action_leave(self) -> None:
-        """Back to the list of meetings."""
+        """Back to the list of meetings (the unsent line is kept)."""
+        self.save_draft()
         self.dismiss(None)
 
     def action_export(self) -> None:

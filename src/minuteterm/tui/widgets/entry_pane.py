@@ -49,6 +49,7 @@ class EntryPane(Vertical):
         Binding("d,delete", "delete", "Delete", id="entry.delete"),
         Binding("u", "undo", "Undo delete", id="entry.undo"),
         Binding("a", "attach", "Attach", id="entry.attach"),
+        Binding("h", "history", "History", id="entry.history"),
         Binding("escape", "cancel_edit", "Cancel edit", show=False, id="entry.cancel"),
     ]
 
@@ -89,6 +90,12 @@ class EntryPane(Vertical):
     @dataclass
     class AttachRequested(Message):
         """The clerk asked to attach a response to another question."""
+
+        entry_id: int
+
+    @dataclass
+    class HistoryRequested(Message):
+        """The clerk asked to see every earlier version of an entry."""
 
         entry_id: int
 
@@ -201,11 +208,19 @@ class EntryPane(Vertical):
         if (entry := self.selected_entry) is not None:
             self.post_message(self.AttachRequested(entry))
 
+    def action_history(self) -> None:
+        """Show the selected entry's earlier versions."""
+        if (entry := self.selected_entry) is not None:
+            self.post_message(self.HistoryRequested(entry))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Entry keys do nothing while the editor is open (they are typing)."""
         if action == "cancel_edit":
             return self.editing
-        return not (self.editing and action in {"edit", "change_kind", "delete", "undo", "attach"})
+        return not (
+            self.editing
+            and action in {"edit", "change_kind", "delete", "undo", "attach", "history"}
+        )
 
 
 class MinutePane(EntryPane):
