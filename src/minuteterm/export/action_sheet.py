@@ -19,7 +19,6 @@ import csv
 import io
 from collections.abc import Callable, Sequence
 from datetime import date
-from html import escape as html_escape
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -31,7 +30,7 @@ from ..minutes import capitalise
 from ..model import ActionSheetRow
 from .errors import ExportError
 from .files import slug, write_atomic
-from .html import CONTENT_SECURITY_POLICY
+from .html import html_document
 from .markdown import cell, escape, escape_line
 from .themes import DEFAULT_THEME, load_theme_css
 
@@ -59,25 +58,6 @@ TABLE_WIDTHS = {"committee": 30, "action": 48, "owner": 28, "update": 40}
 
 _MD = MarkdownIt("js-default")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-_DOCUMENT = """<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="MinuteTerm">
-<title>{title}</title>
-<style>
-{css}
-</style>
-</head>
-<body>
-<main class="action-sheet">
-{body}</main>
-</body>
-</html>
-"""
 
 
 # --- words shared by the formats -----------------------------------------------------
@@ -204,12 +184,7 @@ def _html(
     heading, summary, table = _markdown_parts(rows, counts, title, today)
     counts_html = _MD.render(summary).replace("<p>", '<p class="counts">', 1)
     body = _MD.render(heading) + counts_html + _MD.render(table)
-    return _DOCUMENT.format(
-        csp=CONTENT_SECURITY_POLICY,
-        title=html_escape(title),
-        css=load_theme_css(theme).strip(),
-        body=body,
-    )
+    return html_document(title, load_theme_css(theme).strip(), body, kind="action-sheet")
 
 
 # --- CSV ----------------------------------------------------------------------------

@@ -55,11 +55,19 @@ _DOCUMENT = """<!DOCTYPE html>
 </style>
 </head>
 <body>
-<main class="minutes">
+<main class="{kind}">
 {body}</main>
 </body>
 </html>
 """
+
+
+def html_document(title: str, css: str, body: str, kind: str = "minutes") -> str:
+    """One self-contained page: our CSP, the escaped title, the theme's CSS
+    inlined and ``body`` (already-safe HTML) in ``<main class=kind>``."""
+    return _DOCUMENT.format(
+        csp=CONTENT_SECURITY_POLICY, title=escape(title), css=css, body=body, kind=kind
+    )
 
 
 def _render(markdown: str) -> str:
@@ -142,9 +150,4 @@ def render_html(minutes: Minutes, theme: str = DEFAULT_THEME) -> str:
     """
     css = load_theme_css(theme).strip()
     marks = page_marks_css(minutes.heading)
-    return _DOCUMENT.format(
-        csp=CONTENT_SECURITY_POLICY,
-        title=escape(minutes.title),
-        css=f"{css}\n\n{marks}" if marks else css,
-        body=_body(minutes),
-    )
+    return html_document(minutes.title, f"{css}\n\n{marks}" if marks else css, _body(minutes))
