@@ -213,3 +213,23 @@ def test_a_write_waits_for_another_writer_and_succeeds(store: Store, db_path: Pa
     assert holder.returncode == 0
     assert store.entry(entry_id).text == "written while another held the lock"
     assert store.meeting(meeting_id).venue == "Room 9"
+
+
+def test_an_older_database_is_copied_before_it_is_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    store = open_store(path)
+    meeting_id = make_meeting(store)
+    store.close()
+    conn = sqlite3.connect(path)
+    conn.executescript("drop table drafts; drop table entry_revisions; pragma user_version = 3;")
+    conn.close()
+
+    upgraded = open_store(path)
+    assert upgraded.meeting(meeting_id).title == "Audit Committee"
+    upgraded.close()
+    (copy,) = (tmp_path / "backups").glob("before-schema-*-from-3-*.db")
+    old = sqlite3.connect(copy)
+    assert old.execute("pragma user_version").fetchone()[0] == 3
+    assert old.execute("select title from meetings").fetchone()[0] == "Audit Committee"
+    old.close()
+    assert sqlite3.connect(path).execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION

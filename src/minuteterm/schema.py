@@ -8,6 +8,7 @@ is refused, never altered.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
@@ -189,7 +190,26 @@ def migrate(db: sqlite_utils.Database, path: Path) -> None:
         )
     if current == 0 and db.table_names():
         raise SchemaError(f"{path} is an SQLite database, but not a MinuteTerm one")
+    if 0 < current < SCHEMA_VERSION:
+        copy_before_migrating(db, path, current)
     for number in range(current + 1, SCHEMA_VERSION + 1):
         with db.atomic():
             MIGRATIONS[number - 1](db)
             db.execute(f"PRAGMA user_version = {number}")
+
+
+def copy_before_migrating(db: sqlite_utils.Database, path: Path, current: int) -> Path:
+    """Keep a whole copy of a database written by an older MinuteTerm before
+    its schema is changed: ``backups/before-schema-N-TIMESTAMP.db``."""
+    folder = path.parent / "backups"
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as error:
+        raise SchemaError(
+            f"cannot keep a copy of {path} before upgrading it: {error.strerror}"
+        ) from None
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = folder / f"before-schema-{SCHEMA_VERSION}-from-{current}-{stamp}.db"
+    if not target.exists():
+        db.execute("VACUUM INTO ?", [str(target)])
+    return target
