@@ -1,0 +1,56 @@
+"""The action sheet over the archive's ~30,000 actions: open, then filter.
+
+Run ``.venv/bin/python benchmarks/action_sheet_archive.py [--archive PATH] [--runs N]``.
+"Open" is what the actions screen does first: ``ActionSheet(store)``, one
+page of rows (limit 500) and the counts. A filter is the same two calls
+with the filter applied. Targets: open <= 300 ms, each filter <= 50 ms
+(medians). (``action_sheet_30k.py`` is the older, self-contained version.)
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+from benchlib import arguments, report
+
+from minuteterm.action_sheet import ActionFilter, ActionSheet
+from minuteterm.model import ActionStatus
+from minuteterm.store import open_store
+
+SHOWN = 500  # as minuteterm.tui.screens.actions_screen
+FILTERS = {
+    "open": ActionFilter(statuses=frozenset({ActionStatus.OPEN}), limit=SHOWN),
+    "overdue": ActionFilter(overdue=True, limit=SHOWN),
+    "owner": ActionFilter(owner="Cllr Alex", limit=SHOWN),
+    "text": ActionFilter(text="pontoon", limit=SHOWN),
+    "committee + due in 30 days": ActionFilter(committee="Harbour", due_within=30, limit=SHOWN),
+}
+
+
+def main() -> None:
+    args = arguments(__doc__.splitlines()[0], runs=7)
+    store = open_store(args.archive)
+    (row,) = store.query("select count(*) as n from actions")
+    opening = []
+    for _ in range(args.runs):
+        started = time.perf_counter()
+        sheet = ActionSheet(store)
+        chosen = ActionFilter(limit=SHOWN)
+        sheet.rows(chosen)
+        sheet.counts(replace(chosen, limit=None))
+        opening.append(1000 * (time.perf_counter() - started))
+    report(f"action sheet open ({row['n']:,} actions)", opening, 300.0)
+    for label, chosen in FILTERS.items():
+        samples = []
+        for _ in range(args.runs):
+            started = time.perf_counter()
+            sheet.rows(chosen)
+            sheet.counts(replace(chosen, limit=None))
+            samples.append(1000 * (time.perf_counter() - started))
+        report(f"action sheet filter: {label}", samples, 50.0)
+    store.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""Start an app headless, exit on its first painted screen, print peak RSS.
+
+Used by cold_start.py, which times this whole process (Python start-up
+included)::
+
+    python benchmarks/first_paint.py bare
+    python benchmarks/first_paint.py app DB MEETING_ID
+
+``bare`` is a Textual App with one Static. ``app`` goes the way the
+``minuteterm`` command does (imports :mod:`minuteterm.cli`, opens the store
+with ``open_store``) and runs ``MinuteTermApp(store, meeting_id=...)``,
+exiting once the meeting screen has mounted and been refreshed. Prints one
+line: ``rss_kb=N`` (``ru_maxrss`` after the first paint).
+"""
+
+from __future__ import annotations
+
+import inspect
+import resource
+import sys
+from pathlib import Path
+
+SIZE = (120, 40)
+
+
+def peak_kb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def bare() -> int:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("Hello")
+
+        def on_mount(self) -> None:
+            self.call_after_refresh(self.exit)
+
+    Bare().run(headless=True, size=SIZE)
+    return peak_kb()
+
+
+def app(db: str, meeting_id: int) -> int:
+    from textual import events, on
+
+    import minuteterm.cli  # noqa: F401  (the command's own imports, as `minuteterm` pays them)
+    from minuteterm.store import open_store
+    from minuteterm.tui.app import MinuteTermApp
+    from minuteterm.tui.screens.meeting_screen import MeetingScreen
+
+    class FirstPaintMeeting(MeetingScreen):
+        CSS_PATH = Path(inspect.getfile(MeetingScreen)).with_name("meeting_screen.tcss")
+
+        @on(events.Mount)
+        def _bench_exit_after_paint(self) -> None:
+            self.call_after_refresh(self.app.exit)
+
+    class FirstPaintApp(MinuteTermApp):
+        def open_meeting(self, meeting_id: int) -> None:
+            self.push_screen(FirstPaintMeeting(self.store, meeting_id))
+
+    store = open_store(db)
+    try:
+        FirstPaintApp(store, meeting_id=meeting_id).run(headless=True, size=SIZE)
+    finally:
+        store.close()
+    return peak_kb()
+
+
+def main() -> None:
+    rss = bare() if sys.argv[1] == "bare" else app(sys.argv[2], int(sys.argv[3]))
+    print(f"rss_kb={rss}")
+
+
+if __name__ == "__main__":
+    main()
