@@ -4,12 +4,13 @@ it reads now; Esc goes back to the pane."""
 from __future__ import annotations
 
 import pendulum
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from minuteterm.store import Store
 from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.screens.entry_history_dialog import EntryHistoryDialog
 from minuteterm.tui.screens.meeting_screen import MeetingScreen
+from minuteterm.tui.widgets.entry_editor import EntryEditor
 from minuteterm.tui.widgets.entry_pane import MinutePane, QuestionsPane
 
 from .conftest import FrozenClock
@@ -32,7 +33,7 @@ async def test_h_shows_an_entrys_earlier_versions_in_local_time(
         frozen_clock.advance(minutes=12)
         await select_entry(pilot, MinutePane, "adequat")
         await pilot.press("e")
-        editor = app.screen.query_one(MinutePane).query_one(".editor", Input)
+        editor = app.screen.query_one(EntryEditor)
         assert editor.value == "? Cllr Jewell: was the reserve adequat"
         await pilot.press("end", "e", "enter")
         await pilot.pause()

@@ -19,6 +19,7 @@ import minuteterm.tui.screens.meeting_screen as meeting_screen
 import minuteterm.tui.screens.new_meeting_screen as new_meeting_screen
 import minuteterm.tui.screens.start_screen as start_screen
 import minuteterm.tui.widgets.capture_bar as capture_bar
+import minuteterm.tui.widgets.entry_editor as entry_editor
 import minuteterm.tui.widgets.entry_pane as entry_pane
 from minuteterm.store import NewItem, Store
 from minuteterm.tui import app as app_module
@@ -61,6 +62,69 @@ async def test_meetings_are_listed_newest_first_and_open_with_enter(store: Store
         await pilot.press("down", "enter")
         await pilot.pause()
         assert app.screen.meeting_id == older
+
+
+async def test_a_meeting_opened_directly_goes_back_to_the_list(store: Store) -> None:
+    audit = store.create_meeting(
+        "Audit Committee", pendulum.datetime(2026, 9, 8, 18, 0, tz="Europe/London")
+    )
+    store.create_meeting(
+        "Licensing Committee", pendulum.datetime(2026, 11, 3, 10, 0, tz="Europe/London")
+    )
+    app = MinuteTermApp(store, meeting_id=audit)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, MeetingScreen)
+        assert not any(isinstance(screen, StartScreen) for screen in app.screen_stack)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert [row[2] for row in meeting_rows(app)] == ["Licensing Committee", "Audit Committee"]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.screen.meeting_id == audit
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert len(app.screen_stack) == 2  # the list once, never piled up
+
+
+async def test_a_long_list_shows_the_newest_and_the_filter_finds_the_rest(
+    store: Store,
+) -> None:
+    first = pendulum.datetime(2010, 1, 5, 18, 0, tz="Europe/London")
+    for week in range(start_screen.SHOWN + 40):
+        committee = "Audit Committee" if week % 10 == 0 else "Planning Committee"
+        store.create_meeting(committee, first.add(weeks=week), venue=f"Room {week % 3}")
+    app = MinuteTermApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        rows = meeting_rows(app)
+        assert len(rows) == start_screen.SHOWN
+        assert rows[0][0] == "Tue 5 Aug 2014"  # the newest first (week 239)
+        hint = str(app.screen.query_one("#start-hint", Static).render())
+        assert f"The newest {start_screen.SHOWN} of {start_screen.SHOWN + 40} meetings" in hint
+
+        await pilot.press("/")
+        await type_line(pilot, "audit 2010", enter=False)
+        rows = meeting_rows(app)
+        assert rows and all(row[2] == "Audit Committee" for row in rows)
+        assert all(row[0].endswith("2010") for row in rows)
+        assert len(rows) == 6  # weeks 0, 10, ... 50 of 2010
+        assert "6 meetings" in str(app.screen.query_one("#start-hint", Static).render())
+
+        await type_line(pilot, " nothing-like-this", enter=False)
+        assert meeting_rows(app) == []
+        hint = str(app.screen.query_one("#start-hint", Static).render())
+        assert "No meeting matches the filter" in hint
+
+        for _ in " nothing-like-this":
+            await pilot.press("backspace")
+        await pilot.press("enter")  # back to the list, then open the first match
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        opened = store.meeting(app.screen.meeting_id)
+        assert opened.committee == "Audit Committee" and opened.starts_at.year == 2010
 
 
 async def test_clerk_creates_a_meeting_with_its_agenda(store: Store) -> None:
@@ -156,6 +220,7 @@ def test_help_lists_every_key_the_screens_bind() -> None:
         action_dialogs,
         capture_bar,
         entry_pane,
+        entry_editor,
     ]
     missing = []
     for module in modules:

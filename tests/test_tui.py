@@ -9,12 +9,13 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from minuteterm.model import AttendanceStatus, EntryKind, MeetingStatus, PersonKind
-from minuteterm.store import NewItem, Store
+from minuteterm.store import NewItem, Store, open_store
 from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.screens.choice_dialog import ChoiceDialog
 from minuteterm.tui.screens.help_screen import HelpScreen
 from minuteterm.tui.screens.meeting_screen import MeetingScreen
 from minuteterm.tui.widgets.capture_bar import CaptureBar
+from minuteterm.tui.widgets.entry_editor import EntryEditor
 from minuteterm.tui.widgets.entry_pane import (
     ActionsPane,
     EntryPane,
@@ -134,7 +135,7 @@ async def test_clerk_minutes_a_short_meeting(store: Store) -> None:
         # Move on and back: the agenda pane marks the current item.
         await type_line(pilot, "/next")
         assert "▶ 3. Work programme" in "\n".join(
-            str(o.prompt) for o in app.screen.query_one("#agenda-list", OptionList).options
+            str(o.prompt) for o in app.screen.query_one("#agenda", OptionList).options
         )
         await type_line(pilot, "/prev")
         assert store.meeting(meeting_id).current_item_id == store.items(meeting_id)[1].id
@@ -151,7 +152,7 @@ async def test_edit_delete_undo_and_change_kind_from_the_panes(store: Store) -> 
         # Edit in place: select, e, fix the typo, Enter.
         await select_entry(pilot, MinutePane, "considerd")
         await pilot.press("e")
-        editor = app.screen.query_one(MinutePane).query_one(".editor", Input)
+        editor = app.screen.query_one(EntryEditor)
         assert editor.has_focus and editor.value == "The Panel considerd the report."
         await pilot.press("home", *["right"] * len("The Panel consider"), "e", "enter")
         await pilot.pause()
@@ -285,7 +286,7 @@ async def test_hostile_titles_and_names_show_literally(store: Store) -> None:
         assert screen.query_one(MinutePane)._border_title.plain == (
             "Item 1: [@click=app.quit]Budget[/]"
         )
-        agenda = [str(o.prompt) for o in screen.query_one("#agenda-list", OptionList).options]
+        agenda = [str(o.prompt) for o in screen.query_one("#agenda", OptionList).options]
         assert "[$accent]Risk" in agenda[1]
         header = str(screen.query_one("MeetingHeader").render())
         assert "[b]Audit[/b] Committee" in header
@@ -377,3 +378,31 @@ async def test_unsent_line_is_kept_as_a_draft_and_restored(store: Store) -> None
         await type_line(pilot, " late")
         assert store.meeting_entries(meeting_id)[-1].text == "was the audit late"
         assert load_draft(store, meeting_id) is None  # saved: no draft left behind
+
+
+async def test_the_running_minute_follows_the_newest_line_until_the_clerk_goes_into_it(
+    store: Store, db_path
+) -> None:
+    meeting_id = budget_meeting(store)
+    app = MinuteTermApp(store, meeting_id=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        bar = capture_input(pilot)
+        for number in range(1, 61):  # far more lines than the pane is high
+            bar.value = f"Point {number} was made."
+            await pilot.press("enter")
+        await pilot.pause()
+        minute = app.screen.query_one(MinutePane)
+        assert "Point 60 was made." in str(minute.highlighted_option.prompt)
+        assert minute.scroll_offset.y > 0 and minute.scroll_offset.y == minute.max_scroll_y
+
+        # In the pane, the clerk's selection stays put when a line arrives
+        # from another terminal.
+        await select_entry(pilot, MinutePane, "Point 7 was")
+        other = open_store(db_path)
+        item = store.meeting(meeting_id).current_item_id
+        other.add_entry(item, EntryKind.NOTE, "Point 61 came from the other terminal.")
+        other.close()
+        app.screen.refresh_panes()
+        await pilot.pause()
+        assert "Point 61 came from" in shown(pilot, MinutePane)
+        assert "Point 7 was made." in str(minute.highlighted_option.prompt)

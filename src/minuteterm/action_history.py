@@ -16,10 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pendulum
-import sqlite_utils
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from . import clock
 from .dates import format_date

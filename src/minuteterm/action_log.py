@@ -19,10 +19,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pendulum
-import sqlite_utils
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from . import clock
 from .action_history import LIVE_UPDATE, ActionState, fold, raised_state, update_from_row

@@ -26,7 +26,7 @@ from .action_history import (
 )
 from .dates import to_local
 from .model import ActionSheetRow, ActionStatus, ActionUpdate
-from .store import Store, StoreError, iso, moment
+from .store import Store, StoreError, iso, like_pattern, moment
 from .textsafe import clean
 
 #: Columns the sheet can be sorted by, and the SQL that orders them.
@@ -122,21 +122,16 @@ class Counts:
     dropped: int = 0
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _where(chosen: ActionFilter, today: date) -> tuple[str, dict[str, Any]]:
     """The SQL conditions and parameters for a filter."""
     clauses: list[str] = []
     params: dict[str, Any] = {"today": today.isoformat()}
     if chosen.committee.strip():
         clauses.append("committee like :committee escape '\\'")
-        params["committee"] = _like(chosen.committee.strip())
+        params["committee"] = like_pattern(chosen.committee.strip())
     if chosen.owner.strip():
         clauses.append("owner like :owner escape '\\'")
-        params["owner"] = _like(chosen.owner.strip())
+        params["owner"] = like_pattern(chosen.owner.strip())
     if chosen.statuses:
         names = sorted(status.value for status in chosen.statuses)
         clauses.append(f"status in ({', '.join(repr(name) for name in names)})")
@@ -151,7 +146,7 @@ def _where(chosen: ActionFilter, today: date) -> tuple[str, dict[str, Any]]:
             " or coalesce(latest_update, '') like :text escape '\\'"
             " or committee like :text escape '\\')"
         )
-        params["text"] = _like(chosen.text.strip())
+        params["text"] = like_pattern(chosen.text.strip())
     return (" where " + " and ".join(clauses)) if clauses else "", params
 
 

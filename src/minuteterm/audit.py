@@ -13,10 +13,12 @@ not import :mod:`minuteterm.store` (the store imports this).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pendulum
-import sqlite_utils
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from .action_history import raised
 from .model import Change, Entry, EntryKind, Revision

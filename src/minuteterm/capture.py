@@ -13,11 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import DateError, Due, looks_like_date, parse_due
+from .errors import CaptureError
 from .model import ActionStatus, EntryKind
-
-
-class CaptureError(ValueError):
-    """A line that cannot be understood; the message says why, for the clerk."""
 
 
 @dataclass(frozen=True)

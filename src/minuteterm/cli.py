@@ -14,8 +14,7 @@ from pathlib import Path
 
 import click
 
-from .minutes import QUESTION_STYLES
-from .model import CAPTURE_KINDS, EntryKind
+from .model import CAPTURE_KINDS, QUESTION_STYLES, EntryKind
 
 
 class BadInput(Exception):
@@ -205,7 +204,8 @@ def list_meetings(ctx: click.Context) -> None:
 @click.pass_context
 def capture(ctx: click.Context, meeting: str, line: str | None, kind: str) -> None:
     """Apply one capture line, or one per line from stdin."""
-    from .recorder import CLERK_ERRORS, Recorder
+    from .errors import CLERK_ERRORS
+    from .recorder import Recorder
 
     store = _open(ctx)
     try:
@@ -412,7 +412,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     clerk_errors: tuple[type[Exception], ...] = (BadInput, StoreError, DateError)
     try:
-        from .capture import CaptureError
+        from .errors import CaptureError
         from .export import ExportError
 
         clerk_errors += (CaptureError, ExportError)

@@ -36,6 +36,11 @@ CAPTURE_KINDS: tuple[EntryKind, ...] = (
 )
 
 
+#: The ways members' questions and officers' answers can be written in the
+#: minutes (see :mod:`minuteterm.minutes`).
+QUESTION_STYLES: tuple[str, ...] = ("dash", "bullets", "narrative")
+
+
 class MeetingStatus(StrEnum):
     """Where a meeting is in its life."""
 

@@ -41,13 +41,11 @@ from .capture import (
     format_update,
     parse,
 )
-from .dates import DateError, to_local
+from .dates import to_local
+from .errors import CLERK_ERRORS  # noqa: F401  (re-exported for callers)
 from .model import ActionUpdate, AgendaItem, Change, Entry, EntryKind
 from .store import ActionFields, Store, StoreError
 from .textsafe import clean
-
-#: Errors whose message is meant for the clerk (never a traceback).
-CLERK_ERRORS: tuple[type[Exception], ...] = (CaptureError, DateError, StoreError)
 
 _UPDATE_HINT = "an update to an action is typed as !! N, e.g. !! 12 done: report circulated"
 

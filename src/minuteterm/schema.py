@@ -7,11 +7,14 @@ is refused, never altered.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 class SchemaError(Exception):
@@ -175,19 +178,28 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def version(db: sqlite_utils.Database) -> int:
+def version(db: sqlite_utils.Database | sqlite3.Connection) -> int:
     """The schema version recorded in the file."""
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(db: sqlite_utils.Database, path: Path) -> None:
-    """Bring the file to :data:`SCHEMA_VERSION`, or refuse it with a reason."""
-    current = version(db)
+def migrate(
+    conn: sqlite3.Connection, path: Path, database: Callable[[], sqlite_utils.Database]
+) -> None:
+    """Bring the file to :data:`SCHEMA_VERSION`, or refuse it with a reason.
+
+    ``database`` gives the sqlite-utils view of ``conn``; it is asked for
+    only when there is a migration to run (opening a current file stays
+    quick)."""
+    current = version(conn)
     if current > SCHEMA_VERSION:
         raise SchemaError(
             f"{path} was written by a newer MinuteTerm (schema {current}, this "
             f"version understands up to {SCHEMA_VERSION}); upgrade MinuteTerm to open it"
         )
+    if current == SCHEMA_VERSION:
+        return
+    db = database()
     if current == 0 and db.table_names():
         raise SchemaError(f"{path} is an SQLite database, but not a MinuteTerm one")
     if 0 < current < SCHEMA_VERSION:

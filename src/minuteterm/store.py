@@ -16,11 +16,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pendulum
-import sqlite_utils
 
 from . import audit, clock
 from .action_history import has_updates, recompute, save_action, update_of_entry
@@ -47,8 +47,13 @@ from .textsafe import clean
 from .timestamps import iso, moment
 from .writable import probe_write, read_only_message, unwritable
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+#: How many of a committee's latest meetings speaker names are suggested from.
+NAMES_FROM_MEETINGS = 24
 
 
 class StoreError(Exception):
@@ -88,6 +93,26 @@ def _attendance_order(row: dict[str, Any]) -> tuple[bool, str, str, str]:
     return (not row["chair"], row["kind"], surname, row["name"].casefold())
 
 
+def like_pattern(text: str) -> str:
+    """``%text%`` for ``like ? escape '\\'``, with ``%``, ``_`` and ``\\``
+    in ``text`` matched literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _meeting_filter(text: str) -> tuple[str, list[Any]]:
+    """The ``where`` clause for :meth:`Store.meetings`: every word of
+    ``text`` in the committee, title, venue, status or stored start."""
+    clauses, params = [], []
+    for word in text.split():
+        clauses.append(
+            "(c.name || ' ' || m.title || ' ' || m.venue || ' ' || m.status || ' '"
+            " || m.starts_at) like ? escape '\\'"
+        )
+        params.append(like_pattern(word))
+    return (" where " + " and ".join(clauses)) if clauses else "", params
+
+
 def _check_file(path: Path) -> None:
     """Refuse, with a clear message, a path that cannot hold our database."""
     if not path.parent.is_dir():
@@ -120,21 +145,21 @@ def open_store(path: str | Path) -> Store:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.DatabaseError as error:
         raise StoreError(_explain(path, error)) from None
+    store = Store(conn, path)
     try:
-        db = sqlite_utils.Database(conn, execute_plugins=False)
-        db.execute("PRAGMA foreign_keys = ON")
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        migrate(db, path)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        migrate(conn, path, lambda: store.db)
         probe_write(conn)
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
     except SchemaError as error:
         conn.close()
         raise StoreError(str(error)) from None
     except sqlite3.DatabaseError as error:
         conn.close()
         raise StoreError(_explain(path, error)) from None
-    return Store(db, path)
+    return store
 
 
 def _explain(path: Path, error: sqlite3.DatabaseError) -> str:
@@ -151,15 +176,27 @@ def _explain(path: Path, error: sqlite3.DatabaseError) -> str:
 
 
 class Store:
-    """Queries and transactional writes over one meeting database."""
+    """Queries and transactional writes over one meeting database.
 
-    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
-        self.db = db
+    Reads go straight to the ``sqlite3`` connection; the sqlite-utils view
+    of it (:attr:`db`), which writes use, is made on first use, so showing a
+    meeting does not wait for sqlite-utils to be imported.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
         self.path = path
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """The connection as a sqlite-utils database (for writes)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn, execute_plugins=False)
 
     def close(self) -> None:
         """Close the connection (all writes are already committed)."""
-        self.db.close()
+        self.conn.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
@@ -169,7 +206,7 @@ class Store:
         another program is writing this waits for it (up to the busy timeout)
         instead of failing half-way. Nested use becomes a savepoint.
         """
-        conn = self.db.conn
+        conn = self.conn
         try:
             if conn.in_transaction:
                 with self.db.atomic():
@@ -195,7 +232,7 @@ class Store:
         """A number that changes when another connection commits to the file
         (``PRAGMA data_version``): cheap to poll."""
         try:
-            return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.DatabaseError as error:
             raise StoreError(_explain(self.path, error)) from None
 
@@ -203,7 +240,11 @@ class Store:
         """Rows of a read-only query as dicts; errors become :class:`StoreError`."""
         bound = params if isinstance(params, dict) else list(params)
         try:
-            return list(self.db.query(sql, bound))
+            cursor = self.conn.execute(sql, bound)
+            if cursor.description is None:
+                return []
+            names = [column[0] for column in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor]
         except sqlite3.DatabaseError as error:
             raise StoreError(_explain(self.path, error)) from None
 
@@ -293,8 +334,10 @@ class Store:
         ]
 
     def people_names(self, meeting_id: int) -> list[str]:
-        """Names a clerk may type as a speaker: the meeting's people and every
-        speaker or owner already used by its committee, most used first."""
+        """Names a clerk may type as a speaker: the meeting's people, the
+        committee's, and every speaker or owner used in its last
+        :data:`NAMES_FROM_MEETINGS` meetings, most used first (a council's
+        ten-year archive would otherwise be read on every line)."""
         meeting = self.meeting(meeting_id)
         rows = self._rows(
             """select name, sum(weight) as uses from (
@@ -309,11 +352,18 @@ class Store:
                 union all
                 select e.speaker, 1 from entries e
                   join agenda_items i on i.id = e.item_id
-                  join meetings m on m.id = i.meeting_id
-                where m.committee_id = ? and e.speaker is not null
-                  and e.deleted_at is null
+                where i.meeting_id in (
+                    select id from meetings where committee_id = ?
+                    order by starts_at desc limit ?)
+                  and e.speaker is not null and e.deleted_at is null
             ) group by name order by uses desc, name""",
-            [meeting_id, meeting_id, meeting.committee_id, meeting.committee_id],
+            [
+                meeting_id,
+                meeting_id,
+                meeting.committee_id,
+                meeting.committee_id,
+                NAMES_FROM_MEETINGS,
+            ],
         )
         return [row["name"] for row in rows]
 
@@ -390,17 +440,34 @@ class Store:
             raise UnknownMeeting(f"there is no meeting {meeting_id} (see: minuteterm list)")
         return self._meeting_from(rows[0])
 
-    def meetings(self) -> list[Meeting]:
-        """Every meeting, newest first."""
-        rows = self._rows(self._MEETING_SQL + " order by m.starts_at desc, m.id desc")
-        return [self._meeting_from(row) for row in rows]
+    def meetings(self, text: str = "", limit: int | None = None) -> list[Meeting]:
+        """Meetings newest first: all of them, or those whose committee,
+        title, venue, status or date (``2026-03``) hold every word of
+        ``text``; at most ``limit`` of them."""
+        where, params = _meeting_filter(text)
+        sql = self._MEETING_SQL + where + " order by m.starts_at desc, m.id desc"
+        if limit is not None:
+            sql += " limit ?"
+            params.append(limit)
+        return [self._meeting_from(row) for row in self._rows(sql, params)]
 
-    def entry_counts(self) -> dict[int, int]:
-        """How many live entries each meeting holds, by meeting id."""
+    def count_meetings(self, text: str = "") -> int:
+        """How many meetings :meth:`meetings` would list for ``text``."""
+        where, params = _meeting_filter(text)
+        sql = "select count(*) as n from meetings m join committees c on c.id = m.committee_id"
+        return int(self._rows(sql + where, params)[0]["n"])
+
+    def entry_counts(self, meeting_ids: Iterable[int]) -> dict[int, int]:
+        """How many live entries each of the given meetings holds, by id."""
+        ids = [int(meeting_id) for meeting_id in meeting_ids]
+        if not ids:
+            return {}
         rows = self._rows(
-            """select i.meeting_id, count(*) as n from entries e
-            join agenda_items i on i.id = e.item_id
-            where e.deleted_at is null group by i.meeting_id"""
+            f"""select i.meeting_id, count(*) as n from agenda_items i
+            join entries e on e.item_id = i.id
+            where i.meeting_id in ({",".join("?" * len(ids))}) and e.deleted_at is null
+            group by i.meeting_id""",
+            ids,
         )
         return {row["meeting_id"]: row["n"] for row in rows}
 

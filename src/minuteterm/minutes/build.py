@@ -12,6 +12,7 @@ from collections import defaultdict
 from ..dates import format_date, format_long_date, format_time, to_local
 from ..model import (
     ACTION_LOG,
+    QUESTION_STYLES,
     Action,
     AttendanceStatus,
     Attendee,
@@ -50,9 +51,6 @@ from .wording import (
     strip_stop,
     strip_that,
 )
-
-#: The ways members' questions and officers' answers can be written.
-QUESTION_STYLES: tuple[str, ...] = ("dash", "bullets", "narrative")
 
 #: The status line of minutes not yet approved.
 DRAFT_LINE = "Draft — subject to approval"

@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from ..store import Store
-from .screens.start_screen import StartScreen
 
 
 class MinuteTermApp(App[None]):
@@ -35,9 +34,10 @@ class MinuteTermApp(App[None]):
             loop = asyncio.get_running_loop()
             for stop in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(stop, self.stop_cleanly)
-        self.push_screen(StartScreen(self.store))
         if self._first_meeting is not None:
             self.open_meeting(self._first_meeting)
+        else:
+            self.show_meetings()
 
     def stop_cleanly(self) -> None:
         """SIGTERM or SIGHUP (the terminal closed): keep every unsent line as
@@ -48,6 +48,22 @@ class MinuteTermApp(App[None]):
             if isinstance(screen, MeetingScreen):
                 screen.save_draft()
         self.exit(return_code=0)
+
+    def show_meetings(self) -> None:
+        """Show the list of meetings: back to it if it is under this screen,
+        else in place of this screen (it is made when first needed, so
+        opening straight on a meeting never pays for it)."""
+        from .screens.start_screen import StartScreen
+
+        for index, screen in enumerate(self.screen_stack):
+            if isinstance(screen, StartScreen):
+                while len(self.screen_stack) > index + 1:
+                    self.pop_screen()
+                return
+        if len(self.screen_stack) > 1:
+            self.switch_screen(StartScreen(self.store))
+        else:
+            self.push_screen(StartScreen(self.store))
 
     def open_meeting(self, meeting_id: int) -> None:
         """Show the live screen for one meeting."""

@@ -13,8 +13,8 @@ from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 from ... import clock
 from ...action_sheet import ActionSheet
 from ...dates import format_date, parse_due, to_local
+from ...errors import CLERK_ERRORS
 from ...model import ActionSheetRow, ActionStatus, ActionUpdate
-from ...recorder import CLERK_ERRORS
 
 DIALOG_CSS = """
     align: center middle;

@@ -18,13 +18,14 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from ...action_sheet import ActionFilter, ActionSheet, Counts
+from ...errors import CLERK_ERRORS
 from ...model import ActionSheetRow
-from ...recorder import CLERK_ERRORS
 from ...sheet_filter import parse_filter
 from ...store import Store
+from ..widgets.key_hints import KeyHints
 from .action_dialogs import ActionHistoryDialog, ActionUpdateDialog
 
 #: How many matching actions the table holds at once.
@@ -104,7 +105,7 @@ class ActionsScreen(Screen[None]):
         )
         yield Static(id="sheet-message")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="sheet")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self._width = 0

@@ -8,7 +8,9 @@ database. The panes keep no copy of the meeting.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,18 +18,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer
 
-from ... import audit
-from ...capture import CaptureError
 from ...dates import format_clock
 from ...drafts import load_draft, save_draft
+from ...errors import CLERK_ERRORS, CaptureError
 from ...model import CAPTURE_KINDS, AgendaItem, Entry, EntryKind
-from ...recorder import CLERK_ERRORS, Outcome, Recorder
 from ...store import Store
 from ..entry_text import KIND_LABEL, KIND_LOOK, entry_content
 from ..widgets.agenda_pane import AgendaPane
 from ..widgets.capture_bar import CaptureBar
+from ..widgets.entry_editor import EntryEditor
 from ..widgets.entry_pane import (
     ActionsPane,
     EntryPane,
@@ -36,9 +36,11 @@ from ..widgets.entry_pane import (
     QuestionsPane,
     ResolutionsPane,
 )
+from ..widgets.key_hints import KeyHints
 from ..widgets.meeting_header import MeetingHeader
-from .choice_dialog import ChoiceDialog
-from .entry_history_dialog import EntryHistoryDialog
+
+if TYPE_CHECKING:
+    from ...recorder import Outcome, Recorder
 
 #: How often the capture bar's unsent text is saved (so a crash loses at
 #: most this much typing).
@@ -62,8 +64,16 @@ class MeetingScreen(Screen[None]):
     def __init__(self, store: Store, meeting_id: int) -> None:
         super().__init__()
         self.store = store
-        self.recorder = Recorder(store, meeting_id)
         self.meeting_id = meeting_id
+        self._edited_from: EntryPane | None = None
+
+    @cached_property
+    def recorder(self) -> Recorder:
+        """The meeting's capture commands (the grammar is imported when the
+        first line is entered, not before the screen is first shown)."""
+        from ...recorder import Recorder
+
+        return Recorder(self.store, self.meeting_id)
 
     def compose(self) -> ComposeResult:
         yield MeetingHeader()
@@ -75,7 +85,7 @@ class MeetingScreen(Screen[None]):
                 yield ActionsPane(id="actions")
                 yield ResolutionsPane(id="resolutions")
         yield CaptureBar()
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self._seen_version = self._data_version()
@@ -206,7 +216,7 @@ class MeetingScreen(Screen[None]):
     # --- entry keys -----------------------------------------------------------
 
     @on(EntryPane.EditRequested)
-    def _edit_requested(self, event: EntryPane.EditRequested) -> None:
+    async def _edit_requested(self, event: EntryPane.EditRequested) -> None:
         try:
             self.recorder.check_editable()
             line = self.recorder.edit_line(event.entry_id)
@@ -214,16 +224,43 @@ class MeetingScreen(Screen[None]):
             self.refresh_panes()
             self._refused(error)
             return
-        event.pane.open_editor(event.entry_id, line)
-        self.query_one(CaptureBar).say("Editing in place: Enter saves, Esc cancels.")
+        self._edited_from = event.pane
+        editor = await self._editor()
+        editor.open(event.entry_id, line, event.pane.TITLE)
+        self.query_one(CaptureBar).say("Editing: Enter saves, Esc cancels.")
 
-    @on(EntryPane.EditSubmitted)
-    def _edit_submitted(self, event: EntryPane.EditSubmitted) -> None:
+    async def _editor(self) -> EntryEditor:
+        """The entry editor, mounted above the capture bar the first time."""
+        found = self.query(EntryEditor)
+        if found:
+            return found.first()
+        editor = EntryEditor()
+        await self.mount(editor, before=self.query_one(CaptureBar))
+        return editor
+
+    @on(EntryEditor.Saved)
+    def _edit_saved(self, event: EntryEditor.Saved) -> None:
         if self._run(lambda: self.recorder.edit(event.entry_id, event.line)) is not None:
-            event.pane.close_editor()
+            self._close_editor()
+
+    @on(EntryEditor.Cancelled)
+    def _edit_cancelled(self, _event: EntryEditor.Cancelled) -> None:
+        self._close_editor()
+        self.query_one(CaptureBar).say("Edit cancelled; the entry is as it was.")
+
+    def _close_editor(self) -> None:
+        """Hide the editor and go back to the pane the entry was chosen in."""
+        self.query_one(EntryEditor).close()
+        pane = self._edited_from
+        if pane is not None and pane.is_attached:
+            pane.focus()
+        else:
+            self.action_focus_capture()
 
     @on(EntryPane.KindChangeRequested)
     def _kind_change_requested(self, event: EntryPane.KindChangeRequested) -> None:
+        from .choice_dialog import ChoiceDialog
+
         choices = [
             (kind.value, Content.assemble((KIND_LABEL[kind], KIND_LOOK[kind][1])))
             for kind in CAPTURE_KINDS
@@ -245,6 +282,8 @@ class MeetingScreen(Screen[None]):
 
     @on(EntryPane.AttachRequested)
     def _attach_requested(self, event: EntryPane.AttachRequested) -> None:
+        from .choice_dialog import ChoiceDialog
+
         try:
             choices = self._questions_to_attach(event.entry_id)
         except CLERK_ERRORS as error:
@@ -274,6 +313,9 @@ class MeetingScreen(Screen[None]):
 
     @on(EntryPane.HistoryRequested)
     def _history_requested(self, event: EntryPane.HistoryRequested) -> None:
+        from ... import audit
+        from .entry_history_dialog import EntryHistoryDialog
+
         try:
             entry = self.store.entry(event.entry_id)
             revisions = self.store.revisions(event.entry_id)
@@ -299,7 +341,7 @@ class MeetingScreen(Screen[None]):
     def action_leave(self) -> None:
         """Back to the list of meetings (the unsent line is kept)."""
         self.save_draft()
-        self.dismiss(None)
+        self.app.show_meetings()  # type: ignore[attr-defined]
 
     def action_export(self) -> None:
         """Write the minutes as Markdown and HTML into the current folder."""

@@ -18,7 +18,7 @@ from textual.widgets import Input, Label, Static, TextArea
 from ... import clock
 from ...agenda import parse_agenda, read_agenda_file
 from ...dates import DateError, format_long_date, format_time, parse_meeting_start, to_local
-from ...recorder import CLERK_ERRORS
+from ...errors import CLERK_ERRORS
 from ...store import Store
 
 

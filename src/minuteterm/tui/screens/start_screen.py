@@ -1,4 +1,11 @@
-"""The first screen: meetings newest first; open one or create one."""
+"""The list of meetings, newest first: find one, open it, or create one.
+
+Ten years of a council's meetings run to thousands, so the list shows the
+newest :data:`SHOWN` that match the filter line (words found in the
+committee, title, venue, status or date, e.g. ``audit 2026``) and says how
+many more there are. It is made only when first shown: ``minuteterm demo``
+opens straight on a meeting and never pays for it.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +15,24 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Input, Static
 
 from ...dates import format_clock, format_short_date, to_local
+from ...errors import CLERK_ERRORS
 from ...store import Store
+from ..widgets.key_hints import KeyHints
+
+#: The most meetings listed at once; the filter finds the others.
+SHOWN = 200
 
 
 class StartScreen(Screen[None]):
-    """Lists every meeting; Enter opens the highlighted one."""
+    """Lists meetings; Enter opens the highlighted one, / filters."""
 
     DEFAULT_CSS = """
     StartScreen {
         #start-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+        #start-filter { margin: 0 1; }
         #start-hint { height: 1; padding: 0 1; color: $text-muted; }
         DataTable { height: 1fr; }
     }
@@ -28,6 +41,7 @@ class StartScreen(Screen[None]):
     BINDINGS = [
         Binding("n", "new_meeting", "New meeting", id="start.new"),
         Binding("enter", "open_meeting", "Open", show=False, id="start.open"),
+        Binding("slash", "filter", "Filter", id="start.filter"),
     ]
 
     def __init__(self, store: Store) -> None:
@@ -36,27 +50,40 @@ class StartScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("MinuteTerm — meetings"), id="start-title")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="meetings")
-        yield Static(
-            Content("Enter opens the highlighted meeting · N creates one · F1 keys"),
-            id="start-hint",
+        yield Input(
+            placeholder="/ to filter: committee, title, venue, status or date (audit 2026-03)",
+            id="start-filter",
         )
-        yield Footer()
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="meetings")
+        yield Static(id="start-hint")
+        yield KeyHints()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Date", "Time", "Meeting", "Venue", "Status", "Entries")
-        self.reload()
+        table.focus()
 
     def on_screen_resume(self) -> None:
+        """Shown (first, or back from a meeting): read the list again."""
         self.reload()
 
+    @property
+    def filter_text(self) -> str:
+        """What the filter line holds."""
+        return self.query_one("#start-filter", Input).value
+
     def reload(self) -> None:
-        """Re-read the list of meetings from the database."""
+        """Re-read the matching meetings from the database."""
         table = self.query_one(DataTable)
+        try:
+            meetings = self.store.meetings(self.filter_text, limit=SHOWN)
+            total = self.store.count_meetings(self.filter_text)
+            counts = self.store.entry_counts(meeting.id for meeting in meetings)
+        except CLERK_ERRORS as error:
+            self._hint(f"Cannot read the meetings: {error}")
+            return
         table.clear()
-        counts = self.store.entry_counts()
-        for meeting in self.store.meetings():
+        for meeting in meetings:
             table.add_row(
                 Text(format_short_date(to_local(meeting.starts_at))),
                 Text(format_clock(meeting.starts_at)),
@@ -66,7 +93,23 @@ class StartScreen(Screen[None]):
                 Text(str(counts.get(meeting.id, 0)), justify="right"),
                 key=str(meeting.id),
             )
-        table.focus()
+        self._hint(_hint_words(len(meetings), total, bool(self.filter_text.strip())))
+
+    def _hint(self, words: str) -> None:
+        self.query_one("#start-hint", Static).update(Content(words))
+
+    @on(Input.Changed, "#start-filter")
+    def _filter_changed(self, _event: Input.Changed) -> None:
+        self.reload()
+
+    @on(Input.Submitted, "#start-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(DataTable).focus()
+
+    def action_filter(self) -> None:
+        """Type in the filter line (Enter goes back to the list)."""
+        self.query_one("#start-filter", Input).focus()
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -90,3 +133,13 @@ class StartScreen(Screen[None]):
                 self.app.open_meeting(meeting_id)  # type: ignore[attr-defined]
 
         self.app.push_screen(NewMeetingScreen(self.store), created)
+
+
+def _hint_words(shown: int, total: int, filtered: bool) -> str:
+    """What the line under the list says about what it holds."""
+    keys = "Enter opens the highlighted meeting · N creates one · / filters · F1 keys"
+    if total == 0:
+        return ("No meeting matches the filter · " if filtered else "No meetings yet · ") + keys
+    if shown < total:
+        return f"The newest {shown:,} of {total:,} meetings (/ to find others) · " + keys
+    return f"{total:,} meeting{'s' if total != 1 else ''} · " + keys

@@ -5,25 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual import on
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from ...model import AgendaItem
 from ..entry_text import item_content
+from .entry_pane import show_lines
 
 
-class AgendaPane(Vertical):
+class AgendaPane(OptionList):
     """Lists the agenda; Enter on an item makes it current."""
 
     DEFAULT_CSS = """
     AgendaPane {
         border: round $primary 50%;
         border-title-color: $text;
-        &:focus-within { border: round $accent; }
-        OptionList { border: none; height: 1fr; padding: 0; background: transparent; }
+        height: 1fr;
+        padding: 0;
+        background: transparent;
+        &:focus { border: round $accent; }
     }
     """
 
@@ -33,26 +33,22 @@ class AgendaPane(Vertical):
 
         item_id: int
 
-    def compose(self) -> ComposeResult:
-        yield OptionList(id="agenda-list")
-
     def on_mount(self) -> None:
         self.border_title = "Agenda"
 
     def show(self, items: list[AgendaItem], current_id: int | None) -> None:
         """Render the items (from the database), keeping the highlight."""
-        options = self.query_one(OptionList)
-        highlighted = options.highlighted_option
+        highlighted = self.highlighted_option
         keep = highlighted.id if highlighted else f"i{current_id}"
-        options.set_options(
-            Option(item_content(item, current=item.id == current_id), id=f"i{item.id}")
-            for item in items
-        )
-        ids = [f"i{item.id}" for item in items]
-        if keep in ids:
-            options.highlighted = ids.index(keep)
+        rows = [
+            (item_content(item, current=item.id == current_id), f"i{item.id}") for item in items
+        ]
+        show_lines(self, rows)
+        ids = [row_id for _content, row_id in rows]
+        if keep in ids and self.highlighted != ids.index(keep):
+            self.highlighted = ids.index(keep)
 
-    @on(OptionList.OptionSelected, "#agenda-list")
+    @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id:

@@ -1,7 +1,11 @@
-"""A pane of entries the clerk can select, edit in place, re-kind or delete.
+"""A pane of entries the clerk can select, edit, re-kind or delete.
 
 The pane renders what the screen reads from the database and keeps no copy
-of the meeting; every key here posts a message the meeting screen acts on.
+of the meeting: :meth:`EntryPane.show` is given every row, every time. It
+compares them with what it shows and touches only the rows that differ, so
+a line captured at the end of a long minute costs one new row, not a
+re-wrap of all of them. Every key here posts a message the meeting screen
+acts on.
 """
 
 from __future__ import annotations
@@ -9,15 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
-
-from .line_input import LineInput
 
 
 @dataclass(frozen=True)
@@ -28,18 +28,49 @@ class Line:
     entry_id: int | None = None
 
 
-class EntryPane(Vertical):
-    """A titled list of entries with an editor that opens in place."""
+def _option_id(entry_id: int | None) -> str | None:
+    return None if entry_id is None else f"e{entry_id}"
+
+
+def same_content(one: Content, other: Content) -> bool:
+    """Whether two lines look alike: the same words *and* styles (Content's
+    own ``==`` compares the words only)."""
+    return one.plain == other.plain and list(one.spans) == list(other.spans)
+
+
+def show_lines(options: OptionList, lines: list[tuple[Content, str | None]]) -> bool:
+    """Make ``options`` show ``lines`` (prompt, option id), changing only
+    what differs: new rows at the end are appended, changed rows replaced in
+    place; anything else (a row removed or moved) sets every row again.
+    Returns whether any row changed."""
+    old = options.options
+    ids = [option.id for option in old]
+    if [line_id for _content, line_id in lines[: len(old)]] != ids:
+        options.set_options(Option(content, id=line_id) for content, line_id in lines)
+        return True
+    changed = False
+    for index, (content, _id) in enumerate(lines[: len(old)]):
+        prompt = old[index].prompt
+        if not (isinstance(prompt, Content) and same_content(prompt, content)):
+            options.replace_option_prompt_at_index(index, content)
+            changed = True
+    if len(lines) > len(old):
+        options.add_options(Option(content, id=line_id) for content, line_id in lines[len(old) :])
+        changed = True
+    return changed
+
+
+class EntryPane(OptionList):
+    """A titled list of entries; keys on the highlighted entry act on it."""
 
     DEFAULT_CSS = """
     EntryPane {
         border: round $primary 50%;
         border-title-color: $text;
         height: 1fr;
-        &:focus-within { border: round $accent; }
-        OptionList { border: none; height: 1fr; padding: 0; background: transparent; }
-        .editor { display: none; border: tall $accent; }
-        &.-editing .editor { display: block; }
+        padding: 0;
+        background: transparent;
+        &:focus { border: round $accent; }
     }
     """
 
@@ -50,7 +81,6 @@ class EntryPane(Vertical):
         Binding("u", "undo", "Undo delete", id="entry.undo"),
         Binding("a", "attach", "Attach", id="entry.attach"),
         Binding("h", "history", "History", id="entry.history"),
-        Binding("escape", "cancel_edit", "Cancel edit", show=False, id="entry.cancel"),
     ]
 
     TITLE = "Entries"
@@ -62,14 +92,6 @@ class EntryPane(Vertical):
 
         pane: EntryPane
         entry_id: int
-
-    @dataclass
-    class EditSubmitted(Message):
-        """The clerk pressed Enter in the in-place editor."""
-
-        pane: EntryPane
-        entry_id: int
-        line: str
 
     @dataclass
     class KindChangeRequested(Message):
@@ -99,83 +121,44 @@ class EntryPane(Vertical):
 
         entry_id: int
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self._editing: int | None = None
-
-    def compose(self) -> ComposeResult:
-        yield OptionList(classes="entries")
-        yield LineInput(classes="editor", select_on_focus=False)
-
     def on_mount(self) -> None:
         self.border_title = self.TITLE
 
     @property
     def option_list(self) -> OptionList:
-        """The list of entries."""
-        return self.query_one(OptionList)
+        """The list of entries (the pane itself)."""
+        return self
 
     @property
     def selected_entry(self) -> int | None:
         """The id of the highlighted entry, if it is one."""
-        option = self.option_list.highlighted_option
+        option = self.highlighted_option
         if option is None or not option.id:
             return None
         return int(option.id.removeprefix("e"))
 
     def show(self, lines: list[Line]) -> None:
-        """Render rows (from the database), keeping the selection if it stays."""
-        options = self.option_list
-        keep = self.selected_entry
+        """Render rows (from the database). While the clerk is in the pane
+        the highlighted entry stays highlighted (if it is still there);
+        otherwise the pane follows the newest row."""
         if not lines:
-            options.set_options([Option(Content(self.EMPTY), disabled=True)])
+            show_lines(self, [(Content(self.EMPTY), None)])
+            if not self.options[0].disabled:
+                self.disable_option_at_index(0)
             return
-        options.set_options(
-            Option(line.content, id=None if line.entry_id is None else f"e{line.entry_id}")
-            for line in lines
-        )
+        keep = self.selected_entry
+        if not show_lines(self, [(line.content, _option_id(line.entry_id)) for line in lines]):
+            return
         ids = [line.entry_id for line in lines]
-        if keep in ids:
-            options.highlighted = ids.index(keep)
-        elif not options.has_focus:
-            options.highlighted = len(lines) - 1
-            options.scroll_end(animate=False)
+        if self.has_focus and keep in ids:
+            self.highlighted = ids.index(keep)
+        elif not self.has_focus:
+            self.highlighted = len(lines) - 1
+            self.scroll_end(animate=False)
 
     def plain_lines(self) -> list[str]:
         """What the pane shows, as plain text (for tests and screen readers)."""
-        return [str(option.prompt) for option in self.option_list.options]
-
-    # --- editing in place ---------------------------------------------------
-
-    def open_editor(self, entry_id: int, line: str) -> None:
-        """Show the editor under the list with the entry as a capture line."""
-        self._editing = entry_id
-        editor = self.query_one(".editor", Input)
-        editor.value = line
-        editor.cursor_position = len(line)
-        self.add_class("-editing")
-        editor.focus()
-
-    def close_editor(self) -> None:
-        """Hide the editor and give focus back to the list."""
-        self._editing = None
-        self.remove_class("-editing")
-        self.option_list.focus()
-
-    @property
-    def editing(self) -> bool:
-        """Whether the in-place editor is open."""
-        return self._editing is not None
-
-    @on(Input.Submitted, ".editor")
-    def _editor_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if self._editing is not None:
-            self.post_message(self.EditSubmitted(self, self._editing, event.value))
-
-    def action_cancel_edit(self) -> None:
-        """Esc in the editor cancels the edit; elsewhere Esc is the screen's."""
-        self.close_editor()
+        return [str(option.prompt) for option in self.options]
 
     # --- keys -------------------------------------------------------------
 
@@ -212,15 +195,6 @@ class EntryPane(Vertical):
         """Show the selected entry's earlier versions."""
         if (entry := self.selected_entry) is not None:
             self.post_message(self.HistoryRequested(entry))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Entry keys do nothing while the editor is open (they are typing)."""
-        if action == "cancel_edit":
-            return self.editing
-        return not (
-            self.editing
-            and action in {"edit", "change_kind", "delete", "undo", "attach", "history"}
-        )
 
 
 class MinutePane(EntryPane):

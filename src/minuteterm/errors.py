@@ -1,0 +1,18 @@
+"""The errors whose message is meant for the clerk, never a traceback.
+
+Kept in a module of their own so a screen can catch them without importing
+the capture grammar or the recorder (which the first screen does not need).
+"""
+
+from __future__ import annotations
+
+from .dates import DateError
+from .store import StoreError
+
+
+class CaptureError(ValueError):
+    """A line that cannot be understood; the message says why, for the clerk."""
+
+
+#: Errors whose message is meant for the clerk (never a traceback).
+CLERK_ERRORS: tuple[type[Exception], ...] = (CaptureError, DateError, StoreError)
