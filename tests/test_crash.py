@@ -212,3 +212,22 @@ def test_sigterm_and_sighup_save_the_draft_and_exit_cleanly(
         os.kill(child.pid, stop)
         assert child.wait(timeout=30) == 0
     assert draft_text(db_path, meeting_id) == "? Cllr Obi: when was the site visit"
+
+
+def test_sigkill_while_checkpoints_wait_loses_no_line_the_app_saved(db_path: Path) -> None:
+    """The app leaves checkpoints to a background thread, so its saved lines
+    sit in the write-ahead log; a SIGKILL must not lose any of them."""
+    meeting_id = make_meeting(db_path)
+    lines = [f"Objection {number} to the scheme was noted." for number in range(1, 31)]
+    with app_in_terminal(db_path, meeting_id) as (child, driver):
+        for line in lines:
+            type_into(driver, line + "\r")
+        assert wait_for(lambda: len(entry_texts(db_path)) == len(lines))
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=30)
+    assert entry_texts(db_path) == lines
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()

@@ -406,3 +406,20 @@ async def test_the_running_minute_follows_the_newest_line_until_the_clerk_goes_i
         await pilot.pause()
         assert "Point 61 came from" in shown(pilot, MinutePane)
         assert "Point 7 was made." in str(minute.highlighted_option.prompt)
+
+
+async def test_a_line_longer_than_the_bar_keeps_its_end_in_view(store: Store) -> None:
+    meeting_id = budget_meeting(store)
+    app = MinuteTermApp(store, meeting_id=meeting_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        bar = capture_input(pilot)
+        words = "The Panel heard that the reserve had been drawn down twice this year. "
+        await pilot.press(*(words * 3).strip())
+        await pilot.pause()
+        assert bar.scroll_offset.x > 0  # scrolled along with the cursor
+        left, _top = bar.content_region.offset
+        assert left <= bar.cursor_screen_offset.x <= left + bar.content_region.width
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.entries(store.items(meeting_id)[0].id)[-1].text == (words * 3).strip()
+        assert bar.value == "" and bar.scroll_offset.x == 0

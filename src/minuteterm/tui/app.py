@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 from collections.abc import Iterable
 
@@ -10,6 +11,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from ..checkpoints import BackgroundCheckpoints
 from ..store import Store
 
 
@@ -28,16 +30,33 @@ class MinuteTermApp(App[None]):
         super().__init__()
         self.store = store
         self._first_meeting = meeting_id
+        self.checkpoints = BackgroundCheckpoints(store.path)
 
     def on_mount(self) -> None:
         if not self.is_headless:  # tests keep their own signal handling
             loop = asyncio.get_running_loop()
             for stop in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(stop, self.stop_cleanly)
+        self.checkpoints.start(self.store.conn)
         if self._first_meeting is not None:
             self.open_meeting(self._first_meeting)
         else:
             self.show_meetings()
+
+    def on_unmount(self) -> None:
+        self.checkpoints.stop(self.store.conn)
+        gc.unfreeze()
+
+    def settle_garbage(self) -> None:
+        """Collect what is garbage now, then leave everything still alive
+        (Textual's widgets and styles, the modules, the open screen) out of
+        the collector's later full passes, which otherwise walk it all and
+        stall a keystroke by tens of milliseconds every few seconds of
+        typing. Called once a meeting screen is up (so garbage from screens
+        closed since the last call is freed then)."""
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
 
     def stop_cleanly(self) -> None:
         """SIGTERM or SIGHUP (the terminal closed): keep every unsent line as

@@ -7,8 +7,11 @@ and does nothing.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from textual.content import Content
 
+from .. import clock
 from ..dates import format_clock, format_date
 from ..model import AgendaItem, Entry, EntryKind
 
@@ -47,7 +50,16 @@ def due_words(entry: Entry) -> str:
 
 
 def entry_content(entry: Entry, *, item: AgendaItem | None = None, time: bool = True) -> Content:
-    """One entry as a line: time, kind tag, speaker, words (and due date)."""
+    """One entry as a line: time, kind tag, speaker, words (and due date).
+
+    Remembered by value (the entry, its item, the local zone), since every
+    pane is redrawn from the database after each line and most of its
+    entries have not changed."""
+    return _entry_content(entry, item, time, clock.local_zone())
+
+
+@lru_cache(maxsize=4096)
+def _entry_content(entry: Entry, item: AgendaItem | None, time: bool, _zone: object) -> Content:
     tag, style = KIND_LOOK[entry.kind]
     parts: list[str | tuple[str, str]] = []
     if time:

@@ -84,7 +84,7 @@ class MeetingScreen(Screen[None]):
                 yield QuestionsPane(id="questions")
                 yield ActionsPane(id="actions")
                 yield ResolutionsPane(id="resolutions")
-        yield CaptureBar()
+        yield CaptureBar(self._line_entered)
         yield KeyHints()
 
     def on_mount(self) -> None:
@@ -95,6 +95,7 @@ class MeetingScreen(Screen[None]):
         self._restore_draft()
         self.set_interval(1, self._watch_database)
         self.set_interval(DRAFT_SECONDS, self.save_draft)
+        self.call_after_refresh(self.app.settle_garbage)  # type: ignore[attr-defined]
 
     # --- the unsent line --------------------------------------------------------
 
@@ -202,10 +203,12 @@ class MeetingScreen(Screen[None]):
 
     # --- capture --------------------------------------------------------------
 
-    @on(CaptureBar.LineSubmitted)
-    def _line_submitted(self, event: CaptureBar.LineSubmitted) -> None:
-        if self._run(lambda: self.recorder.apply(event.line, event.kind)) is None:
-            self.query_one(CaptureBar).give_back(event.line)
+    def _line_entered(self, line: str, kind: EntryKind) -> None:
+        """Enter in the capture bar: save the line (synchronously, so it is
+        committed before the key's handling returns), or give it back with
+        the reason it was refused."""
+        if self._run(lambda: self.recorder.apply(line, kind)) is None:
+            self.query_one(CaptureBar).give_back(line)
         self.save_draft()  # a saved line must not come back as a draft
 
     @on(AgendaPane.ItemChosen)

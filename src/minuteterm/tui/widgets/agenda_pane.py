@@ -11,10 +11,13 @@ from textual.widgets import OptionList
 from ...model import AgendaItem
 from ..entry_text import item_content
 from .entry_pane import show_lines
+from .local_size import local_virtual_size
 
 
 class AgendaPane(OptionList):
     """Lists the agenda; Enter on an item makes it current."""
+
+    virtual_size = local_virtual_size()
 
     DEFAULT_CSS = """
     AgendaPane {

@@ -8,14 +8,12 @@ last line. A refused line stays in the bar with the reason beside it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.suggester import Suggester
 from textual.widgets import Static
 
@@ -24,6 +22,8 @@ from ..entry_text import KIND_LABEL, KIND_LOOK
 from .line_input import LineInput
 
 PREFIXES = "?>!=\\"
+#: The most lines the outcome of a line may take (``max-height`` below).
+OUTCOME_LINES = 3
 
 
 class SpeakerSuggester(Suggester):
@@ -48,25 +48,26 @@ class SpeakerSuggester(Suggester):
 class CaptureInput(LineInput):
     """The capture line; Tab takes a suggestion before it moves focus.
 
-    Enter empties the bar at once and hands the line on, so keys typed while
-    it is being saved start the next line instead of joining this one.
+    Enter empties the bar and hands the line straight to ``on_enter``, which
+    saves it before Enter's handling returns. Keys typed meanwhile wait in
+    the app's queue, so they start the next line instead of joining this
+    one; and the cleared bar, the saved line and the outcome reach the
+    screen in one frame (a message hop in between would cost a frame).
     """
 
     BINDINGS = [
         Binding("tab", "accept_or_next", "Accept name", show=False, id="capture.accept"),
     ]
 
-    @dataclass
-    class LineEntered(Message):
-        """Enter was pressed on this line."""
-
-        line: str
+    def __init__(self, on_enter: Callable[[str], None], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._on_enter = on_enter
 
     async def action_submit(self) -> None:
-        """Take the line out of the bar and pass it on to be saved."""
+        """Take the line out of the bar and hand it on to be saved."""
         line = self.value
         self.value = ""
-        self.post_message(self.LineEntered(line))
+        self._on_enter(line)
 
     def action_accept_or_next(self) -> None:
         """Accept the suggested name, or move to the next pane."""
@@ -99,22 +100,19 @@ class CaptureBar(Vertical):
         Binding("f6", "kind('resolution')", "Resolution", id="capture.resolution"),
     ]
 
-    @dataclass
-    class LineSubmitted(Message):
-        """The clerk pressed Enter on a line."""
-
-        line: str
-        kind: EntryKind
-
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, on_line: Callable[[str, EntryKind], None], **kwargs: Any) -> None:
+        """``on_line(line, kind)`` saves a line when Enter is pressed; ``kind``
+        is what a line without a prefix becomes."""
+        super().__init__(**kwargs)
         self._names: list[str] = []
+        self._on_line = on_line
         self.kind = EntryKind.NOTE
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="capture-row"):
             yield Static(id="kind")
             yield CaptureInput(
+                lambda line: self._on_line(line, self.kind),
                 placeholder="Type what happens; Enter saves. ? question  > response  "
                 "! action  = resolution  /item N",
                 suggester=SpeakerSuggester(lambda: self._names),
@@ -144,13 +142,28 @@ class CaptureBar(Vertical):
 
     def _show_kind(self) -> None:
         _tag, style = KIND_LOOK[self.kind]
-        self.query_one("#kind", Static).update(Content.assemble((KIND_LABEL[self.kind], style)))
+        label = Content.assemble((KIND_LABEL[self.kind], style))
+        self.query_one("#kind", Static).update(label, layout=False)  # a fixed size
 
     def say(self, message: str, *, refused: bool = False) -> None:
         """Show the outcome of the last line (plain text, never markup)."""
         outcome = self.query_one("#outcome", Static)
-        outcome.update(Content(("Refused: " if refused else "") + message))
+        words = Content(("Refused: " if refused else "") + message)
         outcome.set_class(refused, "-refused")
+        if words.plain == self.outcome_text:
+            return  # the same words: nothing to repaint
+        outcome.update(words, layout=self._height_changes(outcome, words))
+
+    @staticmethod
+    def _height_changes(outcome: Static, words: Content) -> bool:
+        """Whether ``words`` take another number of lines than the outcome
+        line has now: only then is the screen laid out again (a layout on
+        every saved line costs the clerk a frame)."""
+        width = outcome.content_region.width
+        if not width:
+            return True
+        lines = min(words.get_height(outcome.styles, width), OUTCOME_LINES)
+        return lines != outcome.content_region.height
 
     @property
     def outcome_text(self) -> str:
@@ -163,8 +176,3 @@ class CaptureBar(Vertical):
         typed_since = capture.value
         capture.value = line + typed_since
         capture.cursor_position = len(line)
-
-    @on(CaptureInput.LineEntered)
-    def _entered(self, event: CaptureInput.LineEntered) -> None:
-        event.stop()
-        self.post_message(self.LineSubmitted(event.line, self.kind))

@@ -19,6 +19,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from .local_size import local_virtual_size
+
 
 @dataclass(frozen=True)
 class Line:
@@ -62,6 +64,8 @@ def show_lines(options: OptionList, lines: list[tuple[Content, str | None]]) -> 
 
 class EntryPane(OptionList):
     """A titled list of entries; keys on the highlighted entry act on it."""
+
+    virtual_size = local_virtual_size()  # a new line repaints this pane only
 
     DEFAULT_CSS = """
     EntryPane {

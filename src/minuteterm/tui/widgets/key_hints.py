@@ -34,7 +34,7 @@ class KeyHints(Static):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, _screen: object) -> None:
-        self.update(self.hints())
+        self.update(self.hints(), layout=False)  # always one line
 
     def hints(self) -> Content:
         """The keys of the focused widget and everything above it, once each

@@ -10,9 +10,14 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
+from .local_size import local_virtual_size
+
 
 class LineInput(Input):
-    """An Input whose paste joins every pasted line into one."""
+    """An Input whose paste joins every pasted line into one (and whose
+    keys repaint the line without laying out the whole screen)."""
+
+    virtual_size = local_virtual_size()
 
     def _on_paste(self, event: events.Paste) -> None:
         if event.text:

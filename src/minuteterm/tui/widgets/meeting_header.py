@@ -32,6 +32,7 @@ class MeetingHeader(Static):
     def __init__(self, **kwargs: object) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
         self._meeting: Meeting | None = None
+        self._shown = ""
 
     def compose(self) -> ComposeResult:
         yield from ()
@@ -55,14 +56,15 @@ class MeetingHeader(Static):
         if meeting is None:
             return
         when = f"{format_short_date(to_local(meeting.starts_at))} {format_clock(meeting.starts_at)}"
-        self.update(
-            Content.assemble(
-                (meeting.title, "bold"),
-                "  ·  ",
-                when,
-                "  ·  ",
-                (f"⏱ {self._elapsed(meeting)}", ""),
-                "  ·  ",
-                (f" {meeting.status.value.upper()} ", STATUS_STYLE[meeting.status]),
-            )
+        line = Content.assemble(
+            (meeting.title, "bold"),
+            "  ·  ",
+            when,
+            "  ·  ",
+            (f"⏱ {self._elapsed(meeting)}", ""),
+            "  ·  ",
+            (f" {meeting.status.value.upper()} ", STATUS_STYLE[meeting.status]),
         )
+        if line.plain != self._shown:  # repaint only what changed
+            self._shown = line.plain
+            self.update(line, layout=False)  # one line, always: no layout needed
