@@ -422,4 +422,7 @@ async def test_a_line_longer_than_the_bar_keeps_its_end_in_view(store: Store) ->
         await pilot.press("enter")
         await pilot.pause()
         assert store.entries(store.items(meeting_id)[0].id)[-1].text == (words * 3).strip()
-        assert bar.value == "" and bar.scroll_offset.x == 0
+        await pilot.press(*"Apologies")  # the next line starts at the left again
+        await pilot.pause()
+        assert bar.scroll_offset.x == 0
+        assert bar.render_line(0).text.startswith("Apologies")
