@@ -396,24 +396,10 @@ def build(path: Path, scale: float) -> dict[str, int]:
                             state = "open"
                         else:
                             state = rng.choices(["open", "done", "dropped"], [1, 8, 1])[0]
-                        rows["actions"].append(
-                            (
-                                entry_id,
-                                owner,
-                                text(rng, 40, 160),
-                                due,
-                                due_text,
-                                state,
-                                None,
-                                None if state == "open" else stamp(at + timedelta(days=40)),
-                                owner,
-                                due,
-                                due_text,
-                            )
-                        )
+                        updates = []
                         for u in range(rng.choice([0, 0, 1, 2])):
                             update_id += 1
-                            rows["action_updates"].append(
+                            updates.append(
                                 (
                                     update_id,
                                     entry_id,
@@ -426,6 +412,24 @@ def build(path: Path, scale: float) -> dict[str, int]:
                                     text(rng, 30, 120),
                                 )
                             )
+                        latest = updates[-1] if updates else None
+                        rows["actions"].append(
+                            (
+                                entry_id,
+                                owner,
+                                text(rng, 40, 160),
+                                due,
+                                due_text,
+                                state,
+                                latest[8] if latest else None,  # as recompute keeps it
+                                latest[3] if latest else None,
+                                None if state == "open" else stamp(at + timedelta(days=40)),
+                                owner,
+                                due,
+                                due_text,
+                            )
+                        )
+                        rows["action_updates"] += updates
     sql = {
         "committees": "insert into committees (id, name, prefix) values (?, ?, ?)",
         "people": "insert into people (id, committee_id, name, kind, title) values (?, ?, ?, ?, ?)",
@@ -439,8 +443,8 @@ def build(path: Path, scale: float) -> dict[str, int]:
         "entries": """insert into entries (id, item_id, position, kind, speaker, text,
             reply_to, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)""",
         "actions": """insert into actions (entry_id, owner, description, due, due_text, status,
-            status_note, completed_at, raised_owner, raised_due, raised_due_text)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            status_note, noted_at, completed_at, raised_owner, raised_due, raised_due_text)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         "action_updates": """insert into action_updates (id, action_id, entry_id, at, status,
             owner, due, due_text, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
     }

@@ -548,3 +548,44 @@ def test_a_version_2_file_keeps_its_actions_as_raised(db_path) -> None:
         assert ActionSheet(store).row(1).owner == "Head of Audit"
     finally:
         store.close()
+
+
+def test_a_version_4_file_keeps_each_actions_latest_live_note(db_path) -> None:
+    db = sqlite_utils.Database(db_path)
+    for number, migration in enumerate(MIGRATIONS[:4], start=1):
+        migration(db)
+        db.execute(f"PRAGMA user_version = {number}")
+    db.executescript(
+        """
+        insert into committees (id, name) values (1, 'Audit Committee');
+        insert into meetings (id, committee_id, title, starts_at, created_at)
+            values (1, 1, 'Audit', '2026-10-05T17:00:00+00:00', '2026-10-01T09:00:00+00:00');
+        insert into agenda_items (id, meeting_id, position, number, title)
+            values (1, 1, 1, '1', 'Plan');
+        insert into entries (id, item_id, position, kind, text, created_at)
+            values (1, 1, 1, 'action', 'circulate the plan', '2026-10-05T17:05:00+00:00');
+        insert into entries (id, item_id, position, kind, text, created_at, deleted_at)
+            values (2, 1, 2, 'action_update', 'withdrawn note', '2026-10-05T17:09:00+00:00',
+                    '2026-10-05T17:10:00+00:00');
+        insert into actions (entry_id, owner, description, due, status, raised_owner)
+            values (1, 'Head of Audit', 'circulate the plan', '2026-11-30', 'open',
+                    'Head of Audit');
+        insert into action_updates (action_id, entry_id, at, note)
+            values (1, null, '2026-10-20T09:00:00+00:00', 'draft plan shared'),
+                   (1, 2, '2026-10-21T09:00:00+00:00', 'withdrawn note'),
+                   (1, null, '2026-10-22T09:00:00+00:00', '');
+        """
+    )
+    db.close()
+    store = open_store(db_path)
+    try:
+        (row,) = store.query("select status_note, noted_at from actions")
+        assert row == {"status_note": "draft plan shared", "noted_at": "2026-10-20T09:00:00+00:00"}
+        sheet_row = ActionSheet(store).row(1)
+        assert sheet_row.latest_update == "draft plan shared"
+        assert sheet_row.latest_update_at == pendulum.datetime(2026, 10, 20, 9, 0, tz="UTC")
+        assert [r.action_id for r in ActionSheet(store).rows(ActionFilter(text="plan shared"))] == [
+            1
+        ]
+    finally:
+        store.close()

@@ -51,7 +51,7 @@ def test_a_v3_file_gains_revisions_and_drafts_and_keeps_its_entries(db_path: Pat
     db.close()
 
     store = open_store(db_path)
-    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert store.entry(1).text == "Apologies from Cllr Reed."
     columns = {c.name for c in store.db["entry_revisions"].columns}
     assert columns == {"id", "entry_id", "at", "action", "kind", "speaker", "text", "reply_to"}

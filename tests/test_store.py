@@ -221,7 +221,10 @@ def test_an_older_database_is_copied_before_it_is_upgraded(tmp_path: Path) -> No
     meeting_id = make_meeting(store)
     store.close()
     conn = sqlite3.connect(path)
-    conn.executescript("drop table drafts; drop table entry_revisions; pragma user_version = 3;")
+    conn.executescript(
+        "drop table drafts; drop table entry_revisions; drop index entries_live_actions;"
+        " alter table actions drop column noted_at; pragma user_version = 3;"
+    )
     conn.close()
 
     upgraded = open_store(path)

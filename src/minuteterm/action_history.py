@@ -46,14 +46,17 @@ class ActionState:
     status: ActionStatus = ActionStatus.OPEN
     note: str | None = None
     completed_at: pendulum.DateTime | None = None
+    noted_at: pendulum.DateTime | None = None
 
 
 def fold(raised: ActionState, updates: Iterable[ActionUpdate]) -> ActionState:
     """``raised`` with ``updates`` applied in the order given: the latest
     status, owner, due date and note each win; ``completed_at`` is when the
-    action was last closed (``None`` while it is open)."""
+    action was last closed (``None`` while it is open), ``noted_at`` when
+    its latest note was made."""
     owner, due, due_text = raised.owner, raised.due, raised.due_text
     status, note, completed = raised.status, raised.note, raised.completed_at
+    noted = raised.noted_at
     for update in updates:
         if update.status is not None:
             status = update.status
@@ -63,8 +66,8 @@ def fold(raised: ActionState, updates: Iterable[ActionUpdate]) -> ActionState:
         if update.due is not None or update.due_text is not None:
             due, due_text = update.due, update.due_text
         if update.note:
-            note = update.note
-    return ActionState(owner, due, due_text, status, note, completed)
+            note, noted = update.note, update.at
+    return ActionState(owner, due, due_text, status, note, completed, noted)
 
 
 def update_from_row(row: dict[str, Any]) -> ActionUpdate:
@@ -115,6 +118,7 @@ def recompute(db: sqlite_utils.Database, action_id: int) -> ActionState:
             "due_text": state.due_text,
             "status": state.status.value,
             "status_note": state.note,
+            "noted_at": iso(state.noted_at),
             "completed_at": iso(state.completed_at),
         },
     )

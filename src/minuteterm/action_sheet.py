@@ -18,7 +18,6 @@ import pendulum
 
 from . import clock
 from .action_history import (
-    LIVE_UPDATE,
     live_updates,
     recompute,
     update_from_row,
@@ -38,11 +37,6 @@ SORTS: dict[str, str] = {
     "status": "status {dir}, effective_due is null, effective_due, action_id",
     "update": "latest_update_at is null, latest_update_at {dir}, action_id",
 }
-
-#: The newest live update to the sheet's action ``a`` that has a note.
-_LATEST = f"""(select u.{{column}} from action_updates u where u.action_id = a.entry_id
-    and u.note != '' and {LIVE_UPDATE.format(alias="u")}
-    order by u.at desc, u.id desc limit 1)"""
 
 #: When "next meeting" was set: the start of the meeting the latest live
 #: update of the due date was captured in (or when it was made), else the
@@ -66,17 +60,23 @@ with sheet as (
                 select local_date(min(n.starts_at)) from meetings n
                 where n.committee_id = m.committee_id and n.starts_at > {_DUE_SET_AT})
         end as effective_due,
-        {_LATEST.format(column="note")} as latest_update,
-        {_LATEST.format(column="at")} as latest_update_at
-    from actions a
-    join entries e on e.id = a.entry_id
+        a.status_note as latest_update, a.noted_at as latest_update_at
+    from entries e
+    join actions a on a.entry_id = e.id
     join agenda_items i on i.id = e.item_id
     join meetings m on m.id = i.meeting_id
     join committees c on c.id = m.committee_id
-    where e.deleted_at is null
+    where e.kind = 'action' and e.deleted_at is null
 )
 select *, (status = 'open' and effective_due < :today) as overdue from sheet
 """
+
+
+_COUNT_NAMES = ("total", "open", "overdue", "done", "dropped")
+#: :class:`Counts` as window totals over every row a filter matches.
+_TOTALS = """count(*) over () as n_total, sum(status = 'open') over () as n_open,
+    sum(overdue) over () as n_overdue, sum(status = 'done') over () as n_done,
+    sum(status = 'dropped') over () as n_dropped"""
 
 
 def local_date(stamp: str | None) -> str | None:
@@ -155,24 +155,37 @@ class ActionSheet:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        store.db.conn.create_function("local_date", 1, local_date)
+        store.conn.create_function("local_date", 1, local_date)
 
     def _today(self, now: pendulum.DateTime | None) -> date:
         return to_local(now or clock.now()).date()
+
+    def page(
+        self, chosen: ActionFilter = ActionFilter(), now: pendulum.DateTime | None = None
+    ) -> tuple[list[ActionSheetRow], Counts]:
+        """The actions the filter matches, sorted, at most ``limit`` of them,
+        and how many it matches in all by state: in one pass over the
+        actions (the counts ride on each row as window totals)."""
+        if chosen.sort not in SORTS:
+            raise StoreError(f"cannot sort by {chosen.sort!r}: try {', '.join(SORTS)}")
+        where, params = _where(chosen, self._today(now))
+        order = SORTS[chosen.sort].format(dir="desc" if chosen.descending else "asc")
+        sql = f"select *, {_TOTALS} from ({_SHEET}){where} order by {order}"
+        if chosen.limit is not None:
+            sql += " limit :limit"
+            params["limit"] = chosen.limit
+        found = self.store.query(sql, params)
+        if not found:
+            return [], Counts()
+        first = found[0]
+        counts = Counts(**{name: int(first[f"n_{name}"] or 0) for name in _COUNT_NAMES})
+        return [_row(row) for row in found], counts
 
     def rows(
         self, chosen: ActionFilter = ActionFilter(), now: pendulum.DateTime | None = None
     ) -> list[ActionSheetRow]:
         """The actions the filter matches, sorted, at most ``limit`` of them."""
-        if chosen.sort not in SORTS:
-            raise StoreError(f"cannot sort by {chosen.sort!r}: try {', '.join(SORTS)}")
-        where, params = _where(chosen, self._today(now))
-        order = SORTS[chosen.sort].format(dir="desc" if chosen.descending else "asc")
-        sql = f"select * from ({_SHEET}){where} order by {order}"
-        if chosen.limit is not None:
-            sql += " limit :limit"
-            params["limit"] = chosen.limit
-        return [_row(row) for row in self.store.query(sql, params)]
+        return self.page(chosen, now)[0]
 
     def counts(
         self, chosen: ActionFilter = ActionFilter(), now: pendulum.DateTime | None = None

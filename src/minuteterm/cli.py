@@ -354,7 +354,7 @@ def actions(
     try:
         _check_committee(store, committee)
         sheet = ActionSheet(store)
-        rows, counts = sheet.rows(chosen), sheet.counts(chosen)
+        rows, counts = sheet.page(chosen)
     finally:
         store.close()
     if output == "-" or (output is None and fmt != "html"):

@@ -31,7 +31,7 @@ def _sheets(store: Store) -> dict[str, str]:
     sheet = ActionSheet(store)
     everything = ActionFilter(limit=None)
     now = SHEET_AS_AT.in_tz("UTC")
-    rows, counts = sheet.rows(everything, now=now), sheet.counts(everything, now=now)
+    rows, counts = sheet.page(everything, now=now)
     return {
         f"demo-actions.{EXTENSIONS[fmt]}": render_sheet(rows, counts, fmt, today=SHEET_AS_AT.date())
         for fmt in SHEET_FORMATS

@@ -130,8 +130,7 @@ class ActionsScreen(Screen[None]):
     def reload(self) -> None:
         """Re-read the rows and counts the filter asks for."""
         try:
-            rows = self.sheet.rows(self.chosen)
-            counts = self.sheet.counts(replace(self.chosen, limit=None))
+            rows, counts = self.sheet.page(self.chosen)
         except CLERK_ERRORS as error:
             self.say(str(error), refused=True)
             return
@@ -274,8 +273,7 @@ class ActionsScreen(Screen[None]):
             self.say("exporting the action sheet is not available yet", refused=True)
             return
         try:
-            rows = self.sheet.rows(replace(self.chosen, limit=None))
-            counts = self.sheet.counts(replace(self.chosen, limit=None))
+            rows, counts = self.sheet.page(replace(self.chosen, limit=None))
             paths = [write_sheet(rows, counts, fmt, Path.cwd()) for fmt in ("md", "csv", "html")]
         except (*CLERK_ERRORS, OSError) as error:
             self.say(str(error), refused=True)
