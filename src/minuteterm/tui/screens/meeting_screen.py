@@ -45,6 +45,9 @@ if TYPE_CHECKING:
 #: How often the capture bar's unsent text is saved (so a crash loses at
 #: most this much typing).
 DRAFT_SECONDS = 0.5
+#: When, after the screen opens, startup's garbage is collected and the rest
+#: frozen (see :meth:`MinuteTermApp.settle_garbage`).
+SETTLE_SECONDS = 1.0
 
 
 class MeetingScreen(Screen[None]):
@@ -95,7 +98,8 @@ class MeetingScreen(Screen[None]):
         self._restore_draft()
         self.set_interval(1, self._watch_database)
         self.set_interval(DRAFT_SECONDS, self.save_draft)
-        self.call_after_refresh(self.app.settle_garbage)  # type: ignore[attr-defined]
+        # A second after the screen is up, not in the way of its first paint.
+        self.set_timer(SETTLE_SECONDS, self.app.settle_garbage)  # type: ignore[attr-defined]
 
     # --- the unsent line --------------------------------------------------------
 
