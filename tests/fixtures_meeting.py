@@ -11,7 +11,10 @@ from datetime import date
 
 import pendulum
 
-from minuteterm.model import AttendanceStatus, EntryKind, PersonKind
+from minuteterm.approval import set_public_decision
+from minuteterm.declarations import declare
+from minuteterm.formal_grammar import Declare
+from minuteterm.model import AttendanceStatus, EntryKind, InterestKind, PersonKind
 from minuteterm.store import ActionFields, NewItem, Store
 
 COMMITTEE = "Harbour and Coastal Services Board"
@@ -30,7 +33,7 @@ AGENDA = (
     NewItem("Minutes of the previous meeting"),
     NewItem("Winter dredging programme and visitor pontoons"),
     NewItem("Quayside signage and visitor information"),
-    NewItem("Harbour office lease", exempt=True),
+    NewItem("Harbour office lease", exempt=True, exempt_paragraph="3"),
 )
 
 
@@ -60,13 +63,9 @@ def _attendance(store: Store, meeting: int) -> None:
 
 
 def _declarations(store: Store, item: int) -> None:
-    store.add_entry(
-        item,
-        EntryKind.DECLARATION,
-        "Cllr Bell declared an other registrable interest in item 4 as a trustee "
-        "of the Harbour Heritage Trust and took no part in that item",
-        now=at(18, 32),
-    )
+    meeting = store.item(item).meeting_id
+    trustee = Declare("Cllr Bell", "4", InterestKind.OTHER, "trustee of the Harbour Heritage Trust")
+    declare(store, meeting, item, trustee, at(18, 32))
 
 
 def _previous_minutes(store: Store, item: int) -> None:
@@ -245,6 +244,7 @@ def _lease(store: Store, item: int) -> None:
         "That the Head of Coastal Finance be authorised to agree the lease terms.",
         now=at(20, 0),
     )
+    set_public_decision(store, item, "That the lease terms be agreed.")
 
 
 def build_fixed_meeting(store: Store) -> int:

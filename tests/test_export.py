@@ -74,8 +74,11 @@ OUR_LABELS = {
     "Apologies for absence:",
     "Officers in attendance:",
     "Also in attendance:",
-    "Draft — subject to approval",
-    "Confidential — contains exempt information, not for publication",
+    "Absent:",
+    "RECOMMENDED:",
+    "AGREED:",
+    DRAFT_LINE,
+    CONFIDENTIAL_LINE,
 }
 
 
@@ -230,8 +233,11 @@ def test_public_version_keeps_exempt_words_out(record: MeetingRecord) -> None:
         assert "commercially sensitive" not in public
         assert "break clause" not in public
         assert "Harbour office lease (Exempt – Part II)" in public
-        assert "agree the lease terms" in public
+        assert "paragraph 3 of Part 1 of Schedule 12A" in public  # the exclusion
+        assert "That the lease terms be agreed." in public  # the decision in general terms
+        assert "authorised to agree the lease terms" not in public
         assert "commercially sensitive" in render(record, fmt)
+        assert "authorised to agree the lease terms" in render(record, fmt)
 
 
 def test_printed_pages_carry_the_marking_and_status(record: MeetingRecord) -> None:

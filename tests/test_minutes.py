@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from datetime import date
 
 import pendulum
@@ -10,6 +11,7 @@ import pytest
 
 from minuteterm.minutes import (
     QUESTION_STYLES,
+    UNSTATED_DECISION,
     BulletList,
     Paragraph,
     Resolutions,
@@ -155,7 +157,8 @@ def test_attendance_groups_people_and_marks_the_chair() -> None:
 def test_no_attendees_means_no_attendance() -> None:
     assert build_minutes(record()).attendance is None
     absent = Attendee("Cllr Absent", PersonKind.MEMBER, AttendanceStatus.ABSENT)
-    assert build_minutes(record(attendees=[absent])).attendance is None
+    listed = build_minutes(record(attendees=[absent])).attendance
+    assert listed is not None and listed.absent == ("Cllr Absent",) and listed.present == ()
 
 
 def test_closing_line_uses_local_time() -> None:
@@ -470,8 +473,17 @@ def test_exempt_item_is_marked_and_kept_in_the_confidential_version() -> None:
 def test_public_version_drops_exempt_discussion_and_actions() -> None:
     minutes = build_minutes(exempt_record(), public=True)
     blocks = texts(minutes.sections[0])
-    assert blocks[0].startswith("The press and public were excluded")
-    assert blocks[1] == "RESOLVED: That the lease be agreed."
-    assert not any("40,000" in text or "ACTION" in text for text in blocks)
+    assert blocks[0].startswith("RESOLVED: That under Section 100A(4) of the Local Government")
+    assert blocks[1] == UNSTATED_DECISION  # no decision in general terms was given
+    assert not any("40,000" in text or "ACTION" in text or "lease be" in text for text in blocks)
     assert minutes.actions == ()
     assert minutes.heading.marking is None
+
+
+def test_public_version_gives_the_decision_in_general_terms() -> None:
+    exempt = exempt_record()
+    item = replace(exempt.items[0].item, public_decision="that the offer be accepted")
+    record = replace(exempt, items=[replace(exempt.items[0], item=item)])
+    blocks = texts(build_minutes(record, public=True).sections[0])
+    assert blocks[1] == "RESOLVED: That the offer be accepted."
+    assert "RESOLVED: That the lease be agreed." in texts(build_minutes(record).sections[0])

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pendulum
 import pytest
+import sqlite_utils
 
 from minuteterm.model import EntryKind, MeetingStatus
-from minuteterm.schema import SCHEMA_VERSION
+from minuteterm.schema import MIGRATIONS, SCHEMA_VERSION
 from minuteterm.store import (
     ActionFields,
     MeetingLocked,
@@ -217,18 +218,21 @@ def test_a_write_waits_for_another_writer_and_succeeds(store: Store, db_path: Pa
 
 def test_an_older_database_is_copied_before_it_is_upgraded(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    store = open_store(path)
-    meeting_id = make_meeting(store)
-    store.close()
-    conn = sqlite3.connect(path)
-    conn.executescript(
-        "drop table drafts; drop table entry_revisions; drop index entries_live_actions;"
-        " alter table actions drop column noted_at; pragma user_version = 3;"
+    db = sqlite_utils.Database(sqlite3.connect(path))
+    for number, step in enumerate(MIGRATIONS[:3], start=1):
+        step(db)
+        db.execute(f"PRAGMA user_version = {number}")
+    db.executescript(
+        """insert into committees (id, name) values (1, 'Audit Committee');
+        insert into meetings (id, committee_id, title, starts_at, created_at)
+          values (1, 1, 'Audit Committee', '2026-12-14T18:30:00+00:00',
+                  '2026-12-01T09:00:00+00:00');"""
     )
-    conn.close()
+    db.conn.commit()
+    db.close()
 
     upgraded = open_store(path)
-    assert upgraded.meeting(meeting_id).title == "Audit Committee"
+    assert upgraded.meeting(1).title == "Audit Committee"
     upgraded.close()
     (copy,) = (tmp_path / "backups").glob("before-schema-*-from-3-*.db")
     old = sqlite3.connect(copy)

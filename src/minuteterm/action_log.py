@@ -171,7 +171,8 @@ class _Meeting:
 
 
 _CANDIDATES = """
-select a.*, i.number as item_number, i.exempt, i.position as item_position,
+select a.*, coalesce(i.minute_number, i.number) as item_number, i.exempt,
+    i.position as item_position,
     m.id as meeting_id, m.starts_at as meeting_starts_at, m.committee_id
 from actions a
 join entries e on e.id = a.entry_id
@@ -190,7 +191,8 @@ order by a.entry_id
 """
 
 _UPDATES = f"""
-select u.*, ui.id as item_id, ui.number as item_number, ui.meeting_id as captured_in,
+select u.*, ui.id as item_id, coalesce(ui.minute_number, ui.number) as item_number,
+    ui.meeting_id as captured_in,
     um.starts_at as captured_meeting_start
 from action_updates u
 left join entries ue on ue.id = u.entry_id

@@ -14,19 +14,23 @@ from datetime import date
 
 from .dates import DateError, Due, looks_like_date, parse_due
 from .errors import CaptureError
-from .model import ActionStatus, EntryKind
+from .formal_grammar import FormalCommand, is_formal, parse_formal
+from .model import ActionStatus, EntryKind, ResolutionForm
 
 
 @dataclass(frozen=True)
 class AddEntry:
     """Record an entry. For an action, ``speaker`` is its owner and ``text``
-    what is to be done; ``due``/``due_text`` come from ``by``/``due DATE``."""
+    what is to be done; ``due``/``due_text`` come from ``by``/``due DATE``.
+    A resolution typed as RECOMMENDED or AGREED has that ``form`` (``None``
+    is RESOLVED, the usual one)."""
 
     kind: EntryKind
     text: str
     speaker: str | None = None
     due: date | None = None
     due_text: str | None = None
+    form: ResolutionForm | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,29 @@ class UpdateAction:
     due_text: str | None = None
 
 
+@dataclass(frozen=True)
+class MarkExempt:
+    """``/exempt 3``: the current item is exempt under paragraph 3 of
+    Schedule 12A (``/exempt off``: ``paragraph`` is ``None``, not exempt)."""
+
+    paragraph: str | None
+
+
+@dataclass(frozen=True)
+class PublicDecision:
+    """``/public TEXT``: the exempt item's decision in general terms."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class ApprovePrevious:
+    """``/approve [with AMENDMENT]``: the previous meeting's minutes are
+    signed as a correct record (subject to the amendment)."""
+
+    amendment: str | None = None
+
+
 Command = (
     AddEntry
     | GoToItem
@@ -95,6 +122,10 @@ Command = (
     | UndoDelete
     | Correct
     | UpdateAction
+    | MarkExempt
+    | PublicDecision
+    | ApprovePrevious
+    | FormalCommand
 )
 
 
@@ -116,8 +147,9 @@ _KIND_LABEL = {
     EntryKind.DECLARATION: "a declaration",
     EntryKind.VOTE: "a vote",
     EntryKind.ACTION_UPDATE: "an action update",
+    EntryKind.ATTENDANCE: "an arrival or departure",
 }
-_COMMANDS = "/item N, /next, /prev, /add TITLE, /undo or /end"
+_COMMANDS = "/item N, /next, /prev, /add TITLE, /undo, /end, /exempt N, /public TEXT or /approve"
 _ACTION_FORM = '"! Owner: what to do by 14/12/2026"'
 _CORRECTION_FORM = r"a correction is s/old/new/ (\/ for a slash inside; \s/ starts a note with s/)"
 
@@ -147,12 +179,50 @@ def _command(line: str) -> Command:
         if not argument:
             raise CaptureError("/add needs the new item's title, e.g. /add Urgent business")
         return AddItem(argument)
+    if name == "exempt":
+        return _exempt(argument)
+    if name == "public":
+        if not argument:
+            raise CaptureError(
+                "/public needs the decision in general terms,"
+                " e.g. /public That the offer be accepted."
+            )
+        return PublicDecision(argument)
+    if name == "approve":
+        return _approve(argument)
     if name in _SIMPLE_COMMANDS:
         if argument:
             raise CaptureError(f"/{name} takes nothing after it")
         return _SIMPLE_COMMANDS[name]()
     typed = line.split()[0]
     raise CaptureError(f'unknown command "{typed}": use {_COMMANDS} (\\/ starts a note with /)')
+
+
+_PARAGRAPH = re.compile(r"(?:para(?:graph)?\.?\s*)?(\d{1,2})", re.IGNORECASE)
+
+
+def _exempt(argument: str) -> MarkExempt:
+    """``/exempt 3``, ``/exempt paragraph 3``, ``/exempt off``."""
+    if argument.lower() in ("off", "no", "none", "not"):
+        return MarkExempt(None)
+    match = _PARAGRAPH.fullmatch(argument)
+    if not match:
+        raise CaptureError(
+            "/exempt needs the paragraph of Schedule 12A, e.g. /exempt 3 (/exempt off undoes it)"
+        )
+    return MarkExempt(match.group(1))
+
+
+def _approve(argument: str) -> ApprovePrevious:
+    """``/approve`` or ``/approve with AMENDMENT``."""
+    if not argument:
+        return ApprovePrevious()
+    words = re.match(r"(?:with|subject to)\b[:\s]*(.*)", argument, re.IGNORECASE | re.DOTALL)
+    if not words or not words.group(1).strip():
+        raise CaptureError(
+            "/approve takes nothing, or an amendment: /approve with: minute 5, for six read seven"
+        )
+    return ApprovePrevious(words.group(1).strip())
 
 
 def _correction(line: str) -> Correct:
@@ -191,7 +261,8 @@ _LABELS = frozenset(
     " reminder correction ps p.s fyi vote votes for against abstain abstentions"
     " declaration declarations outcome page paragraph para appendix annex section"
     " minute minutes table point total time date venue deadline due present"
-    " apologies absent background purpose comment comments query".split()
+    " apologies absent background purpose comment comments query recommended"
+    " agreed".split()
 )
 
 
@@ -400,19 +471,26 @@ def _entry(kind: EntryKind, body: str, today: date, known: dict[str, str]) -> Ad
     if kind is EntryKind.ACTION:
         return _action(speaker, rest, body, today)
     if kind is EntryKind.RESOLUTION:
-        rest = _without_resolved(rest)
+        form, rest = resolution_form(rest)
+        return AddEntry(kind, rest, speaker, form=None if form is ResolutionForm.RESOLVED else form)
     return AddEntry(kind, rest, speaker)
 
 
-_RESOLVED_LABEL = re.compile(r"^resolved\b\s*[:\-–—]?\s*", re.IGNORECASE)
+_FORM_LABEL = re.compile(r"^(resolved|recommended|agreed)\b\s*[:\-–—]?\s*", re.IGNORECASE)
 
 
-def _without_resolved(text: str) -> str:
-    """``RESOLVED: That …`` typed in full loses its label (the minutes add it)."""
-    stripped = _RESOLVED_LABEL.sub("", text, count=1)
-    if stripped != text and stripped[:5].lower() == "that ":
+def resolution_form(text: str) -> tuple[ResolutionForm, str]:
+    """``RECOMMENDED: That …`` -> the form and the words without the label
+    (the minutes print the label); RESOLVED when no label was typed."""
+    match = _FORM_LABEL.match(text)
+    if match is None:
+        return ResolutionForm.RESOLVED, text
+    stripped = text[match.end() :]
+    if stripped[:5].lower() == "that ":
         stripped = "That " + stripped[5:]
-    return stripped or text
+    if not stripped:
+        return ResolutionForm.RESOLVED, text
+    return ResolutionForm(match.group(1).lower()), stripped
 
 
 def parse(
@@ -449,6 +527,8 @@ def parse(
         return _correction(text)
     if text.startswith(UPDATE_PREFIX):
         return _update(text, today)
+    if is_formal(text):
+        return parse_formal(text)
     kind = _PREFIX_KIND.get(text[0])
     if kind is None:
         return _entry(default_kind, text, today, known)
@@ -463,7 +543,11 @@ def _needs_escape(line: str) -> bool:
 
 
 def format_line(
-    kind: EntryKind, text: str, speaker: str | None, due_text: str | None = None
+    kind: EntryKind,
+    text: str,
+    speaker: str | None,
+    due_text: str | None = None,
+    form: ResolutionForm = ResolutionForm.RESOLVED,
 ) -> str:
     r"""An entry written back as a capture line that :func:`parse` reads
     (with ``default_kind=kind``) to the same kind, text, speaker and due.
@@ -480,6 +564,8 @@ def format_line(
         # "(by X)" keeps a final full stop or comma, which "by X" would lose
         bracketed = text.endswith((".", ","))
         body = f"{body} (by {due_text})" if bracketed else f"{body} by {due_text}"
+    if kind is EntryKind.RESOLUTION and form is not ResolutionForm.RESOLVED:
+        body = f"{form.value.upper()}: {body}"
     if speaker:
         body = f"{speaker}: {body}"
     prefix = KIND_PREFIX.get(kind, "")

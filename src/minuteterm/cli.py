@@ -276,6 +276,61 @@ def export(
     click.echo(str(written))
 
 
+@cli.command()
+@sub_db_option
+@click.argument("name")
+@click.option(
+    "--quorum", type=click.IntRange(min=0), default=None, help="Members needed (0: none)."
+)
+@click.option(
+    "--numbering",
+    type=click.Choice(["running", "prefixed"]),
+    default=None,
+    help="Minute numbers: running (620, 621) or prefixed (CYP/4/26).",
+)
+@click.option("--prefix", default=None, help="Prefix of prefixed minute numbers, e.g. CYP.")
+@click.option("--first-minute", type=int, default=None, help="Where running numbers start.")
+@click.option(
+    "--resolutions",
+    type=click.Choice(["numbers", "letters"]),
+    default=None,
+    help="Several resolutions in an item: 1), 2) or (a), (b).",
+)
+@click.option("--forget", "forget", default=None, help="A member who has left the committee.")
+@click.pass_context
+def committee(
+    ctx: click.Context,
+    name: str,
+    quorum: int | None,
+    numbering: str | None,
+    prefix: str | None,
+    first_minute: int | None,
+    resolutions: str | None,
+    forget: str | None,
+) -> None:
+    """Show or change a committee's quorum, numbering and resolution marks."""
+    from .committees import Settings, configure, describe
+    from .model import MinuteNumbering, ResolutionMarks
+    from .people import forget_member, name_for
+
+    settings = Settings(
+        quorum=quorum or None,
+        no_quorum=quorum == 0,
+        numbering=MinuteNumbering(numbering) if numbering else None,
+        prefix=prefix,
+        first_minute=first_minute,
+        resolution_marks=ResolutionMarks(resolutions) if resolutions else None,
+    )
+    store = _open(ctx)
+    try:
+        changed = configure(store, name, settings)
+        if forget:
+            forget_member(store, changed.id, name_for(store, changed.id, forget))
+        click.echo(describe(changed))
+    finally:
+        store.close()
+
+
 _SHEET_FORMATS = ("table", "md", "csv", "html")  # export.action_sheet.SHEET_FORMATS
 _SORTS = ("reference", "action", "owner", "due", "status", "update")  # action_sheet.SORTS
 

@@ -7,7 +7,10 @@ the capture grammar or the recorder (which the first screen does not need).
 from __future__ import annotations
 
 from .dates import DateError
-from .store import StoreError
+
+
+class StoreError(Exception):
+    """A problem the clerk can understand and act on; the message says what."""
 
 
 class CaptureError(ValueError):

@@ -24,6 +24,14 @@ class EntryKind(StrEnum):
     DECLARATION = "declaration"
     VOTE = "vote"
     ACTION_UPDATE = "action_update"
+    ATTENDANCE = "attendance"  # an arrival or departure during the meeting
+
+
+#: Kinds whose entries stand for a structured record (a declaration, a vote,
+#: an arrival or departure): deleted and typed again, never edited or re-kinded.
+FORMAL_KINDS: frozenset[EntryKind] = frozenset(
+    {EntryKind.DECLARATION, EntryKind.VOTE, EntryKind.ATTENDANCE}
+)
 
 
 #: The kinds a clerk switches between in the capture bar, in cycling order.
@@ -67,22 +75,74 @@ class PersonKind(StrEnum):
 
 
 class AttendanceStatus(StrEnum):
-    """How someone attended a meeting."""
+    """How someone attended a meeting. ``expected``: a member of the
+    committee listed when the meeting was made, not yet marked."""
 
     PRESENT = "present"
     APOLOGIES = "apologies"
     SUBSTITUTE = "substitute"
     ABSENT = "absent"
     IN_ATTENDANCE = "in_attendance"
+    EXPECTED = "expected"
+
+
+class InterestKind(StrEnum):
+    """The kinds of interest a member may declare."""
+
+    PECUNIARY = "pecuniary"
+    OTHER = "other"
+    NON_REGISTRABLE = "non_registrable"
+
+
+#: How the minutes name each kind of interest.
+INTEREST_WORDS: dict[InterestKind, str] = {
+    InterestKind.PECUNIARY: "a disclosable pecuniary interest",
+    InterestKind.OTHER: "an other registrable interest",
+    InterestKind.NON_REGISTRABLE: "a non-registrable interest",
+}
+
+
+class ResolutionForm(StrEnum):
+    """What a decision is called in the minutes."""
+
+    RESOLVED = "resolved"
+    RECOMMENDED = "recommended"  # to full Council
+    AGREED = "agreed"
+
+
+class MinuteNumbering(StrEnum):
+    """How a committee numbers its minutes."""
+
+    RUNNING = "running"  # 620, 621, ...
+    PREFIXED = "prefixed"  # CYP/4/26: prefix, number in the year, year
+
+
+class ResolutionMarks(StrEnum):
+    """How several resolutions of one item are marked."""
+
+    NUMBERS = "numbers"  # 1), 2)
+    LETTERS = "letters"  # (a), (b)
+
+
+class VoteSide(StrEnum):
+    """A side of a vote."""
+
+    FOR = "for"
+    AGAINST = "against"
+    ABSTAIN = "abstain"
 
 
 @dataclass(frozen=True)
 class Committee:
-    """A committee, board or panel that meets."""
+    """A committee, board or panel that meets, and how it minutes."""
 
     id: int
     name: str
     prefix: str | None = None
+    quorum: int | None = None
+    numbering: MinuteNumbering = MinuteNumbering.RUNNING
+    first_minute: int = 1
+    resolution_marks: ResolutionMarks = ResolutionMarks.NUMBERS
 
 
 @dataclass(frozen=True)
@@ -118,6 +178,13 @@ class AgendaItem:
     purpose: str | None = None
     started_at: pendulum.DateTime | None = None
     ended_at: pendulum.DateTime | None = None
+    minute_number: str | None = None
+    public_decision: str | None = None
+
+    @property
+    def reference(self) -> str:
+        """The minute number once allocated, else the agenda number."""
+        return self.minute_number or self.number
 
 
 @dataclass(frozen=True)
@@ -148,6 +215,10 @@ class ActionUpdate:
 
 #: ``agenda_items.standing`` for the item that reviews the open actions.
 ACTION_LOG = "action_log"
+#: ``agenda_items.standing`` for the usual opening items.
+APOLOGIES = "apologies"
+DECLARATIONS = "declarations"
+PREVIOUS_MINUTES = "previous_minutes"
 
 
 @dataclass(frozen=True)
@@ -271,7 +342,8 @@ class Revision:
 
 @dataclass(frozen=True)
 class Attendee:
-    """Someone listed against a meeting, with how they attended."""
+    """Someone listed against a meeting, with how they attended. ``left``:
+    their latest arrival or departure recorded was a departure."""
 
     name: str
     kind: PersonKind
@@ -279,6 +351,77 @@ class Attendee:
     title: str | None = None
     substitute_for: str | None = None
     chair: bool = False
+    left: bool = False
+
+    @property
+    def counts_to_quorum(self) -> bool:
+        """A member (or substitute) in the room now."""
+        if self.kind is not PersonKind.MEMBER or self.left:
+            return False
+        return self.status in (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE)
+
+
+@dataclass(frozen=True)
+class AttendanceEvent:
+    """Someone arriving late or leaving early, against the item then current."""
+
+    entry_id: int
+    name: str
+    arrived: bool
+    item_id: int
+    at: pendulum.DateTime
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """An interest a member declared, in an item (or generally: ``None``)."""
+
+    entry_id: int
+    name: str
+    item_id: int | None
+    kind: InterestKind
+    detail: str
+
+
+@dataclass(frozen=True)
+class Vote:
+    """How a resolution was voted on: totals, or the names on each side (a
+    recorded vote), and the Chair's casting vote when the votes were equal."""
+
+    entry_id: int
+    resolution_id: int
+    votes_for: int
+    against: int
+    abstain: int
+    names: tuple[tuple[VoteSide, str], ...] = ()
+    casting: VoteSide | None = None
+
+    @property
+    def recorded(self) -> bool:
+        """Whether the names were recorded."""
+        return bool(self.names)
+
+    @property
+    def carried(self) -> bool:
+        """More for than against, or equal and the Chair's casting vote for."""
+        if self.votes_for != self.against:
+            return self.votes_for > self.against
+        return self.casting is VoteSide.FOR
+
+    def named(self, side: VoteSide) -> tuple[str, ...]:
+        """The names recorded on one side."""
+        return tuple(name for named_side, name in self.names if named_side is side)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A resolution entry's form, and its vote if one was taken."""
+
+    entry_id: int
+    form: ResolutionForm = ResolutionForm.RESOLVED
+    vote: Vote | None = None
+    #: The meeting whose minutes this resolution approved, if it did.
+    approves: int | None = None
 
 
 @dataclass(frozen=True)
@@ -298,3 +441,8 @@ class MeetingRecord:
     attendees: list[Attendee] = field(default_factory=list)
     #: Actions raised, carried forward or updated in the meeting, by number.
     actions: tuple[LoggedAction, ...] = ()
+    committee: Committee | None = None
+    declarations: tuple[Declaration, ...] = ()
+    events: tuple[AttendanceEvent, ...] = ()
+    #: Each resolution entry's form and vote, by entry id.
+    resolutions: dict[int, Resolution] = field(default_factory=dict)

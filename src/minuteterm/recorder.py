@@ -25,16 +25,20 @@ from . import clock
 from .action_history import changes, raised, rewrite_update, summary
 from .action_sheet import ActionSheet
 from .backup import backup, prune
+from .business import carry_out
 from .capture import (
     AddEntry,
     AddItem,
+    ApprovePrevious,
     CaptureError,
     Command,
     Correct,
     EndMeeting,
     GoToItem,
+    MarkExempt,
     NextItem,
     PreviousItem,
+    PublicDecision,
     UndoDelete,
     UpdateAction,
     format_line,
@@ -43,9 +47,20 @@ from .capture import (
 )
 from .dates import to_local
 from .errors import CLERK_ERRORS  # noqa: F401  (re-exported for callers)
-from .model import ActionUpdate, AgendaItem, Change, Entry, EntryKind
+from .formal_grammar import Attend, CastVote, Declare, Movement, TakeChair
+from .model import (
+    FORMAL_KINDS,
+    ActionUpdate,
+    AgendaItem,
+    Change,
+    Entry,
+    EntryKind,
+    ResolutionForm,
+)
+from .numbering import check_citations
 from .store import ActionFields, Store, StoreError
 from .textsafe import clean
+from .votes import form_of, set_form
 
 _UPDATE_HINT = "an update to an action is typed as !! N, e.g. !! 12 done: report circulated"
 
@@ -141,6 +156,17 @@ class Recorder:
                 return self._correct(old, new, moment)
             case UpdateAction():
                 return self._update_action(command, moment)
+            case (
+                Attend()
+                | TakeChair()
+                | Movement()
+                | Declare()
+                | CastVote()
+                | MarkExempt()
+                | PublicDecision()
+                | ApprovePrevious()
+            ):
+                return carry_out(self, command, moment)
         raise CaptureError(f"cannot carry out {line!r}")  # pragma: no cover
 
     def _back_up(self) -> str:
@@ -154,8 +180,9 @@ class Recorder:
         prune(path.parent)
         return f"backed up to {path}"
 
-    def _open_item(self, moment: pendulum.DateTime) -> AgendaItem:
-        """The current item, opening the first one if none is open yet."""
+    def open_item(self, moment: pendulum.DateTime) -> AgendaItem:
+        """The current item, opening the first one if none is open yet (the
+        meeting goes live with its first line)."""
         item = self.current_item()
         if item is not None:
             return item
@@ -168,20 +195,32 @@ class Recorder:
     def _add(self, command: AddEntry, moment: pendulum.DateTime) -> Outcome:
         if command.kind is EntryKind.ACTION_UPDATE:
             raise CaptureError(_UPDATE_HINT)
-        item = self._open_item(moment)
+        item = self.open_item(moment)
         reply_to = None
         if command.kind is EntryKind.RESPONSE:
             reply_to = self.store.question_to_answer(item.id)
-        entry_id = self.store.add_entry(
-            item.id,
-            command.kind,
-            command.text,
-            speaker=command.speaker,
-            reply_to=reply_to,
-            action=_action_fields(command),
-            now=moment,
-        )
+        text = self._cited(command.text)
+        with self.store.transaction():
+            entry_id = self.store.add_entry(
+                item.id,
+                command.kind,
+                text,
+                speaker=command.speaker,
+                reply_to=reply_to,
+                action=_action_fields(replace(command, text=text)),
+                now=moment,
+            )
+            if command.kind is EntryKind.RESOLUTION:
+                set_form(self.store, entry_id, command.form or ResolutionForm.RESOLVED)
         return Outcome(f"saved {command.kind.value} in item {item.number}", entry_id, item.id)
+
+    def _cited(self, text: str) -> str:
+        """``text`` with its ``@minute`` citations checked against the
+        committee's minutes (a minute it does not have is refused)."""
+        if "@" not in text:
+            return text
+        meeting = self.store.meeting(self.meeting_id)
+        return check_citations(self.store.db, meeting.committee_id, text)
 
     def _item_numbered(self, number: str) -> AgendaItem:
         items = self.store.items(self.meeting_id)
@@ -237,7 +276,7 @@ class Recorder:
         sheet = ActionSheet(self.store)
         row = sheet.row(command.action_id)
         with self.store.transaction():
-            item = self._open_item(moment)
+            item = self.open_item(moment)
             entry_id = self.store.add_entry(
                 item.id, EntryKind.ACTION_UPDATE, _entry_text(command), now=moment
             )
@@ -326,6 +365,7 @@ class Recorder:
     def edit_line(self, entry_id: int) -> str:
         """The entry as a capture line, for editing in place."""
         entry = self.store.entry(entry_id)
+        _refuse_formal(entry)
         if entry.kind is EntryKind.ACTION_UPDATE:
             update = ActionSheet(self.store).entry_update(entry_id)
             if update is not None:
@@ -338,12 +378,16 @@ class Recorder:
             # action is edited as it was raised: later updates stay on top.
             due = as_raised.due
             due_text = f"{due:%d/%m/%Y}" if due else as_raised.due_text
-        return format_line(entry.kind, entry.text, entry.speaker, due_text)
+        form = form_of(self.store, entry_id) if entry.kind is EntryKind.RESOLUTION else None
+        return format_line(
+            entry.kind, entry.text, entry.speaker, due_text, form or ResolutionForm.RESOLVED
+        )
 
     def edit(self, entry_id: int, line: str, now: pendulum.DateTime | None = None) -> Outcome:
         """Replace an entry with a re-typed line (its kind is the default)."""
         moment = now or clock.now()
         entry = self.store.entry(entry_id)
+        _refuse_formal(entry)
         command = self.parse(line, entry.kind, moment)
         if entry.kind is EntryKind.ACTION_UPDATE:
             if not isinstance(command, UpdateAction):
@@ -357,15 +401,19 @@ class Recorder:
         reply_to = entry.reply_to
         if command.kind is EntryKind.RESPONSE and reply_to is None:
             reply_to = self.store.question_to_answer(entry.item_id, before=entry.id)
-        self._rewrite(
-            entry,
-            command.kind,
-            command.text,
-            command.speaker,
-            reply_to,
-            moment,
-            _action_fields(command),
-        )
+        command = replace(command, text=self._cited(command.text))
+        with self.store.transaction():
+            self._rewrite(
+                entry,
+                command.kind,
+                command.text,
+                command.speaker,
+                reply_to,
+                moment,
+                _action_fields(command),
+            )
+            if command.kind is EntryKind.RESOLUTION:
+                set_form(self.store, entry.id, command.form or ResolutionForm.RESOLVED)
         return Outcome(f"updated {command.kind.value}", entry.id, entry.item_id)
 
     def change_kind(
@@ -373,6 +421,9 @@ class Recorder:
     ) -> Outcome:
         """Make an entry another kind (a response finds its question)."""
         entry = self.store.entry(entry_id)
+        _refuse_formal(entry)
+        if kind in FORMAL_KINDS:
+            raise CaptureError(f"an entry cannot become {_kind_name(kind)}: type it as a new line")
         if EntryKind.ACTION_UPDATE in (entry.kind, kind):
             raise CaptureError(
                 "an action update stays an update: edit it, or delete it and type it again"
@@ -427,6 +478,23 @@ class Recorder:
 
 def _kind_name(kind: EntryKind) -> str:
     return kind.value.replace("_", " ")
+
+
+#: What each formal kind is called when a change to it is refused.
+_FORMAL_NAMES = {
+    EntryKind.DECLARATION: "a declaration",
+    EntryKind.VOTE: "a vote",
+    EntryKind.ATTENDANCE: "an arrival or departure",
+}
+
+
+def _refuse_formal(entry: Entry) -> None:
+    """Declarations, votes, arrivals and departures stand for records kept
+    beside the entry: they are deleted (D) and typed again, never edited."""
+    if entry.kind in FORMAL_KINDS:
+        raise CaptureError(
+            f"{_FORMAL_NAMES[entry.kind]} cannot be edited: delete it (D) and type it again"
+        )
 
 
 def _as_command(update: ActionUpdate) -> UpdateAction:

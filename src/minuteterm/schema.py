@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .standing import standing_item
+
 if TYPE_CHECKING:
     import sqlite_utils
 
@@ -193,12 +195,83 @@ def _v5_sheet_at_archive_size(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v6_formal_business(db: sqlite_utils.Database) -> None:
+    """What a council's published minutes carry: each committee's quorum and
+    numbering, who is expected, who came and went and when, declarations of
+    interest, resolution forms and votes, minute numbers, the decision of an
+    exempt item in general terms, and which meeting approved which."""
+    db.executescript(
+        """
+        alter table committees add column quorum integer;
+        alter table committees add column numbering text not null default 'running'
+            check (numbering in ('running', 'prefixed'));
+        alter table committees add column first_minute integer not null default 1;
+        alter table committees add column resolution_marks text not null default 'numbers'
+            check (resolution_marks in ('numbers', 'letters'));
+        create table minute_counters (
+            committee_id integer not null references committees(id),
+            year integer not null,
+            last integer not null,
+            primary key (committee_id, year)
+        );
+        alter table people add column expected integer not null default 0;
+        alter table agenda_items add column minute_number text;
+        alter table agenda_items add column public_decision text;
+        alter table meetings add column approved_by_entry integer
+            references entries(id) on delete set null;
+        create table attendance_events (
+            entry_id integer primary key references entries(id) on delete cascade,
+            meeting_id integer not null references meetings(id) on delete cascade,
+            person_id integer not null references people(id),
+            event text not null check (event in ('arrived', 'left')),
+            item_id integer not null references agenda_items(id),
+            at text not null
+        );
+        create index attendance_events_by_meeting on attendance_events(meeting_id, at);
+        create table declarations (
+            entry_id integer primary key references entries(id) on delete cascade,
+            meeting_id integer not null references meetings(id) on delete cascade,
+            person_id integer not null references people(id),
+            item_id integer references agenda_items(id),
+            kind text not null check (kind in ('pecuniary', 'other', 'non_registrable')),
+            detail text not null default ''
+        );
+        create index declarations_by_meeting on declarations(meeting_id);
+        create table resolutions (
+            entry_id integer primary key references entries(id) on delete cascade,
+            form text not null default 'resolved'
+                check (form in ('resolved', 'recommended', 'agreed'))
+        );
+        create table votes (
+            entry_id integer primary key references entries(id) on delete cascade,
+            resolution_id integer not null references entries(id) on delete cascade,
+            votes_for integer not null,
+            against integer not null,
+            abstain integer not null,
+            casting text check (casting in ('for', 'against'))
+        );
+        create index votes_by_resolution on votes(resolution_id);
+        create table recorded_votes (
+            entry_id integer not null references votes(entry_id) on delete cascade,
+            name text not null,
+            side text not null check (side in ('for', 'against', 'abstain')),
+            primary key (entry_id, name)
+        );
+        """
+    )
+    for row in list(db.query("select id, title from agenda_items where standing is null")):
+        standing = standing_item(row["title"])
+        if standing is not None:
+            db.execute("update agenda_items set standing = ? where id = ?", [standing, row["id"]])
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_core,
     _v2_action_history,
     _v3_action_as_raised,
     _v4_revisions_and_drafts,
     _v5_sheet_at_archive_size,
+    _v6_formal_business,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -24,7 +24,8 @@ import pendulum
 
 from . import audit, clock
 from .action_history import has_updates, recompute, save_action, update_of_entry
-from .action_log import add_log_item, carry_forward, meeting_actions
+from .action_log import add_log_item, carry_forward
+from .errors import StoreError
 from .model import (
     Action,
     ActionStatus,
@@ -35,14 +36,17 @@ from .model import (
     Committee,
     Entry,
     EntryKind,
-    ItemRecord,
     Meeting,
     MeetingRecord,
     MeetingStatus,
+    MinuteNumbering,
     PersonKind,
+    ResolutionMarks,
     Revision,
 )
+from .numbering import allocate
 from .schema import SchemaError, migrate
+from .standing import standing_item
 from .textsafe import clean
 from .timestamps import iso, moment
 from .writable import probe_write, read_only_message, unwritable
@@ -56,10 +60,6 @@ BUSY_TIMEOUT_MS = 10_000
 NAMES_FROM_MEETINGS = 24
 
 
-class StoreError(Exception):
-    """A problem the clerk can understand and act on; the message says what."""
-
-
 class UnknownMeeting(StoreError):
     """No meeting has the id asked for."""
 
@@ -70,11 +70,13 @@ class MeetingLocked(StoreError):
 
 @dataclass(frozen=True)
 class NewItem:
-    """An agenda item as typed or loaded, before it is stored."""
+    """An agenda item as typed or loaded, before it is stored; an exempt
+    (Part II) item may cite its Schedule 12A paragraph."""
 
     title: str
     exempt: bool = False
     number: str | None = None
+    exempt_paragraph: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,19 @@ class ActionFields:
     description: str
     due: date | None = None
     due_text: str | None = None
+
+
+def committee_from(row: dict[str, Any]) -> Committee:
+    """A ``committees`` row as a :class:`Committee`."""
+    return Committee(
+        id=row["id"],
+        name=row["name"],
+        prefix=row["prefix"],
+        quorum=row["quorum"],
+        numbering=MinuteNumbering(row["numbering"]),
+        first_minute=row["first_minute"],
+        resolution_marks=ResolutionMarks(row["resolution_marks"]),
+    )
 
 
 def _attendance_order(row: dict[str, Any]) -> tuple[bool, str, str, str]:
@@ -259,27 +274,43 @@ class Store:
             raise StoreError("a committee needs a name")
         rows = self._rows("select * from committees where name = ?", [name])
         if rows:
-            return Committee(rows[0]["id"], rows[0]["name"], rows[0]["prefix"])
+            return committee_from(rows[0])
         with self._writing() as db:
             new_id = db["committees"].insert({"name": name}).last_pk
-        return Committee(int(new_id), name)
+        return self.committee_by_id(int(new_id))
 
-    def _person_id(self, committee_id: int, name: str, kind: PersonKind, title: str | None) -> int:
+    def committee_by_id(self, committee_id: int) -> Committee:
+        """One committee by id."""
+        rows = self._rows("select * from committees where id = ?", [committee_id])
+        if not rows:
+            raise StoreError(f"there is no committee {committee_id}")
+        return committee_from(rows[0])
+
+    def _person_id(
+        self,
+        committee_id: int,
+        name: str,
+        kind: PersonKind,
+        title: str | None,
+        expected: bool = False,
+    ) -> int:
+        """The person called ``name`` in the committee, made if new; their
+        kind and title as given (a title is only replaced, never cleared), and
+        ``expected`` (a standing member, listed at its next meetings) set if
+        asked."""
         rows = self._rows(
-            "select id from people where committee_id = ? and name = ?",
+            "select id, title from people where committee_id = ? and name = ?",
             [committee_id, name],
         )
+        changes: dict[str, Any] = {"kind": kind.value, "title": title or None}
+        if expected:
+            changes["expected"] = 1
         if rows:
-            self.db["people"].update(rows[0]["id"], {"kind": kind.value, "title": title})
+            if not title:
+                changes["title"] = rows[0]["title"]
+            self.db["people"].update(rows[0]["id"], changes)
             return int(rows[0]["id"])
-        table = self.db["people"].insert(
-            {
-                "committee_id": committee_id,
-                "name": name,
-                "kind": kind.value,
-                "title": title,
-            }
-        )
+        table = self.db["people"].insert({"committee_id": committee_id, "name": name, **changes})
         return int(table.last_pk)
 
     def add_attendee(
@@ -290,32 +321,45 @@ class Store:
         status: AttendanceStatus = AttendanceStatus.PRESENT,
         *,
         title: str | None = None,
-        chair: bool = False,
+        chair: bool | None = None,
         substitute_for: str | None = None,
-    ) -> None:
-        """List ``name`` against a meeting (and remember them for its committee)."""
+    ) -> str:
+        """List ``name`` against a meeting with ``status`` (and remember them
+        for its committee: a member, unless a substitute, is expected at its
+        next meetings). ``chair`` True makes them the Chair (and nobody else),
+        False stops them being it, ``None`` leaves it. Returns the name."""
         meeting = self.meeting(meeting_id)
         self.assert_editable(meeting)
         name = clean(name)
         if not name:
             raise StoreError("an attendee needs a name")
+        standing = kind is PersonKind.MEMBER and status is not AttendanceStatus.SUBSTITUTE
+        row: dict[str, Any] = {
+            "meeting_id": meeting_id,
+            "status": status.value,
+            "substitute_for": (substitute_for and clean(substitute_for))
+            if status is AttendanceStatus.SUBSTITUTE
+            else None,
+        }
         with self._writing() as db:
-            person = self._person_id(meeting.committee_id, name, kind, title and clean(title))
-            db["attendance"].upsert(
-                {
-                    "meeting_id": meeting_id,
-                    "person_id": person,
-                    "status": status.value,
-                    "chair": int(chair),
-                    "substitute_for": substitute_for and clean(substitute_for),
-                },
-                pk=("meeting_id", "person_id"),
+            row["person_id"] = self._person_id(
+                meeting.committee_id, name, kind, title and clean(title), expected=standing
             )
+            if chair:
+                db.execute("update attendance set chair = 0 where meeting_id = ?", [meeting_id])
+            if chair is not None:
+                row["chair"] = int(chair)
+            db["attendance"].upsert(row, pk=("meeting_id", "person_id"))
+        return name
 
     def attendees(self, meeting_id: int) -> list[Attendee]:
         """Who is listed against a meeting, chair first, then by name."""
         rows = self._rows(
-            """select p.name, p.kind, p.title, a.status, a.chair, a.substitute_for
+            """select p.name, p.kind, p.title, a.status, a.chair, a.substitute_for,
+            (select ev.event from attendance_events ev
+                join entries x on x.id = ev.entry_id and x.deleted_at is null
+                where ev.meeting_id = a.meeting_id and ev.person_id = a.person_id
+                order by ev.at desc, ev.entry_id desc limit 1) = 'left' as has_left
             from attendance a join people p on p.id = a.person_id
             where a.meeting_id = ?""",
             [meeting_id],
@@ -329,6 +373,7 @@ class Store:
                 title=row["title"],
                 substitute_for=row["substitute_for"],
                 chair=bool(row["chair"]),
+                left=bool(row["has_left"]),
             )
             for row in rows
         ]
@@ -410,8 +455,16 @@ class Store:
                         "number": number,
                         "title": clean(item.title),
                         "exempt": int(item.exempt),
+                        "exempt_paragraph": item.exempt_paragraph if item.exempt else None,
+                        "standing": standing_item(clean(item.title)),
                     }
                 )
+            db.execute(  # the committee's members, to be marked as they arrive
+                """insert into attendance (meeting_id, person_id, status)
+                select ?, id, 'expected' from people
+                where committee_id = ? and expected = 1 and kind = 'member'""",
+                [meeting_id, owner.id],
+            )
             add_log_item(db, meeting_id)
         return meeting_id
 
@@ -502,9 +555,11 @@ class Store:
             db["meetings"].update(meeting_id, changes)
 
     def end_meeting(self, meeting_id: int, now: pendulum.DateTime | None = None) -> None:
-        """Close the meeting: the current item and the meeting end now. The
-        committee's next meeting, if already created and not yet opened, gets
-        its action log (see :func:`~minuteterm.action_log.carry_forward`)."""
+        """Close the meeting: the current item and the meeting end now, and
+        its items are given their minute numbers (see
+        :mod:`minuteterm.numbering`). The committee's next meeting, if already
+        created and not yet opened, gets its action log (see
+        :func:`~minuteterm.action_log.carry_forward`)."""
         meeting = self.meeting(meeting_id)
         self.assert_editable(meeting)
         stamp = iso(now or clock.now())
@@ -519,6 +574,7 @@ class Store:
                     "opened_at": iso(meeting.opened_at) or stamp,
                 },
             )
+            allocate(db, meeting_id)
             carry_forward(db, meeting_id)
 
     # --- agenda ---------------------------------------------------------------
@@ -537,6 +593,8 @@ class Store:
             purpose=row["purpose"],
             started_at=moment(row["started_at"]),
             ended_at=moment(row["ended_at"]),
+            minute_number=row["minute_number"],
+            public_decision=row["public_decision"],
         )
 
     def items(self, meeting_id: int) -> list[AgendaItem]:
@@ -763,6 +821,7 @@ class Store:
             audit.keep(db, entry_id, Change.DELETE, stamp)
             db["entries"].update(entry_id, {"deleted_at": iso(stamp)})
             self._recount_update(entry_id)
+            self._approval_follows(entry_id, None)
 
     def _recount_update(self, entry_id: int) -> None:
         """If the entry is an action update, work its action out again (a
@@ -770,6 +829,23 @@ class Store:
         update = update_of_entry(self.db, entry_id)
         if update is not None:
             recompute(self.db, update.action_id)
+
+    def _approval_follows(self, entry_id: int, restored_at: pendulum.DateTime | None) -> None:
+        """A meeting approved by resolution ``entry_id`` stays approved only
+        while the resolution stands: deleted, the approval is withdrawn;
+        brought back (``restored_at``), it is given again."""
+        if restored_at is None:
+            self.conn.execute(
+                "update meetings set status = 'closed', approved_at = null"
+                " where approved_by_entry = ?",
+                [entry_id],
+            )
+        else:
+            self.conn.execute(
+                "update meetings set status = 'approved', approved_at = ?"
+                " where approved_by_entry = ?",
+                [iso(restored_at), entry_id],
+            )
 
     def undo_delete(self, meeting_id: int) -> Entry | None:
         """Restore the meeting's most recently deleted entry, if any (and
@@ -787,6 +863,7 @@ class Store:
             audit.keep(db, rows[0]["id"], Change.RESTORE, clock.now())
             db["entries"].update(rows[0]["id"], {"deleted_at": None})
             self._recount_update(rows[0]["id"])
+            self._approval_follows(rows[0]["id"], clock.now())
         return self.entry(rows[0]["id"])
 
     def last_entry(self, meeting_id: int) -> Entry | None:
@@ -821,14 +898,9 @@ class Store:
     # --- whole meeting --------------------------------------------------------
 
     def record(self, meeting_id: int) -> MeetingRecord:
-        """Everything the minutes of a meeting are made from."""
-        meeting = self.meeting(meeting_id)
-        by_item: dict[int, list[Entry]] = {}
-        for entry in self.meeting_entries(meeting_id):
-            by_item.setdefault(entry.item_id, []).append(entry)
-        return MeetingRecord(
-            meeting=meeting,
-            items=[ItemRecord(item, by_item.get(item.id, [])) for item in self.items(meeting_id)],
-            attendees=self.attendees(meeting_id),
-            actions=meeting_actions(self.db, meeting_id),
-        )
+        """Everything the minutes of a meeting are made from (see
+        :mod:`minuteterm.record`, which reads formal business this module's
+        neighbours keep)."""
+        from .record import meeting_record
+
+        return meeting_record(self, meeting_id)

@@ -89,6 +89,8 @@ def attendance_markdown(attendance: Attendance) -> str:
     parts += [escape_line(line) for line in attendance.substitutions]
     if attendance.apologies:
         parts.append(_labelled("Apologies for absence", attendance.apologies))
+    if attendance.absent:
+        parts.append(_labelled("Absent", attendance.absent))
     if attendance.officers:
         parts.append(_labelled("Officers in attendance", attendance.officers))
     if attendance.others:
@@ -97,10 +99,14 @@ def attendance_markdown(attendance: Attendance) -> str:
 
 
 def resolutions_markdown(block: Resolutions) -> str:
-    """``**RESOLVED:** That ...``, or the label and a list numbered ``1)``."""
+    """``**RESOLVED:** That ...``, or the label and a list numbered ``1)``
+    (or lettered ``(a)``, one paragraph each)."""
     label = f"**{escape_line(block.label)}**"
     if len(block.items) == 1:
         return f"{label} {escape(block.items[0])}"
+    if block.marks == "letters":
+        lines = [f"{block.mark(i)} {escape(text)}" for i, text in enumerate(block.items)]
+        return label + "\n\n" + "\n\n".join(lines)
     lines = [f"{number}) {escape_line(text)}" for number, text in enumerate(block.items, 1)]
     return label + "\n\n" + "\n".join(lines)
 

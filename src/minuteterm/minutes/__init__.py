@@ -38,7 +38,6 @@ from .build import (
     action_paragraph,
     build_minutes,
     due_phrase,
-    exclusion_paragraph,
     narrative,
     unattached_response,
 )
@@ -55,6 +54,7 @@ from .document import (
     Section,
     Span,
 )
+from .formal import FORM_LABELS, UNSTATED_DECISION, exclusion_resolution
 from .wording import (
     BODY_WORDS,
     INDIRECT_WORDS,
@@ -78,11 +78,13 @@ __all__ = [
     "CONFIDENTIAL_LINE",
     "DRAFT_LINE",
     "EXEMPT_MARK",
+    "FORM_LABELS",
     "INDIRECT_WORDS",
     "LOWER_WORDS",
     "QUESTION_STYLES",
     "ROLE_FIRST_WORDS",
     "ROLE_LAST_WORDS",
+    "UNSTATED_DECISION",
     "ActionRow",
     "Attendance",
     "Block",
@@ -101,7 +103,7 @@ __all__ = [
     "clause",
     "due_phrase",
     "ensure_stop",
-    "exclusion_paragraph",
+    "exclusion_resolution",
     "first_word",
     "narrative",
     "role_name",

@@ -8,34 +8,45 @@ notes, actions where they arise, and the resolutions gathered at the end.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from ..dates import format_date, format_long_date, format_time, to_local
 from ..model import (
     ACTION_LOG,
+    APOLOGIES,
+    DECLARATIONS,
     QUESTION_STYLES,
     Action,
-    AttendanceStatus,
-    Attendee,
     Entry,
     EntryKind,
     ItemRecord,
     LoggedAction,
     MeetingRecord,
     MeetingStatus,
-    PersonKind,
+    ResolutionMarks,
 )
+from ..numbering import cite
 from .action_log import LogWriter
 from .document import (
     ActionRow,
-    Attendance,
     Block,
     BulletList,
     Heading,
     Minutes,
     Paragraph,
-    Resolutions,
     Section,
     Span,
+)
+from .formal import (
+    apologies_blocks,
+    attendance,
+    closing_line,
+    decision_blocks,
+    declarations_blocks,
+    declared_here,
+    exclusion_resolution,
+    movement_paragraph,
+    public_decision_blocks,
 )
 from .wording import (
     INDIRECT_WORDS,
@@ -55,7 +66,7 @@ from .wording import (
 #: The status line of minutes not yet approved.
 DRAFT_LINE = "Draft — subject to approval"
 #: The marking of a version that shows exempt (Part II) discussion.
-CONFIDENTIAL_LINE = "Confidential — contains exempt information, not for publication"
+CONFIDENTIAL_LINE = "CONFIDENTIAL — contains exempt information (Part II): not for publication"
 
 
 def _plain(text: str) -> Paragraph:
@@ -78,47 +89,6 @@ def _heading(record: MeetingRecord, public: bool) -> Heading:
         title=meeting.title if meeting.title != meeting.committee else None,
         status=None if meeting.status is MeetingStatus.APPROVED else DRAFT_LINE,
         marking=CONFIDENTIAL_LINE if has_exempt and not public else None,
-    )
-
-
-def _attendee_name(person: Attendee) -> str:
-    if person.chair:
-        return f"{person.name} (Chair)"
-    if person.kind is not PersonKind.MEMBER and person.title:
-        return f"{person.name} ({person.title})"
-    return person.name
-
-
-def _substitution(person: Attendee) -> str:
-    if person.substitute_for:
-        return f"{person.name} attended as a substitute for {person.substitute_for}."
-    return f"{person.name} attended as a substitute."
-
-
-def _attendance_group(person: Attendee) -> str | None:
-    """Which :class:`Attendance` list ``person`` belongs in (absent: none)."""
-    status, kind = person.status, person.kind
-    if status is AttendanceStatus.APOLOGIES:
-        return "apologies"
-    if kind is PersonKind.MEMBER and status is not AttendanceStatus.IN_ATTENDANCE:
-        return "present" if status is not AttendanceStatus.ABSENT else None
-    if status in (AttendanceStatus.PRESENT, AttendanceStatus.IN_ATTENDANCE):
-        return "officers" if kind is PersonKind.OFFICER else "others"
-    return None
-
-
-def _attendance(attendees: list[Attendee]) -> Attendance | None:
-    groups: dict[str, list[str]] = defaultdict(list)
-    for person in attendees:
-        group = _attendance_group(person)
-        if group is not None:
-            groups[group].append(_attendee_name(person))
-    substitutes = [p for p in attendees if p.status is AttendanceStatus.SUBSTITUTE]
-    if not groups and not substitutes:
-        return None
-    return Attendance(
-        **{group: tuple(names) for group, names in groups.items()},
-        substitutions=tuple(_substitution(person) for person in substitutes),
     )
 
 
@@ -277,6 +247,8 @@ class _ItemWriter:
             self._in_run(action_paragraph(entry, self.log.as_raised(entry.id)))
         elif entry.kind is EntryKind.ACTION_UPDATE:
             self._in_run(self.log.update_paragraph(entry))
+        elif entry.kind is EntryKind.ATTENDANCE:
+            self._in_run(movement_paragraph(entry))
         else:  # a note inside the discussion stays in it (a bullet in bullets style)
             self._in_run(narrative(entry))
 
@@ -300,44 +272,82 @@ class _ItemWriter:
         self.run, self.runs = None, self.runs + 1
 
 
-def _resolutions(entries: list[Entry]) -> list[Block]:
-    texts = tuple(
-        capitalise(ensure_stop(e.text))
-        for e in entries
-        if e.kind is EntryKind.RESOLUTION and e.text.strip()
-    )
-    return [Resolutions(texts)] if texts else []
-
-
-def exclusion_paragraph(paragraph: str | None) -> Paragraph:
-    """Why the public version leaves an exempt item's discussion out."""
-    text = (
-        "The press and public were excluded from the meeting for this item, "
-        "which involved the likely disclosure of exempt information"
-    )
-    if paragraph:
-        text += (
-            f" as defined in paragraph {paragraph} of Part 1 of Schedule 12A "
-            "to the Local Government Act 1972"
-        )
-    return _plain(text + ".")
-
-
-def _section(record: ItemRecord, style: str, log: LogWriter, public: bool) -> Section:
+def _discussion(
+    record: ItemRecord, style: str, log: LogWriter, formal: frozenset[int]
+) -> list[Block]:
+    """What was said and done in the item, in capture order (its decisions
+    are added after)."""
     item = record.item
+    is_log = item.standing == ACTION_LOG
+    writer = _ItemWriter(record.entries, style, log.body, log)
+    for entry in record.entries:
+        if _elsewhere(entry, formal) or (is_log and log.in_log(entry)):
+            continue
+        writer.add(entry)
+    writer.close()
+    return (log.log_blocks(item.id) if is_log else []) + writer.blocks
+
+
+def _elsewhere(entry: Entry, formal: frozenset[int]) -> bool:
+    """Whether the minutes write ``entry`` elsewhere than in the flow of the
+    discussion: resolutions (and the votes on them) at the end of the item,
+    and declarations under the declarations item. ``formal`` holds the ids
+    of entries that stand for a recorded declaration or vote; one typed as
+    words only (an older file's) is minuted where it was typed."""
+    return entry.kind is EntryKind.RESOLUTION or entry.id in formal
+
+
+def _formal_entries(record: MeetingRecord) -> frozenset[int]:
+    """The entries that stand for a recorded declaration or vote."""
+    votes = {r.vote.entry_id for r in record.resolutions.values() if r.vote is not None}
+    return frozenset({d.entry_id for d in record.declarations} | votes)
+
+
+def _standing_blocks(record: MeetingRecord, item: ItemRecord) -> list[Block]:
+    """What a standing item says of itself, before anything typed in it:
+    the apologies from attendance (unless the clerk wrote them), or every
+    declaration of the meeting ("No declarations of interest were made."
+    when there were none and nothing was typed)."""
+    formal = _formal_entries(record)
+    typed = any(not _elsewhere(entry, formal) for entry in item.entries)
+    if item.item.standing == APOLOGIES and not typed:
+        return apologies_blocks(record.attendees)
+    if item.item.standing == DECLARATIONS:
+        items = {other.item.id: other.item for other in record.items}
+        declared = declarations_blocks(record.declarations, items)
+        return declared if record.declarations or not typed else []
+    return []
+
+
+def _section(
+    record: MeetingRecord, item_record: ItemRecord, style: str, log: LogWriter, public: bool
+) -> Section:
+    item = item_record.item
+    marks = record.committee.resolution_marks if record.committee else ResolutionMarks.NUMBERS
+    blocks: list[Block] = []
+    if item.exempt:
+        blocks.append(exclusion_resolution(item.exempt_paragraph))
+    blocks += _standing_blocks(record, item_record)
+    blocks += declared_here(record.declarations, item.id)
     if item.exempt and public:
-        blocks: list[Block] = [exclusion_paragraph(item.exempt_paragraph)]
+        blocks += public_decision_blocks(item, marks)
     else:
-        is_log = item.standing == ACTION_LOG
-        writer = _ItemWriter(record.entries, style, log.body, log)
-        for entry in record.entries:
-            if entry.kind is EntryKind.RESOLUTION or (is_log and log.in_log(entry)):
-                continue
-            writer.add(entry)
-        writer.close()
-        blocks = (log.log_blocks(item.id) if is_log else []) + writer.blocks
-    blocks += _resolutions(record.entries)
-    return Section(item.number, item.title, item.exempt, tuple(blocks))
+        blocks += _discussion(item_record, style, log, _formal_entries(record))
+        blocks += decision_blocks(item_record.entries, record.resolutions, marks)
+    return Section(item.reference, item.title, item.exempt, tuple(blocks))
+
+
+def _with_citations(record: MeetingRecord) -> MeetingRecord:
+    """The record with each ``@minute`` citation written out in full
+    ("(minute CYP/2/26 refers)")."""
+    items = [
+        ItemRecord(
+            item.item,
+            [replace(e, text=cite(e.text)) if "@" in e.text else e for e in item.entries],
+        )
+        for item in record.items
+    ]
+    return replace(record, items=items)
 
 
 # --- action sheet and the whole -----------------------------------------------------
@@ -351,7 +361,7 @@ def _action_rows(record: MeetingRecord, log: LogWriter, public: bool) -> tuple[A
         for entry in item_record.entries:
             if entry.kind is EntryKind.ACTION and entry.action is not None:
                 logged = log.as_raised(entry.id)
-                rows.append(_action_row(item_record.item.number, entry, entry.action, logged))
+                rows.append(_action_row(item_record.item.reference, entry, entry.action, logged))
     return tuple(rows)
 
 
@@ -385,17 +395,15 @@ def build_minutes(
     if questions not in QUESTION_STYLES:
         choices = ", ".join(QUESTION_STYLES)
         raise ValueError(f"unknown question style {questions!r}: use one of {choices}")
+    record = _with_citations(record)
     meeting = record.meeting
     log = LogWriter(record, body_word(meeting.committee), public)
-    closing = None
-    if meeting.ended_at is not None:
-        closing = f"The meeting closed at {format_time(meeting.ended_at)}."
     day = format_date(to_local(meeting.starts_at).date())
     return Minutes(
         heading=_heading(record, public),
         title=f"{meeting.committee} – minutes of {day}",
-        attendance=_attendance(record.attendees),
-        sections=tuple(_section(item, questions, log, public) for item in record.items),
-        closing=closing,
+        attendance=attendance(record.attendees),
+        sections=tuple(_section(record, item, questions, log, public) for item in record.items),
+        closing=closing_line(meeting),
         actions=_action_rows(record, log, public),
     )

@@ -44,10 +44,28 @@ class BulletList:
 
 @dataclass(frozen=True)
 class Resolutions:
-    """The resolution block that ends an item; numbered 1), 2) when several."""
+    """A block of decisions of one form (``label``): numbered 1), 2) or
+    (``marks`` "letters") lettered (a), (b) when several."""
 
     items: tuple[str, ...]
     label: str = "RESOLVED:"
+    marks: str = "numbers"
+
+    def mark(self, index: int) -> str:
+        """``1)`` or ``(a)`` for the item at ``index`` (from 0)."""
+        if self.marks == "letters":
+            return f"({_letters(index)})"
+        return f"{index + 1})"
+
+
+def _letters(index: int) -> str:
+    """a, b, ..., z, aa, ab, ..."""
+    word = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        word = chr(ord("a") + rest) + word
+    return word
 
 
 Block = Paragraph | BulletList | Resolutions
@@ -64,8 +82,11 @@ class Section:
 
     @property
     def heading(self) -> str:
-        """``4. Harbour dredging`` (with the Part II mark when exempt)."""
-        heading = f"{self.number.rstrip('.')}. {self.title}"
+        """``4. Harbour dredging`` or ``CYP/4/26 Harbour dredging`` (a
+        prefixed minute number takes no full stop), with the Part II mark
+        when exempt."""
+        number = self.number.rstrip(".")
+        heading = f"{number} {self.title}" if "/" in number else f"{number}. {self.title}"
         return f"{heading} {EXEMPT_MARK}" if self.exempt else heading
 
 
@@ -88,6 +109,7 @@ class Attendance:
     present: tuple[str, ...] = ()
     substitutions: tuple[str, ...] = ()
     apologies: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
     officers: tuple[str, ...] = ()
     others: tuple[str, ...] = ()
 

@@ -25,6 +25,7 @@ KIND_LOOK: dict[EntryKind, tuple[str, str]] = {
     EntryKind.DECLARATION: ("DECL", "bold $secondary"),
     EntryKind.VOTE: ("VOTE", "bold $secondary"),
     EntryKind.ACTION_UPDATE: ("UPDATE", "bold $warning"),
+    EntryKind.ATTENDANCE: ("ATTENDANCE", "bold $secondary"),
 }
 
 #: What the capture bar calls each kind.
@@ -37,6 +38,7 @@ KIND_LABEL: dict[EntryKind, str] = {
     EntryKind.DECLARATION: "Declaration",
     EntryKind.VOTE: "Vote",
     EntryKind.ACTION_UPDATE: "Action update",
+    EntryKind.ATTENDANCE: "Attendance",
 }
 
 

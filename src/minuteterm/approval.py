@@ -1,0 +1,134 @@
+"""Approving the minutes of the previous meeting, and exempt (Part II) items.
+
+``/approve`` in a meeting resolves that the minutes of the committee's
+previous meeting be signed as a correct record (``/approve with TEXT``:
+subject to an amendment) and marks that meeting approved. From then on
+nothing in it can change: the store refuses every write with the reason, and
+a correction can only be a resolution of a later meeting. The approval lives
+as long as its resolution: deleting that entry (while this meeting is still
+open to change) withdraws it, and bringing the entry back approves again
+(see :meth:`minuteterm.store.Store.delete_entry`).
+
+``/exempt 3`` marks the current item exempt under paragraph 3 of Part 1 of
+Schedule 12A to the Local Government Act 1972; ``/public TEXT`` gives the
+decision in general terms that the public minutes print in place of the
+item's own resolutions.
+"""
+
+from __future__ import annotations
+
+import pendulum
+
+from . import clock
+from .dates import format_date, format_long_date, to_local
+from .errors import CaptureError
+from .model import EntryKind, Meeting, MeetingStatus, ResolutionForm
+from .store import Store
+from .textsafe import clean
+from .timestamps import iso
+from .votes import set_form
+
+#: Schedule 12A's paragraphs (England: 1–7; Wales: 12–18).
+EXEMPT_PARAGRAPHS = frozenset({*range(1, 8), *range(12, 19)})
+
+
+def previous_meeting(store: Store, meeting: Meeting) -> Meeting | None:
+    """The committee's latest meeting that started before ``meeting``."""
+    rows = store.query(
+        """select id from meetings where committee_id = ? and id != ?
+        and (starts_at < ? or (starts_at = ? and id < ?))
+        order by starts_at desc, id desc limit 1""",
+        [
+            meeting.committee_id,
+            meeting.id,
+            iso(meeting.starts_at),
+            iso(meeting.starts_at),
+            meeting.id,
+        ],
+    )
+    return store.meeting(rows[0]["id"]) if rows else None
+
+
+def approval_text(previous: Meeting, amendment: str | None) -> str:
+    """``That the minutes of the meeting held on 13 October 2026 be signed
+    as a correct record[, subject to the following amendment: ...].``"""
+    held = format_date(to_local(previous.starts_at).date())
+    text = f"That the minutes of the meeting held on {held} be signed as a correct record"
+    if amendment:
+        text += f", subject to the following amendment: {amendment.strip().rstrip('.')}"
+    return text + "."
+
+
+def approve(
+    store: Store,
+    meeting_id: int,
+    item_id: int,
+    amendment: str | None = None,
+    now: pendulum.DateTime | None = None,
+) -> tuple[int, Meeting]:
+    """Resolve, in item ``item_id``, that the previous meeting's minutes be
+    signed; mark that meeting approved. Returns the resolution's entry id and
+    the meeting approved."""
+    meeting = store.meeting(meeting_id)
+    previous = previous_meeting(store, meeting)
+    if previous is None:
+        raise CaptureError("this committee has no earlier meeting whose minutes could be approved")
+    held = format_long_date(to_local(previous.starts_at).date())
+    if previous.status is MeetingStatus.APPROVED:
+        raise CaptureError(f"the minutes of the meeting held on {held} are already approved")
+    if previous.status is not MeetingStatus.CLOSED:
+        raise CaptureError(
+            f"the meeting held on {held} is still {previous.status.value}: "
+            "open it and close it (/end) before its minutes are approved"
+        )
+    stamp = now or clock.now()
+    amendment = clean(amendment) if amendment else None
+    with store.transaction() as db:
+        entry_id = store.add_entry(
+            item_id, EntryKind.RESOLUTION, approval_text(previous, amendment), now=stamp
+        )
+        set_form(store, entry_id, ResolutionForm.RESOLVED)
+        db["meetings"].update(
+            previous.id,
+            {
+                "status": MeetingStatus.APPROVED.value,
+                "approved_at": iso(stamp),
+                "approved_by_entry": entry_id,
+            },
+        )
+    return entry_id, store.meeting(previous.id)
+
+
+def set_exempt(store: Store, item_id: int, paragraph: str | None) -> None:
+    """Mark an item exempt under ``paragraph`` of Schedule 12A, or (``None``)
+    not exempt."""
+    item = store.item(item_id)
+    store.assert_editable(store.meeting(item.meeting_id))
+    known = paragraph is None or (paragraph.isdigit() and int(paragraph) in EXEMPT_PARAGRAPHS)
+    if not known:
+        raise CaptureError(
+            f"Schedule 12A has no paragraph {paragraph} (England: 1 to 7; Wales: 12 to 18)"
+        )
+    with store.transaction() as db:
+        db["agenda_items"].update(
+            item_id,
+            {"exempt": int(paragraph is not None), "exempt_paragraph": paragraph},
+        )
+
+
+def set_public_decision(store: Store, item_id: int, text: str) -> None:
+    """The decision of an exempt item in general terms, for the public minutes."""
+    item = store.item(item_id)
+    store.assert_editable(store.meeting(item.meeting_id))
+    if not item.exempt:
+        raise CaptureError(
+            f"item {item.number} is not exempt: its resolutions are public as they are"
+            " (/exempt N marks it exempt under paragraph N)"
+        )
+    text = clean(text)
+    if not text:
+        raise CaptureError(
+            "/public needs the decision in general terms, e.g. /public That the offer be accepted."
+        )
+    with store.transaction() as db:
+        db["agenda_items"].update(item_id, {"public_decision": text})
