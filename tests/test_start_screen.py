@@ -11,12 +11,14 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Input, Static
 
 import minuteterm.tui.screens.action_dialogs as action_dialogs
+import minuteterm.tui.screens.attendance_screen as attendance_screen
 import minuteterm.tui.screens.actions_screen as actions_screen
 import minuteterm.tui.screens.choice_dialog as choice_dialog
 import minuteterm.tui.screens.entry_history_dialog as entry_history_dialog
 import minuteterm.tui.screens.help_screen as help_screen
 import minuteterm.tui.screens.meeting_screen as meeting_screen
 import minuteterm.tui.screens.new_meeting_screen as new_meeting_screen
+import minuteterm.tui.screens.review_screen as review_screen
 import minuteterm.tui.screens.start_screen as start_screen
 import minuteterm.tui.widgets.capture_bar as capture_bar
 import minuteterm.tui.widgets.entry_editor as entry_editor
@@ -221,6 +223,8 @@ def test_help_lists_every_key_the_screens_bind() -> None:
         capture_bar,
         entry_pane,
         entry_editor,
+        attendance_screen,
+        review_screen,
     ]
     missing = []
     for module in modules:

@@ -1,6 +1,12 @@
 """The demo: a fictional housing scrutiny committee, minuted through the same
 capture grammar a clerk types, plus its next meeting ready to minute live.
 
+Three meetings: 13 October 2026 (short, closed), 10 November 2026 (minuted
+in full: attendance, a declaration of interest, approval of the October
+minutes, questions and answers, actions, a late arrival, a vote, a Part II
+item with a recorded vote and its decision in general terms, closed and
+numbered) and 15 December 2026 (its members listed, ready to minute).
+
 Everything here is invented; the lines are fed to the
 :class:`~minuteterm.recorder.Recorder` at fixed times, so the demo (and the
 sample exports made from it) come out the same on every machine.
@@ -11,15 +17,18 @@ from __future__ import annotations
 import pendulum
 
 from .action_sheet import ActionFilter, ActionSheet
-from .model import ActionStatus, AttendanceStatus, PersonKind
+from .committees import Settings, configure
+from .model import ActionStatus, MinuteNumbering
 from .recorder import Recorder
 from .store import NewItem, Store
 
 COMMITTEE = "Housing and Communities Scrutiny Committee"
 ZONE = "Europe/London"
+OCTOBER_STARTS = pendulum.datetime(2026, 10, 13, 18, 30, tz=ZONE)
 STARTS = pendulum.datetime(2026, 11, 10, 18, 30, tz=ZONE)
 NEXT_STARTS = pendulum.datetime(2026, 12, 15, 18, 30, tz=ZONE)
 VENUE = "Committee Room 1, Westmere Civic Centre"
+PREFIXED = MinuteNumbering.PREFIXED
 
 AGENDA = [
     NewItem("Apologies for absence"),
@@ -40,34 +49,61 @@ NEXT_AGENDA = [
     NewItem("Work programme 2026/27"),
 ]
 
-MEMBERS = [
-    ("Cllr Priya Anand", AttendanceStatus.PRESENT, True, None),
-    ("Cllr Rhys Caddick", AttendanceStatus.PRESENT, False, None),
-    ("Cllr Alison Fenn", AttendanceStatus.PRESENT, False, None),
-    ("Cllr Tom Hesketh", AttendanceStatus.PRESENT, False, None),
-    ("Cllr Joan Mbeki", AttendanceStatus.PRESENT, False, None),
-    ("Cllr Mark Dorsey", AttendanceStatus.APOLOGIES, False, None),
-    ("Cllr Helen Ward", AttendanceStatus.SUBSTITUTE, False, "Cllr Mark Dorsey"),
+OCTOBER_AGENDA = [
+    NewItem("Apologies for absence"),
+    NewItem("Declarations of interest"),
+    NewItem("Minutes of the previous meeting"),
+    NewItem("Damp and mould action plan"),
+    NewItem("Work programme 2026/27"),
 ]
 
-OFFICERS = [
-    ("Sarah Okafor", "Director of Housing"),
-    ("Daniel Price", "Head of Housing Options"),
-    ("Gemma Lowe", "Repairs Manager"),
-    ("Chris Young", "Democratic Services Officer"),
+#: Attendance, as the clerk types it at the start of a meeting.
+ATTENDANCE = [
+    "present+ Cllr Priya Anand, Cllr Rhys Caddick, Cllr Alison Fenn, Cllr Tom Hesketh",
+    "chair+ Anand",
+    "apologies+ Cllr Mark Dorsey",
+    "sub+ Cllr Helen Ward for Dorsey",
+    "officer+ Sarah Okafor, Director of Housing",
+    "officer+ Daniel Price, Head of Housing Options",
+    "officer+ Gemma Lowe, Repairs Manager",
+    "officer+ Chris Young, Democratic Services Officer",
+]
+
+OCTOBER_SCRIPT: list[tuple[int, str]] = [
+    (0, "present+ Cllr Priya Anand, Cllr Rhys Caddick, Cllr Alison Fenn, Cllr Tom Hesketh"),
+    (0, "present+ Cllr Joan Mbeki, Cllr Mark Dorsey"),
+    (0, "chair+ Anand"),
+    (0, "officer+ Gemma Lowe, Repairs Manager"),
+    (0, "officer+ Chris Young, Democratic Services Officer"),
+    (0, "/item 1"),
+    (1, "/next"),
+    (2, "/next"),
+    (3, "The minutes of the meeting held on 8 September 2026 had been approved at that time."),
+    (4, "/next"),
+    (
+        4,
+        "The Repairs Manager presented the damp and mould action plan, with a target of "
+        "inspecting every home identified in the stock condition survey by the end of "
+        "October.",
+    ),
+    (9, "= That the damp and mould action plan be agreed."),
+    (10, "/next"),
+    (10, "The Committee noted the work programme."),
+    (12, "/end"),
 ]
 
 #: (minutes after the start, the line the clerk typed).
 SCRIPT: list[tuple[int, str]] = [
+    *((0, line) for line in ATTENDANCE),
     (0, "/item 1"),
-    (1, "Apologies for absence were received from Cllr Dorsey."),
     (2, "/next"),
-    (2, "No declarations of interest were made."),
-    (3, "/next"),
     (
-        4,
-        "= That the minutes of the meeting held on 13 October 2026 be signed as a correct record.",
+        2,
+        "declare+ Cllr Alison Fenn: item 6, pecuniary, her partner is a director of a "
+        "company that has offered flats to the Council",
     ),
+    (3, "/next"),
+    (4, "/approve"),
     (5, "/next"),
     (
         5,
@@ -86,6 +122,7 @@ SCRIPT: list[tuple[int, str]] = [
         "families had fallen to four households, none of whom had stayed longer "
         "than six weeks.",
     ),
+    (11, "arrived+ Cllr Joan Mbeki"),
     (
         12,
         "? Cllr Tom Hesketh: what was driving the rise in approaches from private rented tenants",
@@ -126,7 +163,7 @@ SCRIPT: list[tuple[int, str]] = [
     (
         23,
         "The Repairs Manager presented an update on the damp and mould action plan "
-        "agreed by the Committee in June 2026.",
+        "agreed by the Committee in October @HCS/4/26.",
     ),
     (
         25,
@@ -163,7 +200,9 @@ SCRIPT: list[tuple[int, str]] = [
     ),
     (37, "= That the progress made on the damp and mould action plan be noted."),
     (37, "= That the Committee receive a further update at its meeting in March 2027."),
+    (37, "vote+ for 5, against 0, abstain 1"),
     (38, "/next"),
+    (38, "/exempt 3"),
     (
         38,
         "The Director of Housing outlined a proposal to buy twelve self-contained "
@@ -176,8 +215,17 @@ SCRIPT: list[tuple[int, str]] = [
     (42, "> Director of Housing: about £180,000 a year once every flat was occupied"),
     (
         44,
-        "= That Cabinet be recommended to approve the acquisition, subject to a "
-        "satisfactory independent valuation.",
+        "= That Cabinet be recommended to approve the acquisition of the twelve flats at "
+        "Marlow Court for £2.15 million, subject to a satisfactory independent valuation.",
+    ),
+    (
+        45,
+        "vote+ for: Cllr Anand, Cllr Caddick, Cllr Mbeki, Cllr Ward; against: Cllr Hesketh",
+    ),
+    (
+        45,
+        "/public That Cabinet be recommended to approve the acquisition of flats for use "
+        "as temporary accommodation, subject to an independent valuation.",
     ),
     (45, "/next"),
     (
@@ -195,6 +243,7 @@ SCRIPT: list[tuple[int, str]] = [
         "! Democratic Services Officer: add adapted properties to the work "
         "programme for the December meeting by 20/11/2026",
     ),
+    (49, "left+ Cllr Tom Hesketh"),
     (
         49,
         "= That the work programme be agreed, subject to the addition of an item "
@@ -230,24 +279,10 @@ def _find(store: Store, starts: pendulum.DateTime) -> int | None:
     return None
 
 
-def _add_people(store: Store, meeting_id: int) -> None:
-    for name, status, chair, substitute_for in MEMBERS:
-        store.add_attendee(
-            meeting_id,
-            name,
-            PersonKind.MEMBER,
-            status,
-            chair=chair,
-            substitute_for=substitute_for,
-        )
-    for name, title in OFFICERS:
-        store.add_attendee(
-            meeting_id,
-            name,
-            PersonKind.OFFICER,
-            AttendanceStatus.IN_ATTENDANCE,
-            title=title,
-        )
+def _minute(store: Store, meeting_id: int, starts: pendulum.DateTime, script) -> None:
+    recorder = Recorder(store, meeting_id)
+    for minutes, line in script:
+        recorder.apply(line, now=starts.add(minutes=minutes).in_tz("UTC"))
 
 
 def ensure_demo(store: Store) -> int:
@@ -256,15 +291,16 @@ def ensure_demo(store: Store) -> int:
     if found is not None:
         return found
     with store.transaction():  # all of the demo or none of it
+        configure(store, COMMITTEE, Settings(quorum=4, numbering=PREFIXED, prefix="HCS"))
+        october = store.create_meeting(
+            COMMITTEE, OCTOBER_STARTS, venue=VENUE, agenda=OCTOBER_AGENDA
+        )
+        _minute(store, october, OCTOBER_STARTS, OCTOBER_SCRIPT)
         meeting_id = store.create_meeting(COMMITTEE, STARTS, venue=VENUE, agenda=AGENDA)
-        _add_people(store, meeting_id)
-        recorder = Recorder(store, meeting_id)
-        for minutes, line in SCRIPT:
-            recorder.apply(line, now=STARTS.add(minutes=minutes).in_tz("UTC"))
+        _minute(store, meeting_id, STARTS, SCRIPT)
         _update_between_meetings(store)
         if _find(store, NEXT_STARTS) is None:
-            upcoming = store.create_meeting(COMMITTEE, NEXT_STARTS, venue=VENUE, agenda=NEXT_AGENDA)
-            _add_people(store, upcoming)
+            store.create_meeting(COMMITTEE, NEXT_STARTS, venue=VENUE, agenda=NEXT_AGENDA)
     return meeting_id
 
 

@@ -23,6 +23,7 @@ from ...dates import format_clock
 from ...drafts import load_draft, save_draft
 from ...errors import CLERK_ERRORS, CaptureError
 from ...model import CAPTURE_KINDS, AgendaItem, Entry, EntryKind
+from ...people import quorum
 from ...store import Store
 from ..entry_text import KIND_LABEL, KIND_LOOK, entry_content
 from ..widgets.agenda_pane import AgendaPane
@@ -61,6 +62,8 @@ class MeetingScreen(Screen[None]):
         Binding("escape", "focus_capture", "Capture bar", id="meeting.capture"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
         Binding("ctrl+e", "export", "Export", id="meeting.export", priority=True),
+        Binding("f7", "attendance", "Attendance", id="meeting.attendance"),
+        Binding("f8", "review", "Review", id="meeting.review"),
         Binding("ctrl+l", "leave", "Meetings", id="meeting.leave"),
     ]
 
@@ -167,7 +170,7 @@ class MeetingScreen(Screen[None]):
         items = self.store.items(self.meeting_id)
         numbers = {item.id: item for item in items}
         shown = self._shown_item(items, meeting.current_item_id)
-        self.query_one(MeetingHeader).show(meeting)
+        self.query_one(MeetingHeader).show(meeting, quorum(self.store, self.meeting_id))
         self.query_one(CaptureBar).set_names(self.store.people_names(self.meeting_id))
         self.query_one(AgendaPane).show(items, meeting.current_item_id)
         entries = self.store.entries(shown.id) if shown else []
@@ -351,7 +354,8 @@ class MeetingScreen(Screen[None]):
         self.app.show_meetings()  # type: ignore[attr-defined]
 
     def action_export(self) -> None:
-        """Write the minutes as Markdown and HTML into the current folder."""
+        """Write the minutes in every format into the current folder (and,
+        when the meeting has exempt items, the public version too)."""
         try:
             record = self.store.record(self.meeting_id)
         except CLERK_ERRORS as error:
@@ -362,18 +366,35 @@ class MeetingScreen(Screen[None]):
 
     @work(thread=True, group="export")
     def _export(self, record, folder: Path) -> None:
-        from ...export import ExportError, default_filename, write_export
+        from ..exporting import export_all
 
+        versions = [False, True] if any(item.item.exempt for item in record.items) else [False]
         try:
             paths = [
-                write_export(record, fmt, folder / default_filename(record, fmt))
-                for fmt in ("md", "html")
+                path for public in versions for path in export_all(record, folder, public=public)
             ]
-        except (ExportError, OSError) as error:
+        except CLERK_ERRORS as error:
             self.app.call_from_thread(self._refused, error)
             return
-        message = "Exported " + " and ".join(str(path) for path in paths)
+        message = "Exported " + ", ".join(str(path) for path in paths)
         self.app.call_from_thread(self.query_one(CaptureBar).say, message)
+
+    def action_attendance(self) -> None:
+        """Who is here, apologies, substitutes, the Chair, the quorum and
+        declarations of interest."""
+        from .attendance_screen import AttendanceScreen
+
+        self.save_draft()
+        self.app.push_screen(
+            AttendanceScreen(self.store, self.meeting_id), lambda _done: self.refresh_panes()
+        )
+
+    def action_review(self) -> None:
+        """The minutes as they will be published, beside the entries."""
+        from .review_screen import ReviewScreen
+
+        self.save_draft()
+        self.app.push_screen(ReviewScreen(self.store, self.meeting_id))
 
 
 def _question_lines(entries: list[Entry]) -> list[Line]:

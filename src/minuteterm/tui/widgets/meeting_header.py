@@ -1,4 +1,5 @@
-"""The meeting screen's header: committee, date, elapsed clock, status."""
+"""The meeting screen's header: committee, date, elapsed clock, members
+present against the quorum (a warning when below it), status."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from textual.widgets import Static
 from ... import clock
 from ...dates import format_clock, format_elapsed, format_short_date, to_local
 from ...model import Meeting, MeetingStatus
+from ...people import Quorum
 
 STATUS_STYLE: dict[MeetingStatus, str] = {
     MeetingStatus.DRAFT: "bold $text-muted",
@@ -32,6 +34,7 @@ class MeetingHeader(Static):
     def __init__(self, **kwargs: object) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
         self._meeting: Meeting | None = None
+        self._quorum: Quorum | None = None
         self._shown = ""
 
     def compose(self) -> ComposeResult:
@@ -40,10 +43,23 @@ class MeetingHeader(Static):
     def on_mount(self) -> None:
         self.set_interval(1, self._tick)
 
-    def show(self, meeting: Meeting) -> None:
-        """Show ``meeting`` (called after every change, from the database)."""
+    def show(self, meeting: Meeting, quorum: Quorum | None = None) -> None:
+        """Show ``meeting`` and who is present (called after every change,
+        from the database)."""
         self._meeting = meeting
+        self._quorum = quorum
         self._tick()
+
+    def _present(self) -> tuple[str, str]:
+        """``5 present · quorum 3``, or a warning when below the quorum."""
+        state = self._quorum
+        if state is None or (state.present == 0 and state.quorum is None):
+            return ("", "")
+        if state.quorum is None:
+            return (f"{state.present} present", "")
+        if state.met:
+            return (f"{state.present} present · quorum {state.quorum}", "")
+        return (f" BELOW QUORUM: {state.present} of {state.quorum} ", "bold $text-warning reverse")
 
     def _elapsed(self, meeting: Meeting) -> str:
         if meeting.opened_at is None:
@@ -56,6 +72,7 @@ class MeetingHeader(Static):
         if meeting is None:
             return
         when = f"{format_short_date(to_local(meeting.starts_at))} {format_clock(meeting.starts_at)}"
+        present = self._present()
         line = Content.assemble(
             (meeting.title, "bold"),
             "  ·  ",
@@ -63,6 +80,7 @@ class MeetingHeader(Static):
             "  ·  ",
             (f"⏱ {self._elapsed(meeting)}", ""),
             "  ·  ",
+            *((present, "  ·  ") if present[0] else ()),
             (f" {meeting.status.value.upper()} ", STATUS_STYLE[meeting.status]),
         )
         if line.plain != self._shown:  # repaint only what changed

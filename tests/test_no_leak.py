@@ -1,0 +1,123 @@
+"""No word said only in an exempt (Part II) item's discussion reaches a
+public export, in any format: a confidential word in a public document is a
+data breach.
+
+For each meeting, the words of its exempt items' entries (notes, questions,
+answers, actions, resolutions, votes, arrivals) that appear nowhere else —
+not in the same minutes made without those entries — must not appear in the
+public export; and every one of them does appear in the confidential one, so
+the check cannot pass by exporting nothing.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from minuteterm.demo import ensure_demo
+from minuteterm.export import FORMATS, render
+from minuteterm.model import FORMAL_KINDS, QUESTION_STYLES, MeetingRecord
+from minuteterm.store import Store
+
+from .fixtures_meeting import build_fixed_meeting
+
+_WORD = re.compile(r"[\w£$€][\w'’.,£%-]*[\w%]|[\w£]")
+
+
+def words(text: str) -> set[str]:
+    """The words of ``text``, folded, with surrounding punctuation dropped."""
+    return {word.casefold().strip(".,'’") for word in _WORD.findall(text)} - {""}
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in ("style", "script"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(exported: str | bytes, fmt: str) -> str:
+    """What a reader of the exported file sees, whatever the format."""
+    if fmt == "html":
+        parser = _Text()
+        parser.feed(str(exported))
+        title = re.search(r"<title>(.*?)</title>", str(exported), re.S)
+        return " ".join(parser.parts) + (title.group(1) if title else "")
+    if fmt == "docx":
+        assert isinstance(exported, bytes)
+        with zipfile.ZipFile(io.BytesIO(exported)) as package:
+            xml = " ".join(
+                package.read(name).decode("utf-8")
+                for name in package.namelist()
+                if name.endswith(".xml")
+            )
+        return re.sub(r"<[^>]+>", " ", xml)
+    return str(exported)
+
+
+def _without_exempt_entries(record: MeetingRecord) -> MeetingRecord:
+    items = [replace(item, entries=[]) if item.item.exempt else item for item in record.items]
+    return replace(record, items=items)
+
+
+def only_in_exempt_discussion(record: MeetingRecord) -> set[str]:
+    """Words typed in exempt items that the minutes hold nowhere else."""
+    said = set()
+    for item in record.items:
+        if item.item.exempt:
+            for entry in item.entries:
+                if entry.kind in FORMAL_KINDS:
+                    continue  # its own words are the running minute's, not the minutes'
+                said |= words(f"{entry.speaker or ''} {entry.text}")
+                if entry.action is not None:
+                    said |= words(f"{entry.action.owner} {entry.action.description}")
+    elsewhere = set()
+    for fmt in FORMATS:
+        for style in QUESTION_STYLES:
+            for public in (True, False):
+                exported = render(
+                    _without_exempt_entries(record), fmt, questions=style, public=public
+                )
+                elsewhere |= words(visible_text(exported, fmt))
+    return said - elsewhere
+
+
+def _records(store: Store) -> list[MeetingRecord]:
+    return [store.record(build_fixed_meeting(store)), store.record(ensure_demo(store))]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_no_word_only_said_in_part_ii_reaches_a_public_export(store: Store, fmt: str) -> None:
+    for record in _records(store):
+        secret = only_in_exempt_discussion(record)
+        assert len(secret) >= 8, "the meeting has too little exempt discussion to prove much"
+        for style in QUESTION_STYLES:
+            public = words(visible_text(render(record, fmt, questions=style, public=True), fmt))
+            leaked = secret & public
+            assert not leaked, f"{record.meeting.title} ({fmt}, {style}) leaks {sorted(leaked)}"
+            full = words(visible_text(render(record, fmt, questions=style), fmt))
+            assert secret <= full, sorted(secret - full)  # the confidential version has them
+
+
+def test_the_demo_exempt_item_is_what_the_check_protects(store: Store, tmp_path: Path) -> None:
+    """The words a clerk would worry about are among those checked."""
+    secret = only_in_exempt_discussion(store.record(ensure_demo(store)))
+    assert {"marlow", "£2.15", "nightly-paid", "£180,000"} <= secret
