@@ -63,3 +63,14 @@ def test_file_that_is_not_an_agenda_is_refused(tmp_path: Path, content: bytes, w
     path.write_bytes(content)
     with pytest.raises(AgendaError, match=words):
         read_agenda_file(path)
+
+
+def test_an_exempt_item_may_cite_its_schedule_12a_paragraph() -> None:
+    typed = "1. Apologies\n2. Land at Mill Lane (exempt 3)\n3. Staffing (Exempt, paragraph 1)\n"
+    assert parse_agenda(typed) == [
+        NewItem("Apologies", number="1"),
+        NewItem("Land at Mill Lane", exempt=True, number="2", exempt_paragraph="3"),
+        NewItem("Staffing", exempt=True, number="3", exempt_paragraph="1"),
+    ]
+    with pytest.raises(AgendaError, match="Schedule 12A has no paragraph 9"):
+        parse_agenda("1. Land (exempt 9)")

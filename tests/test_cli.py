@@ -204,7 +204,10 @@ def test_demo_makes_a_full_meeting_once(db_path: Path) -> None:
     assert kinds.count(EntryKind.RESPONSE) >= 3
     assert kinds.count(EntryKind.ACTION) >= 3
     assert kinds.count(EntryKind.RESOLUTION) >= 3
-    assert len(meetings) == 2  # and its next meeting, ready to minute
+    assert {EntryKind.DECLARATION, EntryKind.VOTE, EntryKind.ATTENDANCE} <= set(kinds)
+    assert any(item.item.exempt and item.item.public_decision for item in record.items)
+    # the October meeting it approved, and its next meeting, ready to minute
+    assert [m.status.value for m in meetings] == ["draft", "closed", "approved"]
 
 
 def test_capture_refuses_lines_that_are_not_utf8_and_keeps_the_rest(db_path: Path) -> None:
@@ -227,3 +230,50 @@ def test_capture_refuses_lines_that_are_not_utf8_and_keeps_the_rest(db_path: Pat
 
 def test_meeting_id_too_big_for_the_database_is_refused(db_path: Path) -> None:
     assert_refused(run("capture", "9" * 30, "a note", db=db_path), "not a meeting id")
+
+
+def test_committee_settings_then_formal_business_from_a_script(
+    db_path: Path, tmp_path: Path
+) -> None:
+    settings = run(
+        "committee",
+        "Audit Committee",
+        "--quorum",
+        "2",
+        "--numbering",
+        "prefixed",
+        "--prefix",
+        "aud",
+        db=db_path,
+    )
+    assert settings.returncode == 0, settings.stderr
+    assert "quorum:           2" in settings.stdout and "AUD/1/26" in settings.stdout
+    assert_refused(
+        run("committee", "Audit Committee", "--prefix", "A/B", db=db_path), "minute prefix"
+    )
+    october = run("new", "--committee", "Audit Committee", "--date", "13/10/2026", db=db_path)
+    november = run("new", "--committee", "Audit Committee", "--date", "10/11/2026", db=db_path)
+    first, second = october.stdout.strip(), november.stdout.strip()
+    script = "\n".join(
+        [
+            "present+ Cllr Ava Reid, Cllr Ben Ortiz",
+            "/add Internal audit plan",
+            "/item 1",
+            "= That the internal audit plan be approved.",
+            "vote+ for 3, against 0",
+            "vote+ for 2, against 0",
+            "/end",
+        ]
+    )
+    fed = run("capture", first, db=db_path, stdin=script + "\n")
+    assert fed.returncode == 2  # one line refused; the others saved
+    assert "line 5: refused: 3 votes cast, but only 2 members are present" in fed.stderr
+    assert "line 6: vote on" in fed.stdout
+    approve = run("capture", second, db=db_path, stdin="/add Minutes\n/item 1\n/approve\n")
+    assert approve.returncode == 0, approve.stderr
+    assert_refused(run("capture", first, "A late note.", db=db_path), "approved and cannot change")
+    exported = run("export", first, "--format", "md", "-o", str(tmp_path), db=db_path)
+    minutes = Path(exported.stdout.strip()).read_text(encoding="utf-8")
+    assert "## AUD/1/26 Internal audit plan" in minutes
+    assert "carried (2 for, 0 against, 0 abstentions)" in minutes
+    assert "Draft — subject to approval" not in minutes  # approved: no longer a draft

@@ -11,8 +11,8 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Input, Static
 
 import minuteterm.tui.screens.action_dialogs as action_dialogs
-import minuteterm.tui.screens.attendance_screen as attendance_screen
 import minuteterm.tui.screens.actions_screen as actions_screen
+import minuteterm.tui.screens.attendance_screen as attendance_screen
 import minuteterm.tui.screens.choice_dialog as choice_dialog
 import minuteterm.tui.screens.entry_history_dialog as entry_history_dialog
 import minuteterm.tui.screens.help_screen as help_screen

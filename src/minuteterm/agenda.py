@@ -2,8 +2,9 @@
 
 An agenda is a numbered (``1.``, ``5a.``, ``4.1)``) or bulleted (``-``,
 ``*``, ``+``) list, one item per line; ``(exempt)`` anywhere in a line marks
-a Part II item. Typed numbers are kept (so ``/item 5a`` works) when every
-item has one and none repeats. In a file, lines that are not list items
+a Part II item, ``(exempt 3)`` one exempt under paragraph 3 of Schedule 12A.
+Typed numbers are kept (so ``/item 5a`` works) when every item has one and
+none repeats. In a file, lines that are not list items
 (headings, notes) are ignored; typed into the form, every non-blank line is
 an item.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .approval import EXEMPT_PARAGRAPHS
 from .store import NewItem, StoreError
 from .textsafe import clean
 
@@ -20,7 +22,10 @@ MAX_AGENDA_BYTES = 256 * 1024
 _LIST_ITEM = re.compile(
     r"^\s*(?:(?P<number>\d+[a-z]?(?:\.\d+)*)[.)]|[-*+])\s+(?P<title>.+)$", re.IGNORECASE
 )
-_EXEMPT = re.compile(r"\(\s*exempt\s*\)", re.IGNORECASE)
+_EXEMPT = re.compile(
+    r"\(\s*exempt(?:\s*[,:]?\s*(?:para(?:graph)?\.?\s*)?(?P<paragraph>\d{1,2}))?\s*\)",
+    re.IGNORECASE,
+)
 
 
 class AgendaError(StoreError):
@@ -28,8 +33,16 @@ class AgendaError(StoreError):
 
 
 def _item(title: str, number: str | None) -> NewItem:
-    exempt = bool(_EXEMPT.search(title))
-    return NewItem(clean(_EXEMPT.sub("", title)), exempt=exempt, number=number)
+    found = _EXEMPT.search(title)
+    paragraph = found.group("paragraph") if found else None
+    if paragraph is not None and int(paragraph) not in EXEMPT_PARAGRAPHS:
+        raise AgendaError(
+            f"Schedule 12A has no paragraph {paragraph} (England: 1 to 7; Wales: 12 to 18):"
+            f" {clean(title)}"
+        )
+    return NewItem(
+        clean(_EXEMPT.sub("", title)), exempt=bool(found), number=number, exempt_paragraph=paragraph
+    )
 
 
 def _read_line(line: str) -> NewItem | None:

@@ -105,7 +105,10 @@ class ReviewScreen(Screen[None]):
         entries = self.query_one("#review-entries", OptionList)
         options: list[Option] = []
         for item in record.items:
-            heading = f"{item.item.reference}. {item.item.title}"
+            number = item.item.reference
+            heading = (
+                f"{number} {item.item.title}" if "/" in number else f"{number}. {item.item.title}"
+            )
             if item.item.exempt:
                 heading += " (exempt)"
             options.append(Option(Content.assemble((heading, "bold")), id=f"i{item.item.id}"))
