@@ -23,7 +23,7 @@ from .model import (
     InterestKind,
     PersonKind,
 )
-from .people import name_for, status_of
+from .people import name_for, person_id, status_of
 from .store import Store
 from .textsafe import clean
 
@@ -64,15 +64,11 @@ def declare(
         entry_id = store.add_entry(
             captured_in, EntryKind.DECLARATION, summary(name, command.kind, item, detail), now=now
         )
-        (person,) = db.query(
-            "select id from people where committee_id = ? and name = ?",
-            [meeting.committee_id, name],
-        )
         db["declarations"].insert(
             {
                 "entry_id": entry_id,
                 "meeting_id": meeting_id,
-                "person_id": person["id"],
+                "person_id": person_id(store, meeting.committee_id, name),
                 "item_id": item.id if item else None,
                 "kind": command.kind.value,
                 "detail": detail,

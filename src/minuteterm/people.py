@@ -96,6 +96,16 @@ def resolve(people: list[Person], typed: str) -> Person | None:
     return found[0] if found else None
 
 
+def person_id(store: Store, committee_id: int, name: str) -> int:
+    """The id of the committee's person called exactly ``name``."""
+    rows = store.query(
+        "select id from people where committee_id = ? and name = ?", [committee_id, name]
+    )
+    if not rows:
+        raise StoreError(f"{name} is not one of the committee's people")
+    return int(rows[0]["id"])
+
+
 def name_for(store: Store, committee_id: int, typed: str) -> str:
     """The stored spelling of the person ``typed`` names, or ``typed`` itself
     (cleaned) for someone new."""
@@ -185,15 +195,11 @@ def record_movement(
         ):
             store.add_attendee(meeting_id, name, PersonKind.MEMBER, AttendanceStatus.PRESENT)
         entry_id = store.add_entry(item_id, EntryKind.ATTENDANCE, f"{name} {verb}", now=now)
-        (person,) = db.query(
-            "select id from people where committee_id = ? and name = ?",
-            [meeting.committee_id, name],
-        )
         db["attendance_events"].insert(
             {
                 "entry_id": entry_id,
                 "meeting_id": meeting_id,
-                "person_id": person["id"],
+                "person_id": person_id(store, meeting.committee_id, name),
                 "event": "arrived" if arrived else "left",
                 "item_id": item_id,
                 "at": iso(now),
@@ -253,10 +259,6 @@ def voters(store: Store, meeting_id: int, item_id: int) -> list[Attendee]:
 
 def forget_member(store: Store, committee_id: int, name: str) -> None:
     """Stop listing ``name`` at the committee's new meetings (they left it)."""
-    rows = store.query(
-        "select id from people where committee_id = ? and name = ?", [committee_id, name]
-    )
-    if not rows:
-        raise StoreError(f"{name} is not one of the committee's people")
+    person = person_id(store, committee_id, name)
     with store.transaction() as db:
-        db["people"].update(rows[0]["id"], {"expected": 0})
+        db["people"].update(person, {"expected": 0})

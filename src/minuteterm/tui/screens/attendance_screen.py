@@ -34,6 +34,7 @@ from ...model import (
 from ...people import attend, forget_member, quorum, take_chair
 from ...store import Store
 from ..widgets.key_hints import KeyHints
+from ..widgets.outcome_line import OutcomeLine
 from .choice_dialog import ChoiceDialog
 from .text_dialog import TextDialog
 
@@ -64,8 +65,6 @@ class AttendanceScreen(Screen[None]):
         #people { height: 2fr; }
         #declarations-title { height: 1; padding: 0 1; text-style: bold; }
         #declarations { height: 1fr; padding: 0 1; }
-        #attendance-outcome { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
-        #attendance-outcome.-refused { color: $text-error; text-style: bold; }
     }
     """
 
@@ -94,7 +93,7 @@ class AttendanceScreen(Screen[None]):
         yield DataTable(cursor_type="row", zebra_stripes=True, id="people")
         yield Static(Content("Declarations of interest"), id="declarations-title")
         yield Static(id="declarations")
-        yield Static(id="attendance-outcome")
+        yield OutcomeLine(id="attendance-outcome")
         yield KeyHints()
 
     def on_mount(self) -> None:
@@ -175,10 +174,8 @@ class AttendanceScreen(Screen[None]):
         return str(key.value)
 
     def say(self, message: str, *, refused: bool = False) -> None:
-        """What happened, on the line under the table."""
-        outcome = self.query_one("#attendance-outcome", Static)
-        outcome.update(Content(("Refused: " if refused else "") + message))
-        outcome.set_class(refused, "-refused")
+        """What happened, under the table."""
+        self.query_one(OutcomeLine).say(message, refused=refused)
 
     def _do(self, change: Callable[[], str]) -> None:
         """Carry out a change, read everything again, say what happened."""

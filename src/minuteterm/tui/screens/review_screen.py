@@ -25,6 +25,7 @@ from ...model import QUESTION_STYLES, MeetingRecord
 from ...store import Store
 from ..entry_text import entry_content
 from ..widgets.key_hints import KeyHints
+from ..widgets.outcome_line import OutcomeLine
 
 
 class ReviewScreen(Screen[None]):
@@ -37,8 +38,6 @@ class ReviewScreen(Screen[None]):
         #review-entries { width: 45%; border: round $primary 50%; }
         #review-entries:focus { border: round $accent; }
         #review-minutes { width: 1fr; border: round $primary 50%; padding: 0 1; }
-        #review-outcome { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
-        #review-outcome.-refused { color: $text-error; text-style: bold; }
     }
     """
 
@@ -65,7 +64,7 @@ class ReviewScreen(Screen[None]):
             yield OptionList(id="review-entries")
             with VerticalScroll(id="review-minutes"):
                 yield Markdown(id="review-markdown")
-        yield Static(id="review-outcome")
+        yield OutcomeLine(id="review-outcome")
         yield KeyHints()
 
     def on_mount(self) -> None:
@@ -124,10 +123,8 @@ class ReviewScreen(Screen[None]):
             entries.highlighted = highlighted
 
     def say(self, message: str, *, refused: bool = False) -> None:
-        """What happened, under the panes."""
-        outcome = self.query_one("#review-outcome", Static)
-        outcome.update(Content(("Refused: " if refused else "") + message))
-        outcome.set_class(refused, "-refused")
+        """What happened, under the table."""
+        self.query_one(OutcomeLine).say(message, refused=refused)
 
     @on(OptionList.OptionSelected, "#review-entries")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
