@@ -264,8 +264,6 @@ def export(
     """Write the minutes; prints the path written."""
     from .export import write_export
 
-    if fmt == "docx":
-        raise BadInput("Word (.docx) export is not available yet: use md or html")
     store = _open(ctx)
     try:
         record = store.record(_meeting_id(meeting))
