@@ -117,7 +117,7 @@ def test_new_list_capture_export_round_trip(
     assert "RESOLVED" in text and "approved for consultation" in text
 
 
-def test_export_docx_writes_a_word_file(db_path: Path, tmp_path: Path) -> None:
+def test_export_docx_and_the_classic_theme(db_path: Path, tmp_path: Path) -> None:
     meeting_id = run("demo", "--no-open", db=db_path).stdout.strip()
     out = tmp_path / "out"
     out.mkdir()
@@ -132,6 +132,22 @@ def test_export_docx_writes_a_word_file(db_path: Path, tmp_path: Path) -> None:
     items = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     assert len(items) >= 3 and items[0].startswith("1")
     assert any(p.text.startswith("RESOLVED:") for p in document.paragraphs)
+
+    classic = out / "classic.html"
+    themed = run(
+        "export",
+        meeting_id,
+        "--format",
+        "html",
+        "--theme",
+        "classic",
+        "-o",
+        str(classic),
+        db=db_path,
+    )
+    assert themed.returncode == 0, themed.stderr
+    assert themed.stdout.strip() == str(classic)
+    assert "MinuteTerm classic theme" in classic.read_text(encoding="utf-8")
 
 
 def test_capture_one_line_argument(db_path: Path) -> None:

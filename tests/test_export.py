@@ -1,5 +1,5 @@
 """Exported minutes: golden files, escaping of what the clerk typed, the
-self-contained HTML document, file names and atomic writes.
+self-contained HTML document and its themes, file names and atomic writes.
 (Word is read back with python-docx in ``tests/test_docx.py``.)
 
 Run with ``UPDATE_GOLDEN=1`` to rewrite the golden files, then read the diff
@@ -61,6 +61,15 @@ def _check_golden(text: str | bytes, name: str) -> None:
 @pytest.mark.parametrize("style", QUESTION_STYLES)
 def test_golden(record: MeetingRecord, style: str, fmt: str) -> None:
     _check_golden(render(record, fmt, questions=style), f"minutes-{style}.{fmt}")
+
+
+def test_golden_classic_theme(record: MeetingRecord) -> None:
+    html = render(record, "html", theme="classic")
+    _check_golden(html, "minutes-dash-classic.html")
+    # The same page as the default theme's but for the stylesheet.
+    default = render(record, "html")
+    assert html.split("</style>")[1] == default.split("</style>")[1]
+    assert parse(html).style.strip().startswith("/* MinuteTerm classic theme")
 
 
 # --- Markdown ------------------------------------------------------------------------
@@ -227,8 +236,8 @@ def test_html_title_is_escaped(store: Store) -> None:
 
 
 def test_unknown_theme_lists_the_available_ones(record: MeetingRecord) -> None:
-    assert "default" in available_themes()
-    with pytest.raises(ExportError, match=r"available themes are .*default"):
+    assert {"default", "classic"} <= set(available_themes())
+    with pytest.raises(ExportError, match=r"available themes are classic, default"):
         render(record, "html", theme="../../etc")
     with pytest.raises(ExportError, match="unknown theme"):
         render(record, "html", theme="nope")

@@ -1,5 +1,5 @@
 """The built wheel, installed in a fresh virtual environment (not editable),
-still has its theme: the demo exports to HTML with the CSS inlined,
+still has its themes: the demo exports to HTML with each theme's CSS inlined,
 and to Word with python-docx installed as a dependency."""
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def test_installed_wheel_exports_html_with_its_theme(tmp_path: Path) -> None:
         )
         return Path(out.stdout.strip())
 
-    for theme in ("default",):
+    for theme in ("default", "classic"):
         written = export("html", work / f"{theme}.html", "--theme", theme)
         html = written.read_text(encoding="utf-8")
         css = (ROOT / "themes" / theme / "minutes.css").read_text(encoding="utf-8")
