@@ -8,8 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 
+from minuteterm.demo import COMMITTEE as DEMO_COMMITTEE
 from minuteterm.model import EntryKind
 from minuteterm.store import open_store
 
@@ -113,6 +115,39 @@ def test_new_list_capture_export_round_trip(
     text = written.read_text(encoding="utf-8")
     assert "Licensing Committee" in text
     assert "RESOLVED" in text and "approved for consultation" in text
+
+
+def test_export_docx_and_the_classic_theme(db_path: Path, tmp_path: Path) -> None:
+    meeting_id = run("demo", "--no-open", db=db_path).stdout.strip()
+    out = tmp_path / "out"
+    out.mkdir()
+    exported = run("export", meeting_id, "--format", "docx", "-o", str(out), db=db_path)
+    assert exported.returncode == 0, exported.stderr
+    written = Path(exported.stdout.strip())
+    assert written.parent == out and written.suffix == ".docx"
+    assert written.read_bytes().startswith(b"PK")  # a zip package, not text
+    document = docx.Document(str(written))
+    (committee,) = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert committee == DEMO_COMMITTEE
+    items = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert len(items) >= 3 and items[0].startswith("1")
+    assert any(p.text.startswith("RESOLVED:") for p in document.paragraphs)
+
+    classic = out / "classic.html"
+    themed = run(
+        "export",
+        meeting_id,
+        "--format",
+        "html",
+        "--theme",
+        "classic",
+        "-o",
+        str(classic),
+        db=db_path,
+    )
+    assert themed.returncode == 0, themed.stderr
+    assert themed.stdout.strip() == str(classic)
+    assert "MinuteTerm classic theme" in classic.read_text(encoding="utf-8")
 
 
 def test_capture_one_line_argument(db_path: Path) -> None:

@@ -1,5 +1,6 @@
 """Exported minutes: golden files, escaping of what the clerk typed, the
-self-contained HTML document, file names and atomic writes.
+self-contained HTML document and its themes, file names and atomic writes.
+(Word is read back with python-docx in ``tests/test_docx.py``.)
 
 Run with ``UPDATE_GOLDEN=1`` to rewrite the golden files, then read the diff
 before committing it.
@@ -18,6 +19,7 @@ from markdown_it.token import Token
 
 from minuteterm.export import (
     FORMATS,
+    TEXT_FORMATS,
     ExportError,
     available_themes,
     default_filename,
@@ -31,6 +33,7 @@ from minuteterm.model import EntryKind, ItemRecord, MeetingRecord
 from minuteterm.store import Store
 
 from .fixtures_meeting import HOSTILE, at, build_fixed_meeting
+from .test_docx import all_text, opened
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -44,16 +47,29 @@ def record(store: Store) -> MeetingRecord:
 # --- golden files --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("style", QUESTION_STYLES)
-def test_golden(record: MeetingRecord, style: str, fmt: str) -> None:
-    text = render(record, fmt, questions=style)
-    golden = GOLDEN / f"minutes-{style}.{fmt}"
+def _check_golden(text: str | bytes, name: str) -> None:
+    assert isinstance(text, str)
+    golden = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(text, encoding="utf-8", newline="\n")
     assert golden.exists(), f"{golden.name} missing: run with UPDATE_GOLDEN=1"
     assert text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+@pytest.mark.parametrize("style", QUESTION_STYLES)
+def test_golden(record: MeetingRecord, style: str, fmt: str) -> None:
+    _check_golden(render(record, fmt, questions=style), f"minutes-{style}.{fmt}")
+
+
+def test_golden_classic_theme(record: MeetingRecord) -> None:
+    html = render(record, "html", theme="classic")
+    _check_golden(html, "minutes-dash-classic.html")
+    # The same page as the default theme's but for the stylesheet.
+    default = render(record, "html")
+    assert html.split("</style>")[1] == default.split("</style>")[1]
+    assert parse(html).style.strip().startswith("/* MinuteTerm classic theme")
 
 
 # --- Markdown ------------------------------------------------------------------------
@@ -220,24 +236,30 @@ def test_html_title_is_escaped(store: Store) -> None:
 
 
 def test_unknown_theme_lists_the_available_ones(record: MeetingRecord) -> None:
-    assert "default" in available_themes()
-    with pytest.raises(ExportError, match=r"available themes are .*default"):
+    assert {"default", "classic"} <= set(available_themes())
+    with pytest.raises(ExportError, match=r"available themes are classic, default"):
         render(record, "html", theme="../../etc")
     with pytest.raises(ExportError, match="unknown theme"):
         render(record, "html", theme="nope")
 
 
-def test_public_version_keeps_exempt_words_out(record: MeetingRecord) -> None:
+def test_public_version_keeps_exempt_words_out(record: MeetingRecord, tmp_path: Path) -> None:
+    def words(fmt: str, public: bool) -> str:
+        contents = render(record, fmt, public=public)
+        if isinstance(contents, bytes):  # Word: every word, headers and footers too
+            return all_text(opened(contents, tmp_path))
+        return contents
+
     for fmt in FORMATS:
-        public = render(record, fmt, public=True)
+        public = words(fmt, public=True)
         assert "commercially sensitive" not in public
         assert "break clause" not in public
         assert "Harbour office lease (Exempt – Part II)" in public
         assert "paragraph 3 of Part 1 of Schedule 12A" in public  # the exclusion
         assert "That the lease terms be agreed." in public  # the decision in general terms
         assert "authorised to agree the lease terms" not in public
-        assert "commercially sensitive" in render(record, fmt)
-        assert "authorised to agree the lease terms" in render(record, fmt)
+        assert "commercially sensitive" in words(fmt, public=False)
+        assert "authorised to agree the lease terms" in words(fmt, public=False)
 
 
 def test_printed_pages_carry_the_marking_and_status(record: MeetingRecord) -> None:
@@ -265,8 +287,8 @@ def test_page_marks_are_plain_css_strings() -> None:
 def test_bad_format_and_question_style_raise_export_error(
     record: MeetingRecord,
 ) -> None:
-    with pytest.raises(ExportError, match="md, html"):
-        render(record, "docx")
+    with pytest.raises(ExportError, match="use one of md, html, docx"):
+        render(record, "pdf")
     with pytest.raises(ExportError, match="question style"):
         render(record, "md", questions="table")
 

@@ -11,7 +11,8 @@ committee, the meeting, its venue, an agenda item and an attendee. Then:
 * the minutes (Markdown and HTML, in every question style) and the action
   sheet (Markdown, CSV, HTML and the terminal table) make no element,
   attribute, link or image out of it, keep our Content Security Policy, and
-  a spreadsheet will not run it as a formula;
+  a spreadsheet will not run it as a formula; the Word minutes open and
+  show it as text;
 * in a running app (one session for several payloads) it shows literally
   in the Minute pane, and markup that would quit the app does nothing.
 
@@ -21,10 +22,12 @@ committee, the meeting, its venue, an agenda item and an attendee. Then:
 from __future__ import annotations
 
 import contextlib
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import docx
 import pendulum
 import pytest
 from textual import events
@@ -261,6 +264,11 @@ def test_minutes_make_nothing_that_runs_fetches_or_links(store: Store, payload: 
         if visible:  # the item's heading shows its title exactly
             assert f"1. {visible}" in parse_html(html).plain
             assert f"1. {visible}" in markdown_plain(markdown)
+    word = docx.Document(io.BytesIO(render(record, "docx")))
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    _check_text_file("\n".join(p.text for p in word.paragraphs))
+    if visible:
+        assert headings[:2] == [visible, f"1. {visible}"]
 
 
 @pytest.mark.parametrize("payload", PAYLOADS, ids=ids)
@@ -318,7 +326,7 @@ def test_a_hostile_name_never_writes_outside_the_target_folder(
     with contextlib.suppress(*CLERK_ERRORS):  # an owner, if it reads as a name
         Recorder(store, meeting_id).apply(f"! {name}: x")
     record = store.record(meeting_id)
-    written = [write_export(record, fmt, folder) for fmt in ("md", "html")]
+    written = [write_export(record, fmt, folder) for fmt in ("md", "html", "docx")]
     sheet = ActionSheet(store)
     written += [
         write_sheet(sheet.rows(), sheet.counts(), fmt, folder, title=name)
@@ -327,7 +335,7 @@ def test_a_hostile_name_never_writes_outside_the_target_folder(
     for path in written:
         assert path.parent == folder
         assert path.resolve().parent == folder.resolve()
-        assert re.fullmatch(r"[a-z0-9-]+\.(md|html|csv)", path.name), path.name
+        assert re.fullmatch(r"[a-z0-9-]+\.(md|html|docx|csv)", path.name), path.name
     outside = tmp_path / "exports"
     assert {p.name for p in outside.rglob("*") if p.is_file()} == {p.name for p in written}
 

@@ -1,5 +1,6 @@
 """The built wheel, installed in a fresh virtual environment (not editable),
-still has its theme: the demo exports to HTML with the CSS inlined."""
+still has its themes: the demo exports to HTML with each theme's CSS inlined,
+and to Word with python-docx installed as a dependency."""
 
 from __future__ import annotations
 
@@ -37,20 +38,32 @@ def test_installed_wheel_exports_html_with_its_theme(tmp_path: Path) -> None:
     work.mkdir()
     db = work / "minutes.db"
     meeting = sh(env_dir / "bin" / "minuteterm", "demo", "--no-open", "--db", db, cwd=work)
-    out = sh(
-        env_dir / "bin" / "minuteterm",
-        "export",
-        meeting.stdout.strip(),
-        "--format",
-        "html",
-        "-o",
-        work,
-        "--db",
-        db,
-        cwd=work,
-    )
-    html = Path(out.stdout.strip()).read_text(encoding="utf-8")
-    css = (ROOT / "themes" / "default" / "minutes.css").read_text(encoding="utf-8")
-    assert css.strip() and css.strip() in html
-    assert "<link" not in html
-    assert "RESOLVED" in html
+
+    def export(fmt: str, target: Path, *options: str) -> Path:
+        out = sh(
+            env_dir / "bin" / "minuteterm",
+            "export",
+            meeting.stdout.strip(),
+            "--format",
+            fmt,
+            *options,
+            "-o",
+            target,
+            "--db",
+            db,
+            cwd=work,
+        )
+        return Path(out.stdout.strip())
+
+    for theme in ("default", "classic"):
+        written = export("html", work / f"{theme}.html", "--theme", theme)
+        html = written.read_text(encoding="utf-8")
+        css = (ROOT / "themes" / theme / "minutes.css").read_text(encoding="utf-8")
+        assert css.strip() and css.strip() in html, theme
+        assert "<link" not in html
+        assert "RESOLVED" in html
+
+    word = export("docx", work)
+    assert word.suffix == ".docx" and word.parent == work
+    check = "import docx, sys; print(docx.Document(sys.argv[1]).paragraphs[0].style.name)"
+    assert sh(python, "-c", check, word).stdout.strip() == "Heading 1"

@@ -242,7 +242,9 @@ def _describe(outcome) -> str:  # Outcome -> one line
 @click.argument("meeting")
 @click.option("--format", "fmt", required=True, type=click.Choice(["md", "html", "docx"]))
 @click.option("--public", is_flag=True, help="Leave out exempt (Part II) discussion.")
-@click.option("--theme", default="default", help="HTML theme (a folder in themes/).")
+@click.option(
+    "--theme", default="default", help="HTML theme: default, classic (a folder in themes/)."
+)
 @click.option("--questions", type=click.Choice(QUESTION_STYLES), default="dash")
 @click.option(
     "-o",
@@ -264,8 +266,6 @@ def export(
     """Write the minutes; prints the path written."""
     from .export import write_export
 
-    if fmt == "docx":
-        raise BadInput("Word (.docx) export is not available yet: use md or html")
     store = _open(ctx)
     try:
         record = store.record(_meeting_id(meeting))

@@ -1,4 +1,4 @@
-"""Regenerate ``exports/``: the demo meeting in every format and question
+"""Regenerate ``exports/``: the demo meeting in every text format and question
 style, and the demo's action sheet as Markdown, CSV and HTML.
 
 Run ``python -m minuteterm.samples`` from the repository root; a test fails
@@ -15,7 +15,7 @@ import pendulum
 
 from .action_sheet import ActionFilter, ActionSheet
 from .demo import NEXT_STARTS, ZONE, ensure_demo
-from .export import FORMATS, render
+from .export import TEXT_FORMATS, render
 from .export.action_sheet import EXTENSIONS, render_sheet
 from .minutes import QUESTION_STYLES
 from .store import Store, open_store
@@ -51,7 +51,7 @@ def sample_exports() -> dict[str, str]:
     minutes = {
         f"demo-{style}.{fmt}": render(record, fmt, questions=style)
         for style in QUESTION_STYLES
-        for fmt in FORMATS
+        for fmt in TEXT_FORMATS  # Word samples are bytes: not written here yet
     }
     return minutes | sheets
 

@@ -1,8 +1,9 @@
-"""Exporters: a meeting's minutes written as a file (Markdown, HTML).
+"""Exporters: a meeting's minutes written as a file (Markdown, HTML, Word).
 
 :data:`EXPORTERS` is the registry (format name -> extension and render
 function); the CLI and the TUI go through :func:`render` and
 :func:`write_export` so they offer exactly the same formats and options.
+Markdown and HTML render to text; Word (``docx``) renders to bytes.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from ..dates import to_local
 from ..minutes import Minutes, build_minutes
 from ..model import MeetingRecord
 from .errors import ExportError
-from .files import slug, write_atomic
+from .files import slug, write_atomic, write_atomic_bytes
 from .html import render_html
 from .markdown import render_markdown
 from .themes import DEFAULT_THEME, available_themes, load_theme_css
@@ -23,6 +24,7 @@ from .themes import DEFAULT_THEME, available_themes, load_theme_css
 __all__ = [
     "EXPORTERS",
     "FORMATS",
+    "TEXT_FORMATS",
     "ExportError",
     "Exporter",
     "available_themes",
@@ -34,10 +36,12 @@ __all__ = [
 
 
 class Exporter(NamedTuple):
-    """One export format: its file extension and how to render it."""
+    """One export format: its file extension and how to render it (to text,
+    or to bytes for a binary format such as Word)."""
 
     extension: str
-    render: Callable[[Minutes, str], str]
+    render: Callable[[Minutes, str], str | bytes]
+    binary: bool = False
 
 
 def _markdown(minutes: Minutes, theme: str) -> str:
@@ -45,13 +49,24 @@ def _markdown(minutes: Minutes, theme: str) -> str:
     return render_markdown(minutes)
 
 
+def _docx(minutes: Minutes, theme: str) -> bytes:
+    """Word has no theme either. python-docx (and lxml) are imported only
+    when a ``.docx`` is made, so Markdown and HTML exports start as fast."""
+    from .docx import render_docx
+
+    return render_docx(minutes, theme)
+
+
 EXPORTERS: dict[str, Exporter] = {
     "md": Exporter("md", _markdown),
     "html": Exporter("html", render_html),
+    "docx": Exporter("docx", _docx, binary=True),
 }
 
 #: The format names, in the order the CLI lists them.
 FORMATS: tuple[str, ...] = tuple(EXPORTERS)
+#: The formats that render to text (``str``); the others render to bytes.
+TEXT_FORMATS: tuple[str, ...] = tuple(name for name, e in EXPORTERS.items() if not e.binary)
 
 
 def _exporter(fmt: str) -> Exporter:
@@ -69,8 +84,9 @@ def render(
     questions: str = "dash",
     theme: str = DEFAULT_THEME,
     public: bool = False,
-) -> str:
-    """The minutes of ``record`` as the text of a ``fmt`` file.
+) -> str | bytes:
+    """The minutes of ``record`` as the contents of a ``fmt`` file: text for
+    the formats in :data:`TEXT_FORMATS`, bytes for the others (``docx``).
 
     ``public=True`` makes the public version (exempt discussion left out).
     Raises :class:`ExportError` for an unknown format, theme or question style.
@@ -110,15 +126,18 @@ def write_export(
     """Write the minutes to ``path`` atomically and return the path written.
 
     ``path`` may be an existing folder: the file is then named by
-    :func:`default_filename`. The text goes to a temporary file in the same
-    folder which then replaces the target, so a reader never sees half a
+    :func:`default_filename`. The contents go to a temporary file in the
+    same folder which then replaces the target, so a reader never sees half a
     file. Raises :class:`ExportError` if anything stops the export.
     """
-    text = render(record, fmt, questions=questions, theme=theme, public=public)
+    contents = render(record, fmt, questions=questions, theme=theme, public=public)
     path = Path(path).expanduser()
     if path.is_dir():
         path = path / default_filename(record, fmt, public=public)
     if not path.parent.is_dir():
         raise ExportError(f"cannot write {path}: folder {path.parent} does not exist")
-    write_atomic(path, text)
+    if isinstance(contents, bytes):
+        write_atomic_bytes(path, contents)
+    else:
+        write_atomic(path, contents)
     return path

@@ -21,12 +21,19 @@ def slug(text: str) -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8, ``\\n`` line endings) to ``path`` atomically."""
+    write_atomic_bytes(path, text.encode("utf-8"))
+
+
+def write_atomic_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically: a temporary file in the same
+    folder, flushed to disk, then renamed over ``path``; the temporary file
+    is removed if anything fails. Raises :class:`ExportError`."""
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
         descriptor = os.open(temporary, flags, 0o666)
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
