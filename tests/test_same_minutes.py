@@ -80,16 +80,30 @@ async def test_script_and_typing_make_the_same_minutes(tmp_path: Path) -> None:
 
 
 def test_committed_sample_exports_are_current() -> None:
-    for name, text in sample_exports().items():
+    made = sample_exports()
+    for name, contents in made.items():
         committed = ROOT / "exports" / name
         assert committed.exists(), f"exports/{name} is missing: run python -m minuteterm.samples"
-        assert committed.read_text(encoding="utf-8") == text, (
-            f"exports/{name} is stale: run python -m minuteterm.samples"
-        )
+        if isinstance(contents, bytes):
+            same = committed.read_bytes() == contents
+        else:
+            same = committed.read_text(encoding="utf-8") == contents
+        assert same, f"exports/{name} is stale: run python -m minuteterm.samples"
+    left_over = {path.name for path in (ROOT / "exports").glob("demo-*")} - set(made)
+    assert not left_over, f"exports/ holds samples no longer made: {sorted(left_over)}"
+
+
+def test_the_samples_cover_every_format_version_and_theme() -> None:
+    names = set(sample_exports())
+    for version in ("confidential", "public"):
+        for ext in ("md", "html", "docx"):
+            assert f"demo-bullets-{version}.{ext}" in names
+        assert f"demo-dash-{version}-classic.html" in names
 
 
 def test_readme_sample_is_the_real_export() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    exported = (ROOT / "exports" / "demo-dash.md").read_text(encoding="utf-8")
-    sample = exported[exported.index("## 5. ") : exported.index("## 6. ")].strip()
+    exported = (ROOT / "exports" / "demo-dash-public.md").read_text(encoding="utf-8")
+    start = exported.index("## HCS/10/26 ")
+    sample = exported[start : exported.index("## HCS/11/26 ")].strip()
     assert sample in readme

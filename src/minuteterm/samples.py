@@ -1,8 +1,10 @@
-"""Regenerate ``exports/``: the demo meeting in every text format and question
-style, and the demo's action sheet as Markdown, CSV and HTML.
+"""Regenerate ``exports/``: the demo meeting in every format and question
+style, confidential and public, in both HTML themes, and the demo's action
+sheet as Markdown, CSV and HTML.
 
 Run ``python -m minuteterm.samples`` from the repository root; a test fails
-when the committed files differ from what this writes.
+when the committed files differ from what this writes. The folder is
+emptied of older samples first, so a sample no longer made does not linger.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import pendulum
 
 from .action_sheet import ActionFilter, ActionSheet
 from .demo import NEXT_STARTS, ZONE, ensure_demo
-from .export import TEXT_FORMATS, render
+from .export import EXPORTERS, FORMATS, render
 from .export.action_sheet import EXTENSIONS, render_sheet
 from .minutes import QUESTION_STYLES
 from .store import Store, open_store
@@ -25,6 +27,12 @@ SHEET_AS_AT = NEXT_STARTS.set(hour=9, minute=0)
 
 #: The action sheet samples.
 SHEET_FORMATS = ("md", "csv", "html")
+
+
+#: The second HTML theme, shown for the dash style.
+CLASSIC = "classic"
+#: The two versions of minutes with exempt items.
+VERSIONS = {"confidential": False, "public": True}
 
 
 def _sheets(store: Store) -> dict[str, str]:
@@ -38,7 +46,7 @@ def _sheets(store: Store) -> dict[str, str]:
     }
 
 
-def sample_exports() -> dict[str, str]:
+def sample_exports() -> dict[str, str | bytes]:
     """File name -> contents, for every sample export of the demo meeting,
     and the demo's action sheet."""
     with tempfile.TemporaryDirectory() as folder:
@@ -48,11 +56,15 @@ def sample_exports() -> dict[str, str]:
             sheets = _sheets(store)
         finally:
             store.close()
-    minutes = {
-        f"demo-{style}.{fmt}": render(record, fmt, questions=style)
-        for style in QUESTION_STYLES
-        for fmt in TEXT_FORMATS  # Word samples are bytes: not written here yet
-    }
+    minutes: dict[str, str | bytes] = {}
+    for version, public in VERSIONS.items():
+        for style in QUESTION_STYLES:
+            for fmt in FORMATS:
+                extension = EXPORTERS[fmt].extension
+                name = f"demo-{style}-{version}.{extension}"
+                minutes[name] = render(record, fmt, questions=style, public=public)
+        name = f"demo-dash-{version}-{CLASSIC}.html"
+        minutes[name] = render(record, "html", theme=CLASSIC, public=public)
     return minutes | sheets
 
 
@@ -60,8 +72,13 @@ def main(folder: Path = Path("exports")) -> None:
     """Write the samples into ``folder`` (times shown in the demo council's zone)."""
     pendulum.set_local_timezone(pendulum.timezone(ZONE))
     folder.mkdir(exist_ok=True)
-    for name, text in sample_exports().items():
-        (folder / name).write_text(text, encoding="utf-8", newline="\n")
+    for old in folder.glob("demo-*"):
+        old.unlink()
+    for name, contents in sample_exports().items():
+        if isinstance(contents, bytes):
+            (folder / name).write_bytes(contents)
+        else:
+            (folder / name).write_text(contents, encoding="utf-8", newline="\n")
         print(folder / name)
 
 

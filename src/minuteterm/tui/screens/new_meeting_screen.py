@@ -1,7 +1,7 @@
 """Create a meeting: committee, date, time, venue and the agenda.
 
 The agenda is typed in (one item per line, or a numbered or bulleted list)
-or loaded from a Markdown file; ``(exempt)`` marks a Part II item. The date
+or loaded from a Markdown file; ``(exempt 3)`` marks a Part II item. The date
 the clerk typed is shown back, resolved, before anything is saved.
 """
 
@@ -69,7 +69,7 @@ class NewMeetingScreen(ModalScreen[int | None]):
                 yield Label("Agenda file")
                 yield Input(id="agenda-file", placeholder="optional: path to a Markdown list")
             yield Static(id="resolved")
-            yield Label("Agenda (one item per line; add (exempt) for a Part II item)")
+            yield Label("Agenda (one item per line; (exempt 3): Part II, paragraph 3)")
             yield TextArea(id="agenda")
 
     @on(Input.Changed, "#date, #time")
