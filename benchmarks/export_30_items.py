@@ -1,4 +1,4 @@
-"""Export of a 30-item meeting to Markdown and HTML, on (a copy of) the archive.
+"""Export of a 30-item meeting to Markdown, HTML and Word, on (a copy of) the archive.
 
 Run ``.venv/bin/python benchmarks/export_30_items.py [--archive PATH] [--runs N]``.
 Adds a meeting with 30 agenda items and 8 entries each (notes, questions
@@ -14,7 +14,7 @@ import time
 import pendulum
 from benchlib import archive_copy, arguments, report
 
-from minuteterm.export import render
+from minuteterm.export import FORMATS, render
 from minuteterm.model import EntryKind
 from minuteterm.store import ActionFields, NewItem, open_store
 
@@ -62,7 +62,7 @@ def main() -> None:
     with archive_copy(args.archive) as path:
         store = open_store(path)
         meeting = fill(store)
-        for fmt in ("md", "html"):
+        for fmt in FORMATS:
             render(store.record(meeting), fmt)  # warm imports and caches
             samples = []
             for _ in range(args.runs):

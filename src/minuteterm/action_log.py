@@ -170,23 +170,38 @@ class _Meeting:
     previous_start: pendulum.DateTime | None
 
 
+#: The actions a meeting's minutes mention: raised in it, carried into its
+#: action log (the committee's earlier actions still open, or updated since
+#: its previous meeting), or updated in it. Each branch starts from an index
+#: (the meeting's items, the committee's meetings, the meeting's updates), so
+#: a ten-year archive is not walked action by action.
 _CANDIDATES = """
+with chosen(id) as (
+    select e.id from agenda_items i join entries e on e.item_id = i.id
+    where i.meeting_id = :meeting and e.kind = 'action'
+    union
+    select e.id from meetings m
+    join agenda_items i on i.meeting_id = m.id
+    join entries e on e.item_id = i.id
+    join actions a on a.entry_id = e.id
+    where m.committee_id = :committee and m.starts_at < :start and e.kind = 'action' and (
+        a.status = 'open' or exists (select 1 from action_updates s
+            where s.action_id = a.entry_id and s.at > :since))
+    union
+    select u.action_id from agenda_items ui
+    join entries ue on ue.item_id = ui.id
+    join action_updates u on u.entry_id = ue.id
+    where ui.meeting_id = :meeting and ue.deleted_at is null
+)
 select a.*, coalesce(i.minute_number, i.number) as item_number, i.exempt,
     i.position as item_position,
     m.id as meeting_id, m.starts_at as meeting_starts_at, m.committee_id
-from actions a
+from chosen
+join actions a on a.entry_id = chosen.id
 join entries e on e.id = a.entry_id
 join agenda_items i on i.id = e.item_id
 join meetings m on m.id = i.meeting_id
-where e.deleted_at is null and (
-    m.id = :meeting
-    or (m.committee_id = :committee and m.starts_at < :start and (
-        a.status = 'open' or exists (select 1 from action_updates s
-            where s.action_id = a.entry_id and s.at > :since)))
-    or a.entry_id in (select u.action_id from action_updates u
-        join entries ue on ue.id = u.entry_id
-        join agenda_items ui on ui.id = ue.item_id
-        where ui.meeting_id = :meeting and ue.deleted_at is null))
+where e.deleted_at is null
 order by a.entry_id
 """
 

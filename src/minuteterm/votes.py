@@ -57,19 +57,11 @@ def vote_of(store: Store, resolution_id: int) -> Vote | None:
     )
     if not rows:
         return None
-    row = rows[0]
     names = store.query(
-        "select name, side from recorded_votes where entry_id = ? order by rowid", [row["entry_id"]]
+        "select name, side from recorded_votes where entry_id = ? order by rowid",
+        [rows[0]["entry_id"]],
     )
-    return Vote(
-        entry_id=row["entry_id"],
-        resolution_id=resolution_id,
-        votes_for=row["votes_for"],
-        against=row["against"],
-        abstain=row["abstain"],
-        names=tuple((VoteSide(name["side"]), name["name"]) for name in names),
-        casting=VoteSide(row["casting"]) if row["casting"] else None,
-    )
+    return _vote(rows[0], [(VoteSide(name["side"]), name["name"]) for name in names])
 
 
 def check(store: Store, meeting_id: int, item_id: int, command: CastVote) -> CastVote:
@@ -179,21 +171,55 @@ def record_vote(
 
 def resolutions(store: Store, meeting_id: int) -> dict[int, Resolution]:
     """Every resolution entry of the meeting: its form, its standing vote,
-    and the meeting whose minutes it approved (if it did)."""
+    and the meeting whose minutes it approved (if it did); read in three
+    queries, however many resolutions there are."""
     rows = store.query(
-        """select e.id, r.form, (select m.id from meetings m
-                where m.approved_by_entry = e.id) as approves
+        """select e.id, r.form, m.id as approves
         from entries e join agenda_items i on i.id = e.item_id
         left join resolutions r on r.entry_id = e.id
+        left join meetings m on m.approved_by_entry = e.id
         where i.meeting_id = ? and e.kind = 'resolution' and e.deleted_at is null""",
         [meeting_id],
     )
+    votes = _votes(store, meeting_id)
     return {
         row["id"]: Resolution(
             entry_id=row["id"],
             form=ResolutionForm(row["form"]) if row["form"] else ResolutionForm.RESOLVED,
-            vote=vote_of(store, row["id"]),
+            vote=votes.get(row["id"]),
             approves=row["approves"],
         )
         for row in rows
     }
+
+
+def _votes(store: Store, meeting_id: int) -> dict[int, Vote]:
+    """The standing vote on each voted resolution of the meeting."""
+    rows = store.query(
+        """select v.* from votes v
+        join entries x on x.id = v.entry_id and x.deleted_at is null
+        join agenda_items i on i.id = x.item_id
+        where i.meeting_id = ? order by v.entry_id""",
+        [meeting_id],
+    )
+    names: dict[int, list[tuple[VoteSide, str]]] = {}
+    for row in store.query(
+        """select rv.entry_id, rv.name, rv.side from recorded_votes rv
+        join entries x on x.id = rv.entry_id join agenda_items i on i.id = x.item_id
+        where i.meeting_id = ? order by rv.rowid""",
+        [meeting_id],
+    ):
+        names.setdefault(row["entry_id"], []).append((VoteSide(row["side"]), row["name"]))
+    return {row["resolution_id"]: _vote(row, names.get(row["entry_id"], [])) for row in rows}
+
+
+def _vote(row: dict, names: list[tuple[VoteSide, str]]) -> Vote:
+    return Vote(
+        entry_id=row["entry_id"],
+        resolution_id=row["resolution_id"],
+        votes_for=row["votes_for"],
+        against=row["against"],
+        abstain=row["abstain"],
+        names=tuple(names),
+        casting=VoteSide(row["casting"]) if row["casting"] else None,
+    )
