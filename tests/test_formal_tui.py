@@ -18,6 +18,7 @@ from minuteterm.tui.screens.meeting_screen import MeetingScreen
 from minuteterm.tui.screens.review_screen import ReviewScreen
 from minuteterm.tui.screens.text_dialog import TextDialog
 from minuteterm.tui.widgets.capture_bar import CaptureBar
+from minuteterm.tui.widgets.entry_pane import ResolutionsPane
 from minuteterm.tui.widgets.meeting_header import MeetingHeader
 
 from .test_tui import outcome, shown, type_line
@@ -140,6 +141,9 @@ async def test_a_vote_is_refused_then_corrected_and_an_item_made_exempt(store: S
         await enter(pilot, "vote+ for 2, against 1")
         assert "carried" in outcome(pilot)
         assert "VOTE Vote on" in shown(pilot, type(app.screen.query_one("#minute")))
+        decided = shown(pilot, ResolutionsPane).splitlines()
+        assert "awarded to the preferred bidder" in decided[0]
+        assert decided[1].startswith("   ↳ VOTE") and "for 2, against 1" in decided[1]
         await enter(pilot, "/public That the contract be awarded.")
 
     item = store.items(meeting_id)[4]

@@ -180,17 +180,17 @@ class MeetingScreen(Screen[None]):
         )
         minute.show([Line(entry_content(entry), entry.id) for entry in entries])
         self.query_one(QuestionsPane).show(_question_lines(entries))
-        for pane, kind in (
-            (self.query_one(ActionsPane), EntryKind.ACTION),
-            (self.query_one(ResolutionsPane), EntryKind.RESOLUTION),
-        ):
-            found = self.store.meeting_entries(self.meeting_id, [kind])
-            pane.show(
-                [
-                    Line(entry_content(entry, item=numbers[entry.item_id], time=False), entry.id)
-                    for entry in found
-                ]
-            )
+        actions = self.store.meeting_entries(self.meeting_id, [EntryKind.ACTION])
+        self.query_one(ActionsPane).show(
+            [
+                Line(entry_content(entry, item=numbers[entry.item_id], time=False), entry.id)
+                for entry in actions
+            ]
+        )
+        decided = self.store.meeting_entries(
+            self.meeting_id, [EntryKind.RESOLUTION, EntryKind.VOTE]
+        )
+        self.query_one(ResolutionsPane).show(_resolution_lines(decided, numbers))
 
     def _refused(self, error: Exception) -> None:
         self.query_one(CaptureBar).say(str(error), refused=True)
@@ -415,4 +415,20 @@ def _question_lines(entries: list[Entry]) -> list[Line]:
         for reply in entries
         if reply.kind is EntryKind.RESPONSE and reply.reply_to not in questions
     ]
+    return lines
+
+
+def _resolution_lines(entries: list[Entry], items: dict[int, AgendaItem]) -> list[Line]:
+    """Each resolution with the vote on it (if one was taken) under it."""
+    lines: list[Line] = []
+    for entry in entries:
+        if entry.kind is EntryKind.RESOLUTION:
+            lines.append(
+                Line(entry_content(entry, item=items[entry.item_id], time=False), entry.id)
+            )
+            lines += [
+                Line(Content.assemble("   ↳ ", entry_content(vote, time=False)), vote.id)
+                for vote in entries
+                if vote.kind is EntryKind.VOTE and vote.reply_to == entry.id
+            ]
     return lines
