@@ -9,6 +9,7 @@ from datetime import date
 import pendulum
 import pytest
 
+from minuteterm.dates import format_time
 from minuteterm.minutes import (
     QUESTION_STYLES,
     UNSTATED_DECISION,
@@ -487,3 +488,15 @@ def test_public_version_gives_the_decision_in_general_terms() -> None:
     blocks = texts(build_minutes(record, public=True).sections[0])
     assert blocks[1] == "RESOLVED: That the offer be accepted."
     assert "RESOLVED: That the lease be agreed." in texts(build_minutes(record).sections[0])
+
+
+def test_apologies_come_from_attendance_even_when_an_arrival_is_noted_there() -> None:
+    arrived = Entry(5, 1, 1, EntryKind.ATTENDANCE, "Cllr Lee arrived", None, START.add(minutes=10))
+    sent = Attendee("Cllr Dunn", PersonKind.MEMBER, AttendanceStatus.APOLOGIES)
+    base = record(arrived, attendees=[sent])
+    apologies = replace(base.items[0].item, title="Apologies for absence", standing="apologies")
+    minutes = build_minutes(replace(base, items=[replace(base.items[0], item=apologies)]))
+    assert texts(minutes.sections[0]) == [
+        "Apologies for absence were received from Cllr Dunn.",
+        f"Cllr Lee arrived at {format_time(START.add(minutes=10))}.",
+    ]

@@ -106,6 +106,19 @@ def person_id(store: Store, committee_id: int, name: str) -> int:
     return int(rows[0]["id"])
 
 
+def member_named(store: Store, committee_id: int, typed: str) -> str | None:
+    """The committee member ``typed`` names by part of their name (a
+    speaker typed as ``Caddick`` is Cllr Rhys Caddick), if exactly one
+    member's name ends that way; ``None`` otherwise. Roles and titles are
+    left as typed: the minutes write "The Head of Finance advised"."""
+    members = [p for p in committee_people(store, committee_id) if p.kind is PersonKind.MEMBER]
+    try:
+        person = resolve(members, typed)
+    except CaptureError:
+        return None
+    return person.name if person else None
+
+
 def name_for(store: Store, committee_id: int, typed: str) -> str:
     """The stored spelling of the person ``typed`` names, or ``typed`` itself
     (cleaned) for someone new."""

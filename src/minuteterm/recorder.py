@@ -58,6 +58,7 @@ from .model import (
     ResolutionForm,
 )
 from .numbering import check_citations
+from .people import member_named
 from .store import ActionFields, Store, StoreError
 from .textsafe import clean
 from .votes import form_of, set_form
@@ -199,20 +200,28 @@ class Recorder:
         reply_to = None
         if command.kind is EntryKind.RESPONSE:
             reply_to = self.store.question_to_answer(item.id)
-        text = self._cited(command.text)
+        command = replace(command, text=self._cited(command.text), speaker=self._speaker(command))
         with self.store.transaction():
             entry_id = self.store.add_entry(
                 item.id,
                 command.kind,
-                text,
+                command.text,
                 speaker=command.speaker,
                 reply_to=reply_to,
-                action=_action_fields(replace(command, text=text)),
+                action=_action_fields(command),
                 now=moment,
             )
             if command.kind is EntryKind.RESOLUTION:
                 set_form(self.store, entry_id, command.form or ResolutionForm.RESOLVED)
         return Outcome(f"saved {command.kind.value} in item {item.number}", entry_id, item.id)
+
+    def _speaker(self, command: AddEntry) -> str | None:
+        """The speaker as the committee spells them: a member typed by
+        surname gets their full name; anyone else stays as typed."""
+        if not command.speaker:
+            return command.speaker
+        committee = self.store.meeting(self.meeting_id).committee_id
+        return member_named(self.store, committee, command.speaker) or command.speaker
 
     def _cited(self, text: str) -> str:
         """``text`` with its ``@minute`` citations checked against the
@@ -401,7 +410,7 @@ class Recorder:
         reply_to = entry.reply_to
         if command.kind is EntryKind.RESPONSE and reply_to is None:
             reply_to = self.store.question_to_answer(entry.item_id, before=entry.id)
-        command = replace(command, text=self._cited(command.text))
+        command = replace(command, text=self._cited(command.text), speaker=self._speaker(command))
         with self.store.transaction():
             self._rewrite(
                 entry,

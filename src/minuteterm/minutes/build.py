@@ -309,7 +309,10 @@ def _standing_blocks(record: MeetingRecord, item: ItemRecord) -> list[Block]:
     declaration of the meeting ("No declarations of interest were made."
     when there were none and nothing was typed)."""
     formal = _formal_entries(record)
-    typed = any(not _elsewhere(entry, formal) for entry in item.entries)
+    typed = any(
+        not _elsewhere(entry, formal) and entry.kind is not EntryKind.ATTENDANCE
+        for entry in item.entries
+    )  # an arrival noted here is not the clerk writing the apologies out
     if item.item.standing == APOLOGIES and not typed:
         return apologies_blocks(record.attendees)
     if item.item.standing == DECLARATIONS:
