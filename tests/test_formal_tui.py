@@ -210,7 +210,7 @@ async def test_review_shows_the_minutes_in_the_chosen_style_and_version(store: S
         assert "£58" in minutes()
         await pilot.press("2")
         await pilot.pause()
-        assert "In response to a query from Cllr Reid regarding how many carers" in minutes()
+        assert "In response to a query from Cllr Ava Reid regarding how many carers" in minutes()
         await pilot.press("p")
         await pilot.pause()
         assert "£58" not in minutes() and "excluded from the meeting" in minutes()
