@@ -220,9 +220,12 @@ def test_sigkill_while_checkpoints_wait_loses_no_line_the_app_saved(db_path: Pat
     meeting_id = make_meeting(db_path)
     lines = [f"Objection {number} to the scheme was noted." for number in range(1, 31)]
     with app_in_terminal(db_path, meeting_id) as (child, driver):
-        for line in lines:
+        type_into(driver, lines[0] + "\r")  # the app is taking lines
+        assert wait_for(lambda: entry_texts(db_path) == lines[:1]), entry_texts(db_path)
+        for line in lines[1:]:
             type_into(driver, line + "\r")
-        assert wait_for(lambda: len(entry_texts(db_path)) == len(lines))
+        saved = wait_for(lambda: len(entry_texts(db_path)) == len(lines))
+        assert saved, f"{len(entry_texts(db_path))} of {len(lines)} lines saved"
         os.kill(child.pid, signal.SIGKILL)
         child.wait(timeout=30)
     assert entry_texts(db_path) == lines
