@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pendulum
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -426,3 +427,21 @@ async def test_a_line_longer_than_the_bar_keeps_its_end_in_view(store: Store) ->
         await pilot.pause()
         assert bar.scroll_offset.x == 0
         assert bar.render_line(0).text.startswith("Apologies")
+
+
+async def test_keys_typed_on_through_a_pause_start_the_next_line(store: Store) -> None:
+    """After a moment's pause the terminal delivers the keys typed meanwhile
+    all at once; Enter among them must end its line there, not after the
+    keys that followed it."""
+    meeting_id = budget_meeting(store)
+    app = MinuteTermApp(store, meeting_id=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for char in "The Panel met.\rMembers asked questions.\rThe re":
+            app.post_message(events.Key("enter", None) if char == "\r" else events.Key(char, char))
+        await pilot.pause()
+        assert item_entries(store, meeting_id, 1) == [
+            ("note", "The Panel met."),
+            ("note", "Members asked questions."),
+        ]
+        assert capture_input(pilot).value == "The re"
