@@ -11,8 +11,8 @@ from datetime import date
 
 import pendulum
 
-from minuteterm.approval import set_public_decision
 from minuteterm.declarations import declare
+from minuteterm.exempt import set_public_decision
 from minuteterm.formal_grammar import Declare
 from minuteterm.model import AttendanceStatus, EntryKind, InterestKind, PersonKind
 from minuteterm.store import ActionFields, NewItem, Store

@@ -39,11 +39,12 @@ import pendulum
 import pytest
 
 from minuteterm.action_sheet import ActionSheet
+from minuteterm.errors import CLERK_ERRORS
 from minuteterm.export import write_export
 from minuteterm.export.action_sheet import write_sheet
 from minuteterm.export.html import CONTENT_SECURITY_POLICY
 from minuteterm.model import AttendanceStatus, PersonKind
-from minuteterm.recorder import CLERK_ERRORS, Recorder
+from minuteterm.recorder import Recorder
 from minuteterm.store import NewItem, Store
 from minuteterm.textsafe import clean
 

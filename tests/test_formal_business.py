@@ -177,13 +177,33 @@ def test_a_recorded_vote_keeps_the_names_and_a_lost_motion_is_lost(store: Store)
 def test_declarations_votes_and_arrivals_are_deleted_not_edited(store: Store) -> None:
     meeting_id = meeting(store)
     recorder = Recorder(store, meeting_id)
-    typed(recorder, "present+ Cllr Nadia Osei", "declare+ Osei: other, trustee of a charity")
-    entry = store.last_entry(meeting_id)
-    assert entry.kind is EntryKind.DECLARATION
-    with pytest.raises(CaptureError, match="delete it \\(D\\) and type it again"):
-        recorder.edit_line(entry.id)
-    with pytest.raises(CaptureError, match="cannot be edited"):
-        recorder.change_kind(entry.id, EntryKind.NOTE)
+    typed(
+        recorder,
+        "present+ Cllr Nadia Osei",
+        "declare+ Osei: other, trustee of a charity",
+        "/item 4",
+        "= That the policy be adopted.",
+        "vote+ for 1, against 0",
+        "arrived+ Cllr Peter Lund",
+    )
+    formal = [
+        entry
+        for entry in store.meeting_entries(meeting_id)
+        if entry.kind in (EntryKind.DECLARATION, EntryKind.VOTE, EntryKind.ATTENDANCE)
+    ]
+    assert [entry.kind for entry in formal] == [
+        EntryKind.DECLARATION,
+        EntryKind.VOTE,
+        EntryKind.ATTENDANCE,
+    ]
+    for entry in formal:
+        with pytest.raises(CaptureError, match="delete it \\(D\\) and type it again"):
+            recorder.edit_line(entry.id)
+        with pytest.raises(CaptureError, match="cannot be edited"):
+            recorder.change_kind(entry.id, EntryKind.NOTE)
+    resolution = store.entries(store.items(meeting_id)[3].id)[0]
+    with pytest.raises(CaptureError, match="an entry cannot become a vote"):
+        recorder.change_kind(resolution.id, EntryKind.VOTE)
 
 
 # --- exempt items, numbers, citations and approval --------------------------------------
@@ -279,3 +299,18 @@ def test_committee_settings_are_kept_and_checked(store: Store) -> None:
         configure(store, "Planning", Settings(numbering=MinuteNumbering.PREFIXED))
     with pytest.raises(CLERK_ERRORS, match="up to 12 letters and digits"):
         configure(store, "Planning", Settings(prefix="P/1"))
+
+
+def test_a_substitute_keeps_whom_they_stand_in_for(store: Store) -> None:
+    meeting_id = meeting(store)
+    recorder = Recorder(store, meeting_id)
+    typed(
+        recorder,
+        "present+ Cllr Nadia Osei",
+        "sub+ Cllr Sam Ahmed for Cllr Gwen Price",
+        "chair+ Ahmed",  # the substitute takes the Chair
+        "declare+ Ahmed: other, trustee of a charity",
+    )
+    ahmed = {a.name: a for a in store.attendees(meeting_id)}["Cllr Sam Ahmed"]
+    assert ahmed.status is AttendanceStatus.SUBSTITUTE and ahmed.chair
+    assert ahmed.substitute_for == "Cllr Gwen Price"

@@ -33,11 +33,12 @@ import pytest
 from textual import events
 
 from minuteterm.action_sheet import ActionSheet
+from minuteterm.errors import CLERK_ERRORS
 from minuteterm.export import render, write_export
 from minuteterm.export.action_sheet import SHEET_FORMATS, render_sheet, write_sheet
 from minuteterm.minutes import QUESTION_STYLES
 from minuteterm.model import AttendanceStatus, PersonKind
-from minuteterm.recorder import CLERK_ERRORS, MAX_ENTRY_CHARS, Outcome, Recorder
+from minuteterm.recorder import MAX_ENTRY_CHARS, Outcome, Recorder
 from minuteterm.store import NewItem, Store
 from minuteterm.textsafe import clean
 from minuteterm.tui.app import MinuteTermApp
@@ -386,7 +387,7 @@ async def test_payloads_show_literally_in_a_running_app(store: Store) -> None:
         # Clicking the words that look like an action link does nothing but
         # select the row (which opens it for editing); Esc closes it.
         minute = app.screen.query_one(MinutePane)
-        await pilot.click(minute.option_list, offset=(20, 0))
+        await pilot.click(minute, offset=(20, 0))
         await pilot.pause()
         await pilot.press("escape", "escape")
         assert app.is_running and isinstance(app.screen, MeetingScreen)

@@ -16,7 +16,6 @@ import re
 import zipfile
 from dataclasses import replace
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
@@ -117,7 +116,7 @@ def test_no_word_only_said_in_part_ii_reaches_a_public_export(store: Store, fmt:
             assert secret <= full, sorted(secret - full)  # the confidential version has them
 
 
-def test_the_demo_exempt_item_is_what_the_check_protects(store: Store, tmp_path: Path) -> None:
+def test_the_demo_exempt_item_is_what_the_check_protects(store: Store) -> None:
     """The words a clerk would worry about are among those checked."""
     secret = only_in_exempt_discussion(store.record(ensure_demo(store)))
     assert {"marlow", "£2.15", "nightly-paid", "£180,000"} <= secret

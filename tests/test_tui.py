@@ -74,14 +74,14 @@ def item_entries(store: Store, meeting_id: int, position: int) -> list[tuple[str
 
 
 async def focus_pane(pilot: Pilot, pane: type[EntryPane]) -> None:
-    pilot.app.screen.query_one(pane).option_list.focus()
+    pilot.app.screen.query_one(pane).focus()
     await pilot.pause()
 
 
 async def select_entry(pilot: Pilot, pane: type[EntryPane], text: str) -> None:
     """Highlight the row containing ``text`` with the arrow keys."""
     await focus_pane(pilot, pane)
-    options = pilot.app.screen.query_one(pane).option_list
+    options = pilot.app.screen.query_one(pane)
     target = next(i for i, option in enumerate(options.options) if text in str(option.prompt))
     await pilot.press("home")
     for _ in range(target):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .approval import EXEMPT_PARAGRAPHS
+from .exempt import EXEMPT_PARAGRAPHS
 from .store import NewItem, StoreError
 from .textsafe import clean
 

@@ -13,18 +13,20 @@ from typing import TYPE_CHECKING
 
 import pendulum
 
-from .approval import approve, set_exempt, set_public_decision
+from .approval import approve
 from .capture import ApprovePrevious, MarkExempt, PublicDecision
 from .dates import format_long_date, format_time, to_local
 from .declarations import declare
 from .errors import CaptureError
+from .exempt import set_exempt, set_public_decision
 from .formal_grammar import Attend, CastVote, Declare, Movement, TakeChair
 from .model import AttendanceStatus
+from .outcome import Outcome
 from .people import attend, name_for, quorum, record_movement, take_chair
 from .votes import record_vote, words
 
 if TYPE_CHECKING:
-    from .recorder import Outcome, Recorder
+    from .recorder import Recorder
 
 BusinessCommand = (
     Attend
@@ -41,7 +43,6 @@ _MARKED = {
     AttendanceStatus.PRESENT: "present",
     AttendanceStatus.APOLOGIES: "apologies from",
     AttendanceStatus.ABSENT: "absent",
-    AttendanceStatus.SUBSTITUTE: "substitute",
     AttendanceStatus.IN_ATTENDANCE: "in attendance",
 }
 
@@ -57,8 +58,6 @@ def _quorum_words(recorder: Recorder) -> str:
 
 def carry_out(recorder: Recorder, command: BusinessCommand, moment: pendulum.DateTime) -> Outcome:
     """Carry out one formal command; the change is committed on return."""
-    from .recorder import Outcome
-
     store, meeting_id = recorder.store, recorder.meeting_id
     recorder.check_editable()
     match command:
@@ -111,8 +110,6 @@ def carry_out(recorder: Recorder, command: BusinessCommand, moment: pendulum.Dat
 
 
 def _exempt(recorder: Recorder, paragraph: str | None, moment: pendulum.DateTime) -> Outcome:
-    from .recorder import Outcome
-
     item = recorder.open_item(moment)
     set_exempt(recorder.store, item.id, paragraph)
     if paragraph is None:

@@ -17,13 +17,12 @@ from .formal_grammar import Declare
 from .model import (
     INTEREST_WORDS,
     AgendaItem,
-    AttendanceStatus,
     Declaration,
     EntryKind,
     InterestKind,
     PersonKind,
 )
-from .people import name_for, person_id, status_of
+from .people import marked_or_present, name_for, person_id
 from .store import Store
 from .textsafe import clean
 
@@ -59,7 +58,7 @@ def declare(
     detail = clean(command.detail)
     with store.transaction() as db:
         store.add_attendee(  # remembered as a person; status kept if marked
-            meeting_id, name, PersonKind.MEMBER, _status_or_present(store, meeting_id, name)
+            meeting_id, name, PersonKind.MEMBER, marked_or_present(store, meeting_id, name)
         )
         entry_id = store.add_entry(
             captured_in, EntryKind.DECLARATION, summary(name, command.kind, item, detail), now=now
@@ -75,13 +74,6 @@ def declare(
             }
         )
     return entry_id
-
-
-def _status_or_present(store: Store, meeting_id: int, name: str) -> AttendanceStatus:
-    status = status_of(store, meeting_id, name)
-    if status in (None, AttendanceStatus.EXPECTED):
-        return AttendanceStatus.PRESENT
-    return status
 
 
 def declarations(store: Store, meeting_id: int) -> tuple[Declaration, ...]:

@@ -420,8 +420,6 @@ class Resolution:
     entry_id: int
     form: ResolutionForm = ResolutionForm.RESOLVED
     vote: Vote | None = None
-    #: The meeting whose minutes this resolution approved, if it did.
-    approves: int | None = None
 
 
 @dataclass(frozen=True)

@@ -136,9 +136,9 @@ def attend(store: Store, meeting_id: int, command: Attend) -> list[str]:
         for typed in command.names:
             person = resolve(people, typed)
             name = person.name if person else typed
-            kind = command.kind
-            if person is not None and command.kind is PersonKind.MEMBER:
-                kind = person.kind if person.kind is not PersonKind.MEMBER else kind
+            # present+ of someone the committee knows keeps what they are
+            keep = person is not None and command.kind is PersonKind.MEMBER
+            kind = person.kind if keep else command.kind
             substitute_for = None
             if command.substitute_for:
                 substitute_for = name_for(store, meeting.committee_id, command.substitute_for)
@@ -163,6 +163,15 @@ def _apologies_unless_marked(store: Store, meeting_id: int, name: str) -> None:
         store.add_attendee(meeting_id, name, PersonKind.MEMBER, AttendanceStatus.APOLOGIES)
 
 
+def marked_or_present(store: Store, meeting_id: int, name: str) -> AttendanceStatus:
+    """How ``name`` is marked, or present if they are not marked yet (someone
+    who speaks up is in the room)."""
+    status = status_of(store, meeting_id, name)
+    if status in (None, AttendanceStatus.EXPECTED):
+        return AttendanceStatus.PRESENT
+    return status
+
+
 def status_of(store: Store, meeting_id: int, name: str) -> AttendanceStatus | None:
     """How ``name`` is listed against the meeting, if at all."""
     for attendee in store.attendees(meeting_id):
@@ -175,11 +184,9 @@ def take_chair(store: Store, meeting_id: int, typed: str) -> str:
     """Make the named member the Chair (present, if they were not marked)."""
     meeting = store.meeting(meeting_id)
     name = name_for(store, meeting.committee_id, typed)
-    status = status_of(store, meeting_id, name)
+    status = marked_or_present(store, meeting_id, name)
     if status in (AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT):
         raise CaptureError(f"{name} is marked {status.value}: mark them present+ first")
-    if status in (None, AttendanceStatus.EXPECTED):
-        status = AttendanceStatus.PRESENT
     return store.add_attendee(meeting_id, name, PersonKind.MEMBER, status, chair=True)
 
 

@@ -17,7 +17,7 @@ of :data:`CLERK_ERRORS` with a message for the clerk, having changed nothing.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pendulum
 
@@ -46,7 +46,6 @@ from .capture import (
     parse,
 )
 from .dates import to_local
-from .errors import CLERK_ERRORS  # noqa: F401  (re-exported for callers)
 from .formal_grammar import Attend, CastVote, Declare, Movement, TakeChair
 from .model import (
     FORMAL_KINDS,
@@ -58,6 +57,7 @@ from .model import (
     ResolutionForm,
 )
 from .numbering import check_citations
+from .outcome import Outcome
 from .people import member_named
 from .store import ActionFields, Store, StoreError
 from .textsafe import clean
@@ -75,15 +75,6 @@ def _check_length(line: str) -> None:
             f"that line is {len(line):,} characters; an entry holds at most "
             f"{MAX_ENTRY_CHARS:,}: split it into several entries"
         )
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What happened, in words for the status line, and what it touched."""
-
-    message: str
-    entry_id: int | None = None
-    item_id: int | None = None
 
 
 class Recorder:
@@ -432,7 +423,9 @@ class Recorder:
         entry = self.store.entry(entry_id)
         _refuse_formal(entry)
         if kind in FORMAL_KINDS:
-            raise CaptureError(f"an entry cannot become {_kind_name(kind)}: type it as a new line")
+            raise CaptureError(
+                f"an entry cannot become {_FORMAL_NAMES[kind]}: type it as a new line"
+            )
         if EntryKind.ACTION_UPDATE in (entry.kind, kind):
             raise CaptureError(
                 "an action update stays an update: edit it, or delete it and type it again"

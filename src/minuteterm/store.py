@@ -334,13 +334,11 @@ class Store:
         if not name:
             raise StoreError("an attendee needs a name")
         standing = kind is PersonKind.MEMBER and status is not AttendanceStatus.SUBSTITUTE
-        row: dict[str, Any] = {
-            "meeting_id": meeting_id,
-            "status": status.value,
-            "substitute_for": (substitute_for and clean(substitute_for))
-            if status is AttendanceStatus.SUBSTITUTE
-            else None,
-        }
+        row: dict[str, Any] = {"meeting_id": meeting_id, "status": status.value}
+        if status is not AttendanceStatus.SUBSTITUTE:
+            row["substitute_for"] = None
+        elif substitute_for:  # a substitute marked again keeps whom they stand in for
+            row["substitute_for"] = clean(substitute_for)
         with self._writing() as db:
             row["person_id"] = self._person_id(
                 meeting.committee_id, name, kind, title and clean(title), expected=standing

@@ -20,9 +20,6 @@ from .model import EntryKind, Resolution, ResolutionForm, Vote, VoteSide
 from .people import committee_people, resolve, voters
 from .store import Store
 
-#: How the minutes and the running minute name each side.
-SIDE_WORDS = {VoteSide.FOR: "for", VoteSide.AGAINST: "against", VoteSide.ABSTAIN: "abstentions"}
-
 
 def set_form(store: Store, entry_id: int, form: ResolutionForm) -> None:
     """Keep a resolution entry's form (inside the caller's transaction)."""
@@ -170,14 +167,12 @@ def record_vote(
 
 
 def resolutions(store: Store, meeting_id: int) -> dict[int, Resolution]:
-    """Every resolution entry of the meeting: its form, its standing vote,
-    and the meeting whose minutes it approved (if it did); read in three
-    queries, however many resolutions there are."""
+    """Every resolution entry of the meeting: its form and its standing
+    vote; read in three queries, however many resolutions there are."""
     rows = store.query(
-        """select e.id, r.form, m.id as approves
+        """select e.id, r.form
         from entries e join agenda_items i on i.id = e.item_id
         left join resolutions r on r.entry_id = e.id
-        left join meetings m on m.approved_by_entry = e.id
         where i.meeting_id = ? and e.kind = 'resolution' and e.deleted_at is null""",
         [meeting_id],
     )
@@ -187,7 +182,6 @@ def resolutions(store: Store, meeting_id: int) -> dict[int, Resolution]:
             entry_id=row["id"],
             form=ResolutionForm(row["form"]) if row["form"] else ResolutionForm.RESOLVED,
             vote=votes.get(row["id"]),
-            approves=row["approves"],
         )
         for row in rows
     }

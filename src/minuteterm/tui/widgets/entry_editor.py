@@ -62,11 +62,6 @@ class EntryEditor(LineInput):
         self.entry_id = None
         self.remove_class("-open")
 
-    @property
-    def is_open(self) -> bool:
-        """Whether an entry is being edited."""
-        return self.entry_id is not None
-
     async def action_submit(self) -> None:
         """Enter: hand the line on to be saved (the screen closes the editor
         once it is saved, or keeps it open with the reason it was refused)."""

@@ -129,11 +129,6 @@ class EntryPane(OptionList):
         self.border_title = self.TITLE
 
     @property
-    def option_list(self) -> OptionList:
-        """The list of entries (the pane itself)."""
-        return self
-
-    @property
     def selected_entry(self) -> int | None:
         """The id of the highlighted entry, if it is one."""
         option = self.highlighted_option

@@ -61,8 +61,3 @@ class KeyHints(Static):
                 )
             )
         return Content(" ").join(parts)
-
-    @property
-    def plain(self) -> str:
-        """The line as plain text."""
-        return self.hints().plain
