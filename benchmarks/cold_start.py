@@ -20,7 +20,7 @@ from pathlib import Path
 import pendulum
 from benchlib import HERE, arguments, live_meeting, report, verdict_line
 
-from minuteterm.store import NewItem, open_store
+from minuteterm.db.store import NewItem, open_store
 
 WRAPPER = str(HERE / "first_paint.py")
 

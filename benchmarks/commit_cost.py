@@ -11,8 +11,8 @@ import time
 
 from benchlib import archive_copy, arguments, live_meeting, report
 
+from minuteterm.db.store import open_store
 from minuteterm.model import EntryKind
-from minuteterm.store import open_store
 
 
 def main() -> None:

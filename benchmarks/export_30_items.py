@@ -14,9 +14,9 @@ import time
 import pendulum
 from benchlib import archive_copy, arguments, report
 
+from minuteterm.db.store import ActionFields, NewItem, open_store
 from minuteterm.export import FORMATS, render
 from minuteterm.model import EntryKind
-from minuteterm.store import ActionFields, NewItem, open_store
 
 WORDS = (
     "Members discussed the revised programme for the harbour works and the costs "

@@ -11,11 +11,11 @@ from datetime import date
 
 import pendulum
 
-from minuteterm.declarations import declare
-from minuteterm.exempt import set_public_decision
-from minuteterm.formal_grammar import Declare
+from minuteterm.db.store import ActionFields, NewItem, Store
+from minuteterm.formal.declarations import declare
+from minuteterm.formal.exempt import set_public_decision
+from minuteterm.grammar.formal import Declare
 from minuteterm.model import AttendanceStatus, EntryKind, InterestKind, PersonKind
-from minuteterm.store import ActionFields, NewItem, Store
 
 COMMITTEE = "Harbour and Coastal Services Board"
 

@@ -11,13 +11,13 @@ import pendulum
 import pytest
 import sqlite_utils
 
-from minuteterm.action_sheet import ActionFilter, ActionSheet
-from minuteterm.capture import CaptureError
+from minuteterm.actions.sheet import ActionFilter, ActionSheet
+from minuteterm.db.schema import MIGRATIONS
+from minuteterm.db.store import NewItem, Store, StoreError, open_store
 from minuteterm.export import render
+from minuteterm.grammar.lines import CaptureError
 from minuteterm.model import ACTION_LOG, ActionStatus, EntryKind
-from minuteterm.recorder import Recorder
-from minuteterm.schema import MIGRATIONS
-from minuteterm.store import NewItem, Store, StoreError, open_store
+from minuteterm.recording.recorder import Recorder
 
 from .conftest import FrozenClock
 

@@ -20,12 +20,12 @@ import pendulum
 import pytest
 
 from minuteterm import cli
-from minuteterm.action_sheet import SORTS, ActionFilter, ActionSheet
+from minuteterm.actions.sheet import SORTS, ActionFilter, ActionSheet
+from minuteterm.db.store import NewItem, open_store
 from minuteterm.export.action_sheet import CSV_HEADER, SHEET_FORMATS
 from minuteterm.export.html import CONTENT_SECURITY_POLICY
 from minuteterm.model import ActionStatus
-from minuteterm.recorder import Recorder
-from minuteterm.store import NewItem, open_store
+from minuteterm.recording.recorder import Recorder
 
 from .test_cli import assert_refused
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pendulum
 from textual.widgets import DataTable, Input, Static
 
-from minuteterm.action_sheet import ActionSheet
+from minuteterm.actions.sheet import ActionSheet
+from minuteterm.db.store import NewItem, Store
 from minuteterm.model import ActionStatus
-from minuteterm.recorder import Recorder
-from minuteterm.store import NewItem, Store
+from minuteterm.recording.recorder import Recorder
 from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.screens.action_dialogs import ActionHistoryDialog, ActionUpdateDialog
 from minuteterm.tui.screens.actions_screen import ActionsScreen

@@ -7,8 +7,8 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from minuteterm.agenda import AgendaError, parse_agenda, read_agenda_file
-from minuteterm.store import NewItem, Store
+from minuteterm.db.store import NewItem, Store
+from minuteterm.formal.agenda import AgendaError, parse_agenda, read_agenda_file
 
 
 def test_typed_agenda_keeps_every_line_and_the_exempt_flag() -> None:

@@ -11,11 +11,11 @@ import pendulum
 import pytest
 import sqlite_utils
 
-from minuteterm import audit
+from minuteterm.db import audit
+from minuteterm.db.schema import MIGRATIONS, SCHEMA_VERSION
+from minuteterm.db.store import MeetingLocked, NewItem, Store, StoreError, open_store
 from minuteterm.model import Change, EntryKind, MeetingStatus
-from minuteterm.recorder import Recorder
-from minuteterm.schema import MIGRATIONS, SCHEMA_VERSION
-from minuteterm.store import MeetingLocked, NewItem, Store, StoreError, open_store
+from minuteterm.recording.recorder import Recorder
 
 from .conftest import FrozenClock
 

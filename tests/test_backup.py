@@ -11,12 +11,12 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from minuteterm import backup as backup_module
-from minuteterm.backup import BackupError, backup, prune
+from minuteterm.db import backup as backup_module
+from minuteterm.db.backup import BackupError, backup, prune
+from minuteterm.db.schema import SCHEMA_VERSION
+from minuteterm.db.store import NewItem, Store, open_store
 from minuteterm.model import MeetingStatus
-from minuteterm.recorder import Recorder
-from minuteterm.schema import SCHEMA_VERSION
-from minuteterm.store import NewItem, Store, open_store
+from minuteterm.recording.recorder import Recorder
 
 from .conftest import FrozenClock
 from .test_cli import assert_refused, run

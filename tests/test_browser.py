@@ -38,14 +38,14 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from minuteterm.action_sheet import ActionSheet
+from minuteterm.actions.sheet import ActionSheet
+from minuteterm.db.store import NewItem, Store
 from minuteterm.errors import CLERK_ERRORS
 from minuteterm.export import write_export
 from minuteterm.export.action_sheet import write_sheet
 from minuteterm.export.html import CONTENT_SECURITY_POLICY
 from minuteterm.model import AttendanceStatus, PersonKind
-from minuteterm.recorder import Recorder
-from minuteterm.store import NewItem, Store
+from minuteterm.recording.recorder import Recorder
 from minuteterm.textsafe import clean
 
 from .hostile import PAYLOADS, html_problems, parse_html

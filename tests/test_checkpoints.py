@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pendulum
 
-from minuteterm.checkpoints import BackgroundCheckpoints
+from minuteterm.db.checkpoints import BackgroundCheckpoints
+from minuteterm.db.store import NewItem, Store
 from minuteterm.model import EntryKind
-from minuteterm.store import NewItem, Store
 from minuteterm.tui.app import MinuteTermApp
 
 

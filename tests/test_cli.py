@@ -11,9 +11,9 @@ from pathlib import Path
 import docx
 import pytest
 
+from minuteterm.db.store import open_store
 from minuteterm.demo import COMMITTEE as DEMO_COMMITTEE
 from minuteterm.model import EntryKind
-from minuteterm.store import open_store
 
 
 def run(

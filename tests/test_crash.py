@@ -24,7 +24,7 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from minuteterm.store import NewItem, open_store
+from minuteterm.db.store import NewItem, open_store
 
 ACK = re.compile(r"\(entry (\d+)\)")
 
@@ -145,7 +145,7 @@ def app_in_terminal(db_path: Path, meeting_id: int) -> Iterator[tuple[subprocess
 
 _OPEN_MEETING = """
 import sys
-from minuteterm.store import open_store
+from minuteterm.db.store import open_store
 from minuteterm.tui.app import MinuteTermApp
 store = open_store(sys.argv[1])
 app = MinuteTermApp(store, meeting_id=int(sys.argv[2]))

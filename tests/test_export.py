@@ -17,6 +17,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from minuteterm.db.store import Store
 from minuteterm.export import (
     FORMATS,
     TEXT_FORMATS,
@@ -30,7 +31,6 @@ from minuteterm.export.html import CONTENT_SECURITY_POLICY, css_string, page_mar
 from minuteterm.export.markdown import escape, escape_line
 from minuteterm.minutes import CONFIDENTIAL_LINE, DRAFT_LINE, QUESTION_STYLES, Heading
 from minuteterm.model import EntryKind, ItemRecord, MeetingRecord
-from minuteterm.store import Store
 
 from .fixtures_meeting import HOSTILE, at, build_fixed_meeting
 from .test_docx import all_text, opened

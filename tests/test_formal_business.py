@@ -8,8 +8,11 @@ from __future__ import annotations
 import pendulum
 import pytest
 
-from minuteterm.committees import Settings, configure
+from minuteterm.db.store import MeetingLocked, NewItem, Store
 from minuteterm.errors import CLERK_ERRORS, CaptureError
+from minuteterm.formal.committees import Settings, configure
+from minuteterm.formal.people import quorum
+from minuteterm.formal.votes import resolutions
 from minuteterm.model import (
     AttendanceStatus,
     EntryKind,
@@ -19,10 +22,7 @@ from minuteterm.model import (
     ResolutionMarks,
     VoteSide,
 )
-from minuteterm.people import quorum
-from minuteterm.recorder import Recorder
-from minuteterm.store import MeetingLocked, NewItem, Store
-from minuteterm.votes import resolutions
+from minuteterm.recording.recorder import Recorder
 
 from .conftest import FrozenClock
 

@@ -9,8 +9,8 @@ import pendulum
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Markdown, Static
 
+from minuteterm.db.store import NewItem, Store
 from minuteterm.model import EntryKind, InterestKind, MeetingStatus
-from minuteterm.store import NewItem, Store
 from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.screens.attendance_screen import AttendanceScreen
 from minuteterm.tui.screens.choice_dialog import ChoiceDialog

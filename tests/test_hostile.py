@@ -32,14 +32,14 @@ import pendulum
 import pytest
 from textual import events
 
-from minuteterm.action_sheet import ActionSheet
+from minuteterm.actions.sheet import ActionSheet
+from minuteterm.db.store import NewItem, Store
 from minuteterm.errors import CLERK_ERRORS
 from minuteterm.export import render, write_export
 from minuteterm.export.action_sheet import SHEET_FORMATS, render_sheet, write_sheet
 from minuteterm.minutes import QUESTION_STYLES
 from minuteterm.model import AttendanceStatus, PersonKind
-from minuteterm.recorder import MAX_ENTRY_CHARS, Outcome, Recorder
-from minuteterm.store import NewItem, Store
+from minuteterm.recording.recorder import MAX_ENTRY_CHARS, Outcome, Recorder
 from minuteterm.textsafe import clean
 from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.screens.meeting_screen import MeetingScreen

@@ -19,10 +19,10 @@ from html.parser import HTMLParser
 
 import pytest
 
+from minuteterm.db.store import Store
 from minuteterm.demo import ensure_demo
 from minuteterm.export import FORMATS, render
 from minuteterm.model import FORMAL_KINDS, QUESTION_STYLES, MeetingRecord
-from minuteterm.store import Store
 
 from .fixtures_meeting import build_fixed_meeting
 

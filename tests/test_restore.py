@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from minuteterm.backup import backup_file
-from minuteterm.schema import SCHEMA_VERSION
-from minuteterm.store import open_store
+from minuteterm.db.backup import backup_file
+from minuteterm.db.schema import SCHEMA_VERSION
+from minuteterm.db.store import open_store
 
 from .test_backup import scribble, texts
 from .test_cli import assert_refused, run
@@ -45,8 +45,8 @@ def crash_after_writing(db_path: Path, meeting: str, line: str) -> None:
     so the entry is committed but only in the ``-wal`` file."""
     script = (
         "import os, sys\n"
-        "from minuteterm.recorder import Recorder\n"
-        "from minuteterm.store import open_store\n"
+        "from minuteterm.recording.recorder import Recorder\n"
+        "from minuteterm.db.store import open_store\n"
         "store = open_store(sys.argv[1])\n"
         "Recorder(store, int(sys.argv[2])).apply(sys.argv[3])\n"
         "os._exit(0)\n"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pendulum
 
+from minuteterm.db.store import NewItem, Store, open_store
 from minuteterm.export import render
 from minuteterm.samples import sample_exports
-from minuteterm.store import NewItem, Store, open_store
 from minuteterm.tui.app import MinuteTermApp
 
 from .test_tui import type_line

@@ -23,7 +23,7 @@ import minuteterm.tui.screens.start_screen as start_screen
 import minuteterm.tui.widgets.capture_bar as capture_bar
 import minuteterm.tui.widgets.entry_editor as entry_editor
 import minuteterm.tui.widgets.entry_pane as entry_pane
-from minuteterm.store import NewItem, Store
+from minuteterm.db.store import NewItem, Store
 from minuteterm.tui import app as app_module
 from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.help_data import KEYS

@@ -10,9 +10,8 @@ import pendulum
 import pytest
 import sqlite_utils
 
-from minuteterm.model import EntryKind, MeetingStatus
-from minuteterm.schema import MIGRATIONS, SCHEMA_VERSION
-from minuteterm.store import (
+from minuteterm.db.schema import MIGRATIONS, SCHEMA_VERSION
+from minuteterm.db.store import (
     ActionFields,
     MeetingLocked,
     NewItem,
@@ -21,6 +20,7 @@ from minuteterm.store import (
     UnknownMeeting,
     open_store,
 )
+from minuteterm.model import EntryKind, MeetingStatus
 
 START = pendulum.datetime(2026, 12, 14, 18, 30, tz="Europe/London")
 

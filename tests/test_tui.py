@@ -9,8 +9,8 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
+from minuteterm.db.store import NewItem, Store, open_store
 from minuteterm.model import AttendanceStatus, EntryKind, MeetingStatus, PersonKind
-from minuteterm.store import NewItem, Store, open_store
 from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.screens.choice_dialog import ChoiceDialog
 from minuteterm.tui.screens.help_screen import HelpScreen
@@ -325,8 +325,8 @@ async def test_multi_line_paste_is_kept_whole_and_huge_paste_refused(store: Stor
 
 
 async def test_entries_from_another_writer_appear_on_the_open_screen(store: Store, db_path) -> None:
-    from minuteterm.recorder import Recorder
-    from minuteterm.store import open_store
+    from minuteterm.db.store import open_store
+    from minuteterm.recording.recorder import Recorder
 
     meeting_id = budget_meeting(store)
     app = MinuteTermApp(store, meeting_id=meeting_id)
@@ -359,7 +359,7 @@ async def test_attach_offers_only_questions_of_the_same_item(store: Store) -> No
 
 
 async def test_unsent_line_is_kept_as_a_draft_and_restored(store: Store) -> None:
-    from minuteterm.drafts import load_draft
+    from minuteterm.recording.drafts import load_draft
 
     meeting_id = budget_meeting(store)
     app = MinuteTermApp(store, meeting_id=meeting_id)

@@ -8,7 +8,7 @@ item with a recorded vote and its decision in general terms, closed and
 numbered) and 15 December 2026 (its members listed, ready to minute).
 
 Everything here is invented; the lines are fed to the
-:class:`~minuteterm.recorder.Recorder` at fixed times, so the demo (and the
+:class:`~minuteterm.recording.recorder.Recorder` at fixed times, so the demo (and the
 sample exports made from it) come out the same on every machine.
 """
 
@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import pendulum
 
-from .action_sheet import ActionFilter, ActionSheet
-from .committees import Settings, configure
-from .model import ActionStatus, MinuteNumbering
-from .recorder import Recorder
-from .store import NewItem, Store
+from minuteterm.actions.sheet import ActionFilter, ActionSheet
+from minuteterm.db.store import NewItem, Store
+from minuteterm.formal.committees import Settings, configure
+from minuteterm.model import ActionStatus, MinuteNumbering
+from minuteterm.recording.recorder import Recorder
 
 COMMITTEE = "Housing and Communities Scrutiny Committee"
 ZONE = "Europe/London"

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pendulum
 
-from .action_sheet import ActionFilter, ActionSheet
-from .demo import NEXT_STARTS, ZONE, ensure_demo
-from .export import EXPORTERS, FORMATS, render
-from .export.action_sheet import EXTENSIONS, render_sheet
-from .minutes import QUESTION_STYLES
-from .store import Store, open_store
+from minuteterm.actions.sheet import ActionFilter, ActionSheet
+from minuteterm.db.store import Store, open_store
+from minuteterm.demo import NEXT_STARTS, ZONE, ensure_demo
+from minuteterm.export import EXPORTERS, FORMATS, render
+from minuteterm.export.action_sheet import EXTENSIONS, render_sheet
+from minuteterm.minutes import QUESTION_STYLES
 
 #: The demo's action sheet is shown as it stands on the morning of the next meeting.
 SHEET_AS_AT = NEXT_STARTS.set(hour=9, minute=0)

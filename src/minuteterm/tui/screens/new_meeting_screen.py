@@ -15,11 +15,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
-from ... import clock
-from ...agenda import parse_agenda, read_agenda_file
-from ...dates import DateError, format_long_date, format_time, parse_meeting_start, to_local
-from ...errors import CLERK_ERRORS
-from ...store import Store
+from minuteterm import clock
+from minuteterm.dates import DateError, format_long_date, format_time, parse_meeting_start, to_local
+from minuteterm.db.store import Store
+from minuteterm.errors import CLERK_ERRORS
+from minuteterm.formal.agenda import parse_agenda, read_agenda_file
 
 
 class _Form(VerticalScroll, can_focus=False):
