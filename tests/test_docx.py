@@ -40,6 +40,7 @@ from minuteterm.minutes import (
 )
 from minuteterm.minutes import Paragraph as MinutesParagraph
 from minuteterm.model import MeetingRecord
+from minuteterm.recording.record import meeting_record
 
 from .fixtures_meeting import COMMITTEE, HOSTILE, build_fixed_meeting
 
@@ -50,7 +51,7 @@ ACTION_HEADER = ["No.", "Ref", "Action", "Owner", "Due", "Status"]
 @pytest.fixture
 def record(store: Store) -> MeetingRecord:
     """The fixed meeting's record."""
-    return store.record(build_fixed_meeting(store))
+    return meeting_record(store, build_fixed_meeting(store))
 
 
 def opened(data: str | bytes, tmp_path: Path, name: str = "minutes.docx") -> Document:

@@ -159,13 +159,14 @@ def new(
     from minuteterm import clock
     from minuteterm.dates import parse_meeting_start, to_local
     from minuteterm.formal.agenda import read_agenda_file
+    from minuteterm.recording.meetings import create_meeting
 
     starts_at = parse_meeting_start(date_text, time_text, to_local(clock.now()).date())
     agenda = read_agenda_file(agenda_file) if agenda_file else []
     store = _open(ctx)
     try:
-        meeting_id = store.create_meeting(
-            committee, starts_at, venue=venue, title=title, agenda=agenda
+        meeting_id = create_meeting(
+            store, committee, starts_at, venue=venue, title=title, agenda=agenda
         )
     finally:
         store.close()
@@ -265,10 +266,11 @@ def export(
 ) -> None:
     """Write the minutes; prints the path written."""
     from minuteterm.export import write_export
+    from minuteterm.recording.record import meeting_record
 
     store = _open(ctx)
     try:
-        record = store.record(_meeting_id(meeting))
+        record = meeting_record(store, _meeting_id(meeting))
     finally:
         store.close()
     target = output or Path.cwd()  # a folder gets the default file name

@@ -17,9 +17,10 @@ from __future__ import annotations
 import pendulum
 
 from minuteterm.actions.sheet import ActionFilter, ActionSheet
-from minuteterm.db.store import NewItem, Store
+from minuteterm.db.store import Store
 from minuteterm.formal.committees import Settings, configure
-from minuteterm.model import ActionStatus, MinuteNumbering
+from minuteterm.model import ActionStatus, MinuteNumbering, NewItem
+from minuteterm.recording.meetings import create_meeting
 from minuteterm.recording.recorder import Recorder
 
 COMMITTEE = "Housing and Communities Scrutiny Committee"
@@ -292,15 +293,15 @@ def ensure_demo(store: Store) -> int:
         return found
     with store.transaction():  # all of the demo or none of it
         configure(store, COMMITTEE, Settings(quorum=4, numbering=PREFIXED, prefix="HCS"))
-        october = store.create_meeting(
-            COMMITTEE, OCTOBER_STARTS, venue=VENUE, agenda=OCTOBER_AGENDA
+        october = create_meeting(
+            store, COMMITTEE, OCTOBER_STARTS, venue=VENUE, agenda=OCTOBER_AGENDA
         )
         _minute(store, october, OCTOBER_STARTS, OCTOBER_SCRIPT)
-        meeting_id = store.create_meeting(COMMITTEE, STARTS, venue=VENUE, agenda=AGENDA)
+        meeting_id = create_meeting(store, COMMITTEE, STARTS, venue=VENUE, agenda=AGENDA)
         _minute(store, meeting_id, STARTS, SCRIPT)
         _update_between_meetings(store)
         if _find(store, NEXT_STARTS) is None:
-            store.create_meeting(COMMITTEE, NEXT_STARTS, venue=VENUE, agenda=NEXT_AGENDA)
+            create_meeting(store, COMMITTEE, NEXT_STARTS, venue=VENUE, agenda=NEXT_AGENDA)
     return meeting_id
 
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 from minuteterm import clock
 from minuteterm.clock import iso, moment
 from minuteterm.dates import format_date
-from minuteterm.model import ActionStatus, ActionUpdate
+from minuteterm.model import ActionStatus, ActionUpdate, Entry, EntryKind
 from minuteterm.textsafe import clean
 
 #: An update counts unless the entry it was captured as has been deleted.
@@ -234,3 +234,35 @@ def raised(db: sqlite_utils.Database, action_id: int) -> ActionState | None:
     """The action as it was raised (before any update), if there is one."""
     rows = list(db.query("select * from actions where entry_id = ?", [action_id]))
     return raised_state(rows[0]) if rows else None
+
+
+#: An action as (owner, description, due, due_text).
+ActionParts = tuple[str, str, date | None, str | None]
+
+
+def rewrites_more(db: sqlite_utils.Database, entry: Entry, action: ActionParts | None) -> bool:
+    """Whether rewriting ``entry`` changes more than its own columns: the
+    action it raises, or (always assumed) the action update it records."""
+    if entry.kind is EntryKind.ACTION_UPDATE or (action is None) != (entry.action is None):
+        return True
+    if action is None or entry.action is None:
+        return False
+    before = raised(db, entry.id)
+    if before is None:
+        return True
+    owner, description, due, due_text = action
+    now = (before.owner, entry.action.description, before.due, before.due_text)
+    return now != (clean(owner), clean(description), due, due_text)
+
+
+def recount(db: sqlite_utils.Database, entry_id: int) -> None:
+    """If entry ``entry_id`` is an action update, work its action out again
+    (a deleted update no longer counts; a restored one counts again)."""
+    update = update_of_entry(db, entry_id)
+    if update is not None:
+        recompute(db, update.action_id)
+
+
+def drop_action(db: sqlite_utils.Database, entry_id: int) -> None:
+    """Entry ``entry_id`` no longer raises an action."""
+    db.execute("delete from actions where entry_id = ?", [entry_id])

@@ -25,7 +25,7 @@ from minuteterm.actions.history import (
 )
 from minuteterm.dates import to_local
 from minuteterm.db.store import Store, StoreError, iso, like_pattern, moment
-from minuteterm.model import ActionSheetRow, ActionStatus, ActionUpdate
+from minuteterm.model import ActionSheetRow, ActionStatus, ActionUpdate, Counts
 from minuteterm.textsafe import clean
 
 #: Columns the sheet can be sorted by, and the SQL that orders them.
@@ -109,17 +109,6 @@ class ActionFilter:
     sort: str = "reference"
     descending: bool = False
     limit: int | None = 1000
-
-
-@dataclass(frozen=True)
-class Counts:
-    """How many actions the filter matches, by state."""
-
-    total: int = 0
-    open: int = 0
-    overdue: int = 0
-    done: int = 0
-    dropped: int = 0
 
 
 def _where(chosen: ActionFilter, today: date) -> tuple[str, dict[str, Any]]:

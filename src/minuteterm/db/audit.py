@@ -12,7 +12,6 @@ not import :mod:`minuteterm.db.store` (the store imports this).
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import pendulum
@@ -20,7 +19,6 @@ import pendulum
 if TYPE_CHECKING:
     import sqlite_utils
 
-from minuteterm.actions.history import raised
 from minuteterm.clock import iso, moment
 from minuteterm.model import Change, Entry, EntryKind, Revision
 from minuteterm.textsafe import clean
@@ -51,25 +49,6 @@ def change_of(
     if reply_to != entry.reply_to:
         return Change.ATTACH
     return None
-
-
-#: An action as (owner, description, due, due_text).
-ActionParts = tuple[str, str, date | None, str | None]
-
-
-def rewrites_more(db: sqlite_utils.Database, entry: Entry, action: ActionParts | None) -> bool:
-    """Whether rewriting ``entry`` changes more than its own columns: the
-    action it raises, or (always assumed) the action update it records."""
-    if entry.kind is EntryKind.ACTION_UPDATE or (action is None) != (entry.action is None):
-        return True
-    if action is None or entry.action is None:
-        return False
-    before = raised(db, entry.id)
-    if before is None:
-        return True
-    owner, description, due, due_text = action
-    now = (before.owner, entry.action.description, before.due, before.due_text)
-    return now != (clean(owner), clean(description), due, due_text)
 
 
 def _revision(row: dict[str, Any]) -> Revision:

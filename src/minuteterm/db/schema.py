@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from minuteterm.formal.standing import standing_item
+from minuteterm.model import standing_item
 
 if TYPE_CHECKING:
     import sqlite_utils

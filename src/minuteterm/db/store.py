@@ -14,7 +14,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -23,15 +22,11 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 
 from minuteterm import clock
-from minuteterm.actions.carry_forward import add_log_item, carry_forward
-from minuteterm.actions.history import has_updates, recompute, save_action, update_of_entry
 from minuteterm.clock import iso, moment
 from minuteterm.db import audit
 from minuteterm.db.schema import SchemaError, migrate
 from minuteterm.db.writable import probe_write, read_only_message, unwritable
 from minuteterm.errors import StoreError
-from minuteterm.formal.numbering import allocate
-from minuteterm.formal.standing import standing_item
 from minuteterm.model import (
     Action,
     ActionStatus,
@@ -43,12 +38,13 @@ from minuteterm.model import (
     Entry,
     EntryKind,
     Meeting,
-    MeetingRecord,
     MeetingStatus,
     MinuteNumbering,
+    NewItem,
     PersonKind,
     ResolutionMarks,
     Revision,
+    standing_item,
 )
 from minuteterm.textsafe import clean
 
@@ -67,27 +63,6 @@ class UnknownMeeting(StoreError):
 
 class MeetingLocked(StoreError):
     """The meeting's minutes are approved and can no longer change."""
-
-
-@dataclass(frozen=True)
-class NewItem:
-    """An agenda item as typed or loaded, before it is stored; an exempt
-    (Part II) item may cite its Schedule 12A paragraph."""
-
-    title: str
-    exempt: bool = False
-    number: str | None = None
-    exempt_paragraph: str | None = None
-
-
-@dataclass(frozen=True)
-class ActionFields:
-    """The parts of an action beyond its entry."""
-
-    owner: str
-    description: str
-    due: date | None = None
-    due_text: str | None = None
 
 
 def committee_from(row: dict[str, Any]) -> Committee:
@@ -413,7 +388,7 @@ class Store:
 
     # --- meetings -----------------------------------------------------------
 
-    def create_meeting(
+    def insert_meeting(
         self,
         committee: str,
         starts_at: pendulum.DateTime,
@@ -422,10 +397,9 @@ class Store:
         title: str | None = None,
         agenda: Iterable[NewItem] = (),
     ) -> int:
-        """Create a draft meeting with its agenda; return its id.
-
-        When the committee has open actions from earlier meetings the agenda
-        gains an "Action log" item (see :mod:`minuteterm.actions.carry_forward`)."""
+        """Insert a draft meeting with its agenda; return its id. (Meetings are
+        made through :func:`minuteterm.recording.meetings.create_meeting`,
+        which adds the action log in the same transaction.)"""
         owner = self.committee(committee)
         items = [item for item in agenda if clean(item.title)]
         numbers = [clean(item.number or "") for item in items]
@@ -464,7 +438,6 @@ class Store:
                 where committee_id = ? and expected = 1 and kind = 'member'""",
                 [meeting_id, owner.id],
             )
-            add_log_item(db, meeting_id)
         return meeting_id
 
     def _meeting_from(self, row: dict[str, Any]) -> Meeting:
@@ -554,11 +527,10 @@ class Store:
             db["meetings"].update(meeting_id, changes)
 
     def end_meeting(self, meeting_id: int, now: pendulum.DateTime | None = None) -> None:
-        """Close the meeting: the current item and the meeting end now, and
-        its items are given their minute numbers (see
-        :mod:`minuteterm.formal.numbering`). The committee's next meeting, if already
-        created and not yet opened, gets its action log (see
-        :func:`~minuteterm.actions.carry_forward.carry_forward`)."""
+        """Mark the meeting closed: the current item and the meeting end now.
+        (Meetings are closed through
+        :func:`minuteterm.recording.meetings.close_meeting`, which numbers the
+        minutes and carries actions forward in the same transaction.)"""
         meeting = self.meeting(meeting_id)
         self.assert_editable(meeting)
         stamp = iso(now or clock.now())
@@ -573,8 +545,6 @@ class Store:
                     "opened_at": iso(meeting.opened_at) or stamp,
                 },
             )
-            allocate(db, meeting_id)
-            carry_forward(db, meeting_id)
 
     # --- agenda ---------------------------------------------------------------
 
@@ -710,10 +680,11 @@ class Store:
         *,
         speaker: str | None = None,
         reply_to: int | None = None,
-        action: ActionFields | None = None,
         now: pendulum.DateTime | None = None,
     ) -> int:
-        """Save one entry (and its action) in one transaction; return its id."""
+        """Save one entry in one transaction; return its id. (An action's own
+        row is written beside it by :mod:`minuteterm.recording.entries`, in
+        the same transaction.)"""
         self.assert_editable(self.meeting_of_item(item_id))
         stamp = iso(now or clock.now())
         with self._writing() as db:
@@ -741,19 +712,7 @@ class Store:
                 )
                 .last_pk
             )
-            if action is not None:
-                self._write_action(entry_id, action)
         return entry_id
-
-    def _write_action(self, entry_id: int, action: ActionFields) -> None:
-        save_action(
-            self.db,
-            entry_id,
-            owner=action.owner,
-            description=action.description,
-            due=action.due,
-            due_text=action.due_text,
-        )
 
     def update_entry(
         self,
@@ -763,30 +722,23 @@ class Store:
         text: str,
         speaker: str | None,
         reply_to: int | None,
-        action: ActionFields | None,
         now: pendulum.DateTime | None = None,
         change: Change | None = None,
+        more_changes: bool = False,
     ) -> None:
-        """Rewrite an entry in place (kind, words, speaker, question, action).
+        """Rewrite an entry in place (kind, words, speaker, question).
 
         Unless nothing changes, the entry as it stood is kept as a revision
         (see :mod:`minuteterm.db.audit`) in the same transaction, labelled
-        ``change`` or, if not given, by what differs."""
+        ``change`` or, if not given, by what differs. ``more_changes`` says
+        the caller also rewrites what hangs on the entry (its action), so a
+        revision is kept even when the entry's own columns stay the same."""
         entry = self.entry(entry_id)
         self.assert_editable(self.meeting_of_item(entry.item_id))
-        if action is None and entry.action is not None and has_updates(self.db, entry_id):
-            raise StoreError(
-                f"action {entry_id} has updates recorded against it, so it stays an action"
-            )
         stamp = now or clock.now()
         with self._writing() as db:
             found = audit.change_of(entry, kind, text, speaker, reply_to)
-            fields = (
-                None
-                if action is None
-                else (action.owner, action.description, action.due, action.due_text)
-            )
-            if found is not None or audit.rewrites_more(db, entry, fields):
+            if found is not None or more_changes:
                 audit.keep(db, entry_id, change or found or Change.EDIT, stamp)
             db["entries"].update(
                 entry_id,
@@ -798,10 +750,6 @@ class Store:
                     "updated_at": iso(stamp),
                 },
             )
-            if action is None:
-                db.execute("delete from actions where entry_id = ?", [entry_id])
-            else:
-                self._write_action(entry_id, action)
 
     def revisions(self, entry_id: int) -> list[Revision]:
         """Every earlier state of an entry (deleted or not), oldest first."""
@@ -819,51 +767,26 @@ class Store:
         with self._writing() as db:
             audit.keep(db, entry_id, Change.DELETE, stamp)
             db["entries"].update(entry_id, {"deleted_at": iso(stamp)})
-            self._recount_update(entry_id)
-            self._approval_follows(entry_id, None)
 
-    def _recount_update(self, entry_id: int) -> None:
-        """If the entry is an action update, work its action out again (a
-        deleted update no longer counts; a restored one counts again)."""
-        update = update_of_entry(self.db, entry_id)
-        if update is not None:
-            recompute(self.db, update.action_id)
-
-    def _approval_follows(self, entry_id: int, restored_at: pendulum.DateTime | None) -> None:
-        """A meeting approved by resolution ``entry_id`` stays approved only
-        while the resolution stands: deleted, the approval is withdrawn;
-        brought back (``restored_at``), it is given again."""
-        if restored_at is None:
-            self.conn.execute(
-                "update meetings set status = 'closed', approved_at = null"
-                " where approved_by_entry = ?",
-                [entry_id],
-            )
-        else:
-            self.conn.execute(
-                "update meetings set status = 'approved', approved_at = ?"
-                " where approved_by_entry = ?",
-                [iso(restored_at), entry_id],
-            )
-
-    def undo_delete(self, meeting_id: int) -> Entry | None:
-        """Restore the meeting's most recently deleted entry, if any (and
-        keep a ``restore`` revision of it)."""
-        self.assert_editable(self.meeting(meeting_id))
+    def last_deleted(self, meeting_id: int) -> int | None:
+        """The meeting's most recently deleted entry, if any."""
         rows = self._rows(
             """select e.id from entries e join agenda_items i on i.id = e.item_id
             where i.meeting_id = ? and e.deleted_at is not null
             order by e.deleted_at desc, e.id desc limit 1""",
             [meeting_id],
         )
+        return int(rows[0]["id"]) if rows else None
+
+    def restore_entry(self, entry_id: int, now: pendulum.DateTime | None = None) -> None:
+        """Bring a deleted entry back (and keep a ``restore`` revision of it)."""
+        rows = self._rows("select item_id from entries where id = ?", [entry_id])
         if not rows:
-            return None
+            raise StoreError(f"there is no entry {entry_id}")
+        self.assert_editable(self.meeting_of_item(rows[0]["item_id"]))
         with self._writing() as db:
-            audit.keep(db, rows[0]["id"], Change.RESTORE, clock.now())
-            db["entries"].update(rows[0]["id"], {"deleted_at": None})
-            self._recount_update(rows[0]["id"])
-            self._approval_follows(rows[0]["id"], clock.now())
-        return self.entry(rows[0]["id"])
+            audit.keep(db, entry_id, Change.RESTORE, now or clock.now())
+            db["entries"].update(entry_id, {"deleted_at": None})
 
     def last_entry(self, meeting_id: int) -> Entry | None:
         """The meeting's most recently captured live entry."""
@@ -893,13 +816,3 @@ class Store:
             if not row["answered"]:
                 return int(row["id"])
         return int(rows[0]["id"]) if rows else None
-
-    # --- whole meeting --------------------------------------------------------
-
-    def record(self, meeting_id: int) -> MeetingRecord:
-        """Everything the minutes of a meeting are made from (see
-        :mod:`minuteterm.recording.record`, which reads formal business this module's
-        neighbours keep)."""
-        from minuteterm.recording.record import meeting_record
-
-        return meeting_record(self, meeting_id)

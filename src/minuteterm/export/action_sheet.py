@@ -24,7 +24,6 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from minuteterm import clock
-from minuteterm.actions.sheet import Counts
 from minuteterm.dates import format_date, to_local
 from minuteterm.export.errors import ExportError
 from minuteterm.export.files import slug, write_atomic
@@ -32,7 +31,7 @@ from minuteterm.export.html import html_document
 from minuteterm.export.markdown import cell, escape, escape_line
 from minuteterm.export.themes import DEFAULT_THEME, load_theme_css
 from minuteterm.minutes import capitalise
-from minuteterm.model import ActionSheetRow
+from minuteterm.model import ActionSheetRow, Counts
 
 #: The formats the sheet can be written in, in the order the CLI lists them.
 SHEET_FORMATS: tuple[str, ...] = ("table", "md", "csv", "html")

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from minuteterm.db.store import NewItem, StoreError
+from minuteterm.db.store import StoreError
 from minuteterm.formal.exempt import EXEMPT_PARAGRAPHS
+from minuteterm.model import NewItem
 from minuteterm.textsafe import clean
 
 MAX_AGENDA_BYTES = 256 * 1024

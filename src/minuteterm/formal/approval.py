@@ -12,6 +12,8 @@ open to change) withdraws it, and bringing the entry back approves again
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pendulum
 
 from minuteterm import clock
@@ -22,6 +24,9 @@ from minuteterm.errors import CaptureError
 from minuteterm.formal.votes import set_form
 from minuteterm.model import EntryKind, Meeting, MeetingStatus, ResolutionForm
 from minuteterm.textsafe import clean
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def previous_meeting(store: Store, meeting: Meeting) -> Meeting | None:
@@ -89,3 +94,21 @@ def approve(
             },
         )
     return entry_id, store.meeting(previous.id)
+
+
+def approval_follows(
+    db: sqlite_utils.Database, entry_id: int, restored_at: pendulum.DateTime | None
+) -> None:
+    """A meeting approved by resolution ``entry_id`` stays approved only
+    while the resolution stands: deleted, the approval is withdrawn;
+    brought back (``restored_at``), it is given again."""
+    if restored_at is None:
+        db.execute(
+            "update meetings set status = 'closed', approved_at = null where approved_by_entry = ?",
+            [entry_id],
+        )
+    else:
+        db.execute(
+            "update meetings set status = 'approved', approved_at = ? where approved_by_entry = ?",
+            [iso(restored_at), entry_id],
+        )

@@ -22,18 +22,15 @@ store calls :func:`allocate` as it closes a meeting).
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from minuteterm.clock import moment
 from minuteterm.errors import CaptureError
+from minuteterm.grammar.citations import MINUTE_REF
 from minuteterm.model import MinuteNumbering
 
 if TYPE_CHECKING:
     import sqlite_utils
-
-#: ``@620`` or ``@CYP/2/26`` at the start of a word.
-MINUTE_REF = re.compile(r"(?<![\w@])@((?:[A-Za-z][A-Za-z0-9]*/)?\d{1,6}(?:/\d{2,4})?)(?![\w/])")
 
 
 def minute_number(numbering: MinuteNumbering, prefix: str | None, number: int, year: int) -> str:
@@ -108,8 +105,3 @@ def check_citations(db: sqlite_utils.Database, committee_id: int, text: str) -> 
                 " (minutes are numbered when their meeting closes)"
             )
     return MINUTE_REF.sub(lambda match: "@" + known[match.group(1).casefold()], text)
-
-
-def cite(text: str) -> str:
-    """``... the plan @CYP/2/26.`` -> ``... the plan (minute CYP/2/26 refers).``"""
-    return MINUTE_REF.sub(lambda match: f"(minute {match.group(1)} refers)", text)

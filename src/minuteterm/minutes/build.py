@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from minuteterm.dates import format_date, format_long_date, format_time, to_local
-from minuteterm.formal.numbering import cite
+from minuteterm.grammar.citations import cite
 from minuteterm.minutes.action_log_section import LogWriter
 from minuteterm.minutes.document import (
     ActionRow,

@@ -9,11 +9,10 @@ refused with a reason having changed nothing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pendulum
 
 from minuteterm.dates import format_long_date, format_time, to_local
+from minuteterm.db.store import Store
 from minuteterm.errors import CaptureError
 from minuteterm.formal.approval import approve
 from minuteterm.formal.declarations import declare
@@ -23,10 +22,8 @@ from minuteterm.formal.votes import record_vote, words
 from minuteterm.grammar.formal import Attend, CastVote, Declare, Movement, TakeChair
 from minuteterm.grammar.lines import ApprovePrevious, MarkExempt, PublicDecision
 from minuteterm.model import AttendanceStatus
+from minuteterm.recording.current_item import open_item
 from minuteterm.recording.outcome import Outcome
-
-if TYPE_CHECKING:
-    from minuteterm.recording.recorder import Recorder
 
 BusinessCommand = (
     Attend
@@ -47,8 +44,8 @@ _MARKED = {
 }
 
 
-def _quorum_words(recorder: Recorder) -> str:
-    state = quorum(recorder.store, recorder.meeting_id)
+def _quorum_words(store: Store, meeting_id: int) -> str:
+    state = quorum(store, meeting_id)
     if state.quorum is None:
         return f"{state.present} member{'s' if state.present != 1 else ''} present"
     if state.met:
@@ -56,10 +53,11 @@ def _quorum_words(recorder: Recorder) -> str:
     return f"{state.present} present: BELOW THE QUORUM of {state.quorum}"
 
 
-def carry_out(recorder: Recorder, command: BusinessCommand, moment: pendulum.DateTime) -> Outcome:
+def carry_out(
+    store: Store, meeting_id: int, command: BusinessCommand, moment: pendulum.DateTime
+) -> Outcome:
     """Carry out one formal command; the change is committed on return."""
-    store, meeting_id = recorder.store, recorder.meeting_id
-    recorder.check_editable()
+    store.assert_editable(store.meeting(meeting_id))
     match command:
         case Attend():
             names = attend(store, meeting_id, command)
@@ -69,35 +67,35 @@ def carry_out(recorder: Recorder, command: BusinessCommand, moment: pendulum.Dat
                 said = f"{names[0]} is substituting for {member}"
             else:
                 said = f"{_MARKED[command.status]} {', '.join(names)}"
-            return Outcome(f"{said} ({_quorum_words(recorder)})")
+            return Outcome(f"{said} ({_quorum_words(store, meeting_id)})")
         case TakeChair(name=name):
             return Outcome(f"{take_chair(store, meeting_id, name)} is in the Chair")
         case Movement(name=name, arrived=arrived):
-            item = recorder.open_item(moment)
+            item = open_item(store, meeting_id, moment)
             entry_id, who = record_movement(store, meeting_id, item.id, name, arrived, moment)
             verb = "arrived" if arrived else "left"
             return Outcome(
-                f"{who} {verb} at {format_time(moment)} ({_quorum_words(recorder)})",
+                f"{who} {verb} at {format_time(moment)} ({_quorum_words(store, meeting_id)})",
                 entry_id,
                 item.id,
             )
         case Declare():
-            item = recorder.open_item(moment)
+            item = open_item(store, meeting_id, moment)
             entry_id = declare(store, meeting_id, item.id, command, moment)
             return Outcome(f"saved: {store.entry(entry_id).text}", entry_id, item.id)
         case CastVote():
-            item = recorder.open_item(moment)
+            item = open_item(store, meeting_id, moment)
             entry_id, vote = record_vote(store, meeting_id, item.id, command, moment)
             outcome = "carried" if vote.carried else "LOST"
             return Outcome(f"vote on #{vote.resolution_id}: {words(vote)} – {outcome}", entry_id)
         case MarkExempt(paragraph=paragraph):
-            return _exempt(recorder, paragraph, moment)
+            return _exempt(store, meeting_id, paragraph, moment)
         case PublicDecision(text=text):
-            item = recorder.open_item(moment)
+            item = open_item(store, meeting_id, moment)
             set_public_decision(store, item.id, text)
             return Outcome(f"saved the public decision of item {item.number}", item_id=item.id)
         case ApprovePrevious(amendment=amendment):
-            item = recorder.open_item(moment)
+            item = open_item(store, meeting_id, moment)
             entry_id, approved = approve(store, meeting_id, item.id, amendment, moment)
             held = format_long_date(to_local(approved.starts_at).date())
             return Outcome(
@@ -109,9 +107,11 @@ def carry_out(recorder: Recorder, command: BusinessCommand, moment: pendulum.Dat
     raise CaptureError(f"cannot carry out {command!r}")  # pragma: no cover
 
 
-def _exempt(recorder: Recorder, paragraph: str | None, moment: pendulum.DateTime) -> Outcome:
-    item = recorder.open_item(moment)
-    set_exempt(recorder.store, item.id, paragraph)
+def _exempt(
+    store: Store, meeting_id: int, paragraph: str | None, moment: pendulum.DateTime
+) -> Outcome:
+    item = open_item(store, meeting_id, moment)
+    set_exempt(store, item.id, paragraph)
     if paragraph is None:
         return Outcome(f"item {item.number} is no longer exempt", item_id=item.id)
     return Outcome(

@@ -26,7 +26,7 @@ from minuteterm.actions.history import changes, raised, rewrite_update, summary
 from minuteterm.actions.sheet import ActionSheet
 from minuteterm.dates import to_local
 from minuteterm.db.backup import backup, prune
-from minuteterm.db.store import ActionFields, Store, StoreError
+from minuteterm.db.store import Store, StoreError
 from minuteterm.formal.numbering import check_citations
 from minuteterm.formal.people import member_named
 from minuteterm.formal.votes import form_of, set_form
@@ -52,6 +52,7 @@ from minuteterm.grammar.lines import (
 )
 from minuteterm.model import (
     FORMAL_KINDS,
+    ActionFields,
     ActionUpdate,
     AgendaItem,
     Change,
@@ -59,7 +60,10 @@ from minuteterm.model import (
     EntryKind,
     ResolutionForm,
 )
+from minuteterm.recording.current_item import current_item, open_item
+from minuteterm.recording.entries import add_entry, delete_entry, undo_delete, update_entry
 from minuteterm.recording.formal_commands import carry_out
+from minuteterm.recording.meetings import close_meeting
 from minuteterm.recording.outcome import Outcome
 from minuteterm.textsafe import clean
 
@@ -88,10 +92,7 @@ class Recorder:
 
     def current_item(self) -> AgendaItem | None:
         """The item being minuted, or ``None`` before the first is opened."""
-        meeting = self.store.meeting(self.meeting_id)
-        if meeting.current_item_id is None:
-            return None
-        return self.store.item(meeting.current_item_id)
+        return current_item(self.store, self.meeting_id)
 
     def check_editable(self) -> None:
         """Refuse (:class:`~minuteterm.db.store.MeetingLocked`) once approved."""
@@ -136,7 +137,7 @@ class Recorder:
             case PreviousItem():
                 return self._go_to(self._neighbour(-1), moment)
             case EndMeeting():
-                self.store.end_meeting(self.meeting_id, moment)
+                close_meeting(self.store, self.meeting_id, moment)
                 return Outcome(f"meeting closed; {self._back_up()}")
             case AddItem(title=title):
                 item_id = self.store.add_item(self.meeting_id, title)
@@ -158,7 +159,7 @@ class Recorder:
                 | PublicDecision()
                 | ApprovePrevious()
             ):
-                return carry_out(self, command, moment)
+                return carry_out(self.store, self.meeting_id, command, moment)
         raise CaptureError(f"cannot carry out {line!r}")  # pragma: no cover
 
     def _back_up(self) -> str:
@@ -175,14 +176,7 @@ class Recorder:
     def open_item(self, moment: pendulum.DateTime) -> AgendaItem:
         """The current item, opening the first one if none is open yet (the
         meeting goes live with its first line)."""
-        item = self.current_item()
-        if item is not None:
-            return item
-        items = self.store.items(self.meeting_id)
-        if not items:
-            raise CaptureError("this meeting has no agenda items yet: add one with /add TITLE")
-        self.store.set_current_item(self.meeting_id, items[0].id, moment)
-        return items[0]
+        return open_item(self.store, self.meeting_id, moment)
 
     def _add(self, command: AddEntry, moment: pendulum.DateTime) -> Outcome:
         if command.kind is EntryKind.ACTION_UPDATE:
@@ -193,7 +187,8 @@ class Recorder:
             reply_to = self.store.question_to_answer(item.id)
         command = replace(command, text=self._cited(command.text), speaker=self._speaker(command))
         with self.store.transaction():
-            entry_id = self.store.add_entry(
+            entry_id = add_entry(
+                self.store,
                 item.id,
                 command.kind,
                 command.text,
@@ -277,8 +272,8 @@ class Recorder:
         row = sheet.row(command.action_id)
         with self.store.transaction():
             item = self.open_item(moment)
-            entry_id = self.store.add_entry(
-                item.id, EntryKind.ACTION_UPDATE, _entry_text(command), now=moment
+            entry_id = add_entry(
+                self.store, item.id, EntryKind.ACTION_UPDATE, _entry_text(command), now=moment
             )
             update = sheet.update(
                 command.action_id,
@@ -305,7 +300,8 @@ class Recorder:
         if before is not None and _as_update(command, before) == before:
             return  # saved unchanged: nothing to rewrite, nothing to keep
         with self.store.transaction() as db:
-            self.store.update_entry(
+            update_entry(
+                self.store,
                 entry.id,
                 kind=EntryKind.ACTION_UPDATE,
                 text=_entry_text(command),
@@ -351,7 +347,8 @@ class Recorder:
                 due=old.due if old else None,
                 due_text=old.due_text if old else None,
             )
-        self.store.update_entry(
+        update_entry(
+            self.store,
             entry.id,
             kind=kind,
             text=text,
@@ -449,7 +446,8 @@ class Recorder:
             raise CaptureError("a response can only be attached to a question")
         if question.item_id != response.item_id:
             raise CaptureError("a response can only answer a question of its own item")
-        self.store.update_entry(
+        update_entry(
+            self.store,
             response.id,
             kind=response.kind,
             text=response.text,
@@ -463,7 +461,7 @@ class Recorder:
     def delete(self, entry_id: int, now: pendulum.DateTime | None = None) -> Outcome:
         """Delete an entry; :meth:`undo` brings it back."""
         entry = self.store.entry(entry_id)
-        self.store.delete_entry(entry_id, now or clock.now())
+        delete_entry(self.store, entry_id, now or clock.now())
         return Outcome(
             f"deleted the {_kind_name(entry.kind)} (u or /undo brings it back)",
             None,
@@ -472,7 +470,7 @@ class Recorder:
 
     def undo(self) -> Outcome:
         """Bring back the entry deleted last."""
-        entry = self.store.undo_delete(self.meeting_id)
+        entry = undo_delete(self.store, self.meeting_id)
         if entry is None:
             raise CaptureError("nothing deleted to bring back")
         return Outcome(f"restored the {_kind_name(entry.kind)}", entry.id, entry.item_id)

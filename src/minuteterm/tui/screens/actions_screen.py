@@ -20,11 +20,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, Static
 
-from minuteterm.actions.sheet import ActionFilter, ActionSheet, Counts
+from minuteterm.actions.sheet import ActionFilter, ActionSheet
 from minuteterm.actions.sheet_filter import parse_filter
 from minuteterm.db.store import Store
 from minuteterm.errors import CLERK_ERRORS
-from minuteterm.model import ActionSheetRow
+from minuteterm.model import ActionSheetRow, Counts
 from minuteterm.tui.screens.action_dialogs import ActionHistoryDialog, ActionUpdateDialog
 from minuteterm.tui.widgets.key_hints import KeyHints
 

@@ -356,8 +356,10 @@ class MeetingScreen(Screen[None]):
     def action_export(self) -> None:
         """Write the minutes in every format into the current folder (and,
         when the meeting has exempt items, the public version too)."""
+        from minuteterm.recording.record import meeting_record
+
         try:
-            record = self.store.record(self.meeting_id)
+            record = meeting_record(self.store, self.meeting_id)
         except CLERK_ERRORS as error:
             self._refused(error)
             return

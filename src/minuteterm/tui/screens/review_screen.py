@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from minuteterm.db.store import Store
 from minuteterm.errors import CLERK_ERRORS
 from minuteterm.model import QUESTION_STYLES, MeetingRecord
+from minuteterm.recording.record import meeting_record
 from minuteterm.tui.entry_text import entry_content
 from minuteterm.tui.widgets.key_hints import KeyHints
 from minuteterm.tui.widgets.outcome_line import OutcomeLine
@@ -73,7 +74,7 @@ class ReviewScreen(Screen[None]):
 
     def _record(self) -> MeetingRecord | None:
         try:
-            return self.store.record(self.meeting_id)
+            return meeting_record(self.store, self.meeting_id)
         except CLERK_ERRORS as error:
             self.say(str(error), refused=True)
             return None
