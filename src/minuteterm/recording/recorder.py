@@ -44,12 +44,14 @@ from minuteterm.grammar.lines import (
     NextItem,
     PreviousItem,
     PublicDecision,
+    ResolveProposals,
     UndoDelete,
     UpdateAction,
     format_line,
     format_update,
     parse,
 )
+from minuteterm.importing.proposals import confirm_proposals, unconfirmed
 from minuteterm.model import (
     FORMAL_KINDS,
     ActionUpdate,
@@ -136,8 +138,11 @@ class Recorder:
             case PreviousItem():
                 return self._go_to(self._neighbour(-1), moment)
             case EndMeeting():
+                waiting = unconfirmed(self.store, self.meeting_id)
                 self.store.end_meeting(self.meeting_id, moment)
-                return Outcome(f"meeting closed; {self._back_up()}")
+                return Outcome(f"meeting closed; {self._back_up()}{waiting}")
+            case ResolveProposals(number=number):
+                return confirm_proposals(self, number, moment)
             case AddItem(title=title):
                 item_id = self.store.add_item(self.meeting_id, title)
                 item = self.store.item(item_id)
@@ -378,6 +383,8 @@ class Recorder:
             # action is edited as it was raised: later updates stay on top.
             due = as_raised.due
             due_text = f"{due:%d/%m/%Y}" if due else as_raised.due_text
+        if entry.kind is EntryKind.PROPOSAL:  # saved as an = line, it is confirmed
+            return format_line(EntryKind.RESOLUTION, entry.text, entry.speaker)
         form = form_of(self.store, entry_id) if entry.kind is EntryKind.RESOLUTION else None
         return format_line(
             entry.kind, entry.text, entry.speaker, due_text, form or ResolutionForm.RESOLVED
