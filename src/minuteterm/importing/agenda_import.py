@@ -183,8 +183,8 @@ def _update(
         db["meetings"].update(meeting_id, changes)
         items = [item for item in store.items(meeting_id) if item.standing != ACTION_LOG]
         unmatched = list(items)
-        for entry in imported.items:
-            item = _match(entry, unmatched)
+        for index, entry in enumerate(imported.items, start=1):
+            item = _match(entry, unmatched, index)
             if item is None:
                 item_id = _append(store, db, meeting_id, entry)
                 added += 1
@@ -207,12 +207,14 @@ def _update(
     return Outcome(said)
 
 
-def _match(entry: AgendaEntry, items: list[AgendaItem]) -> AgendaItem | None:
+def _match(entry: AgendaEntry, items: list[AgendaItem], index: int) -> AgendaItem | None:
+    """The stored item an imported one updates: the same number (an item the
+    site gives no number was numbered by its place), else the same title."""
     title = clean(entry.title).casefold()
-    if entry.number:
-        for item in items:
-            if item.number.casefold() == clean(entry.number).casefold():
-                return item
+    number = clean(entry.number or str(index)).casefold()
+    for item in items:
+        if item.number.casefold() == number:
+            return item
     for item in items:
         if item.title.casefold() == title:
             return item
