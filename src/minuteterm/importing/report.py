@@ -166,7 +166,7 @@ _CAPS_FIELD_LINE = {
 
 _NUMBER = r"(?:\d+(?:\.0)?\.?\s+|[A-Z]\.?\s+(?=[A-Z]))?"
 _PURPOSE = re.compile(
-    rf"^\s*{_NUMBER}(?:the\s+)?(?:purpose(?:\s+of\s+(?:the|this)\s+report)?|report\s+purpose"
+    rf"^\s*{_NUMBER}(?:the\s+)?(?:purpose(?:\s+of\s+(?:(?:the|this)\s+)?report)?|report\s+purpose"
     r"|reason\s+for\s+(?:the|this)\s+report|summary\s+and\s+purpose)\s*(?::|[-–]\s|$)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -288,8 +288,8 @@ def _recommendations(lines: list[str]) -> tuple[str, ...]:
     paragraphs = _paragraphs(lines)
     lead, found = "", []
     for paragraph in paragraphs:
-        if paragraph.endswith(":") and not found:
-            lead = paragraph[:-1].strip()
+        if not found and (paragraph.endswith(":") or paragraph.lower() == "that"):
+            lead = paragraph.rstrip(":").strip()
             continue
         text = paragraph.rstrip(";").strip()
         text = re.sub(r"[;,]?\s+and$", "", text)

@@ -198,8 +198,6 @@ def _subject(subject: str, body: str) -> str:
     subject = " ".join(subject.split())
     if subject.lower() in ("members", "the members", "members of the " + body.lower()):
         return f"the {body}"
-    if subject.lower() == body.lower():
-        return f"the {body}"
     if subject.split()[0].lower() == "the":
         return "the " + " ".join(subject.split()[1:])
     return subject
@@ -211,8 +209,7 @@ def proposed_resolution(recommendation: str, committee: str) -> str:
     text = " ".join(recommendation.split()).rstrip(";,").strip()
     text = re.sub(r"^(?:recommendation\s*\d*\s*[:.-]\s*)", "", text, flags=re.IGNORECASE)
     text = _RECOMMENDED_LEAD.sub("", text)
-    if re.match(r"^that\s+", text, re.IGNORECASE):
-        return ensure_stop("That " + text[5:].lstrip())
+    text = re.sub(r"^that\s+", "", text, flags=re.IGNORECASE)
     asked = _ASKED.match(text)
     if asked is not None:
         rest = asked["rest"]
