@@ -150,6 +150,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 self._send(200, site.meeting_xml)
             elif behaviour == "laughs":
                 self._send(200, BILLION_LAUGHS)
+            elif behaviour == "static":  # ignores which meeting was asked for
+                self._send(200, site.meeting_xml)
             elif behaviour == "committees":
                 self._send(200, "<committees><committee><id>1</id></committee></committees>")
             elif parts.path.endswith("/GetMeetings") and query.get("lCommitteeId") == ["142"]:
@@ -279,6 +281,7 @@ def test_a_committees_meetings_are_listed_by_date(site, db_path: Path) -> None:
         ("stall", ("did not answer within 1 seconds",)),
         ("laughs", ("entities",)),
         ("committees", ("not a Modern.Gov meeting",)),
+        ("static", ("answered with meeting 4711, not 4712",)),
     ],
 )
 def test_a_site_that_goes_wrong_is_refused_in_one_line(
@@ -286,7 +289,8 @@ def test_a_site_that_goes_wrong_is_refused_in_one_line(
 ) -> None:
     base, _state = site
     open_store(db_path).close()
-    result = run("import", "moderngov", f"{base}/{path}", "--meeting", "4711", db=db_path)
+    wanted = "4712" if path == "static" else "4711"
+    result = run("import", "moderngov", f"{base}/{path}", "--meeting", wanted, db=db_path)
     refused(result, *words)
     assert meeting_count(db_path) == 0
 

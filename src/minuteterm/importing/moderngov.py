@@ -396,6 +396,13 @@ def _site_of_documents(meeting: ImportedMeeting) -> str | None:
     return None
 
 
+def _check_scheme(source: str) -> None:
+    if "://" in source and not is_address(source):
+        raise ImportRefused(
+            f"{source!r}: only http:// and https:// addresses or a saved XML file can be imported"
+        )
+
+
 def is_address(source: str) -> bool:
     """Whether ``source`` is a web address rather than a saved file."""
     return urlsplit(source.strip()).scheme in ("http", "https")
@@ -408,6 +415,7 @@ def get_meeting(
     or from a saved ``GetMeeting`` file (the site is then read from its
     document links, so a file saved from a site updates what was imported
     from it)."""
+    _check_scheme(source)
     if not is_address(source):
         meeting = read_meeting(read_file(source))
         if meeting_id is not None and str(meeting_id) != meeting.meeting_id:
@@ -419,6 +427,11 @@ def get_meeting(
         raise ImportRefused("--meeting ID is needed to import from a web address")
     body = fetch(source, "GetMeeting", {"lMeetingId": str(meeting_id)}, timeout_seconds(timeout))
     meeting = read_meeting(body)
+    if meeting.meeting_id != str(meeting_id):
+        raise ImportRefused(
+            f"the site answered with meeting {meeting.meeting_id}, not {meeting_id}:"
+            " nothing imported"
+        )
     return site_of(source), meeting
 
 
@@ -426,6 +439,7 @@ def list_meetings(
     source: str, committee_id: str | None, timeout: float | None = None
 ) -> list[ListedMeeting]:
     """The committee's meetings, from a site or a saved ``GetMeetings`` file."""
+    _check_scheme(source)
     if not is_address(source):
         return read_meetings(read_file(source))
     if committee_id is None:
