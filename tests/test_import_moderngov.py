@@ -447,3 +447,16 @@ def test_an_answer_wrapped_as_a_string_is_read() -> None:
     meeting = read_meeting(wrapped.encode())
     assert meeting.meeting_id == "4711"
     assert meeting.items[1].title == "Fees & Charges 2027/28"
+
+
+def test_start_times_as_sites_write_them(store) -> None:
+    from minuteterm.importing.agenda_import import import_meeting
+
+    seconds = read_meeting(MEETING_XML.replace("18:30", "10:00:00").encode())
+    meeting_id, outcome = import_meeting(store, "one.example", seconds)
+    assert store.meeting(meeting_id).starts_at.in_tz("Europe/London").format("HH:mm") == "10:00"
+    assert "no start time" not in outcome.message
+    missing = read_meeting(MEETING_XML.replace("<MeetingTime>18:30</MeetingTime>", "").encode())
+    meeting_id, outcome = import_meeting(store, "two.example", missing)
+    assert "no start time could be read: 6.00 pm" in outcome.message
+    assert store.meeting(meeting_id).starts_at.in_tz("Europe/London").format("HH:mm") == "18:00"

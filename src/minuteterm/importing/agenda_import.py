@@ -12,6 +12,7 @@ a refused import changes nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,13 +63,32 @@ def imported_as(store: Store, site: str, external_id: str) -> int | None:
     return int(rows[0]["meeting_id"]) if rows else None
 
 
+_CLOCK = re.compile(r"(?<!\d)(\d{1,2}[:.]\d{2})(?::\d{2})?(\s*[ap]\.?m\.?)?", re.IGNORECASE)
+
+
+def _time_text(imported: ImportedMeeting) -> str | None:
+    """The start time the site gave (``18:30``, ``6.30 pm``, ``18:30:00``,
+    ``2027-03-09T18:30:00``), or ``None`` when there is none to read."""
+    text = (imported.time or "").strip()
+    found = _CLOCK.search(text.partition("T")[2] or text)
+    if found:
+        text = found.group(1) + (found.group(2) or "")
+    if not text:
+        return None
+    try:
+        parse_time(text)
+    except DateError:
+        return None
+    return text
+
+
+def _time_given(imported: ImportedMeeting) -> bool:
+    """Whether the site gave a start time that can be read."""
+    return _time_text(imported) is not None
+
+
 def _starts_at(imported: ImportedMeeting) -> pendulum.DateTime:
-    time_text = imported.time
-    if time_text:
-        try:
-            parse_time(time_text)
-        except DateError:
-            time_text = None  # an unreadable time is left for the clerk to set
+    time_text = _time_text(imported)  # when None, 6 pm until the clerk sets it
     return parse_meeting_start(imported.day.strftime("%d/%m/%Y"), time_text, imported.day)
 
 
@@ -149,10 +169,13 @@ def import_meeting(
             }
         )
     held = format_long_date(to_local(starts_at).date())
-    return meeting_id, Outcome(
+    said = (
         f"created meeting {meeting_id}: {name}, {held}; {len(imported.items)} items,"
         f" {documents} documents (Modern.Gov meeting {imported.meeting_id})"
     )
+    if not _time_given(imported):
+        said += "; no start time could be read: 6.00 pm until it is changed"
+    return meeting_id, Outcome(said)
 
 
 def _update(
