@@ -460,3 +460,25 @@ def test_start_times_as_sites_write_them(store) -> None:
     meeting_id, outcome = import_meeting(store, "two.example", missing)
     assert "no start time could be read: 6.00 pm" in outcome.message
     assert store.meeting(meeting_id).starts_at.in_tz("Europe/London").format("HH:mm") == "18:00"
+
+
+def test_part_two_as_agendas_mark_it() -> None:
+    def titles(*names: str) -> str:
+        items = "".join(
+            f"<agendaitem><agendaitemtitle>{name}</agendaitemtitle></agendaitem>" for name in names
+        )
+        return (
+            "<meeting><meetingid>9</meetingid><meetingdate>09/03/2027</meetingdate>"
+            f"<agendaitems>{items}</agendaitems></meeting>"
+        )
+
+    meeting = read_meeting(
+        titles(
+            "Play area refurbishment (exempt: not for publication)",
+            "Budget monitoring",
+            "Exclusion of the press and public",
+            "Leisure contract extension",
+        ).encode()
+    )
+    assert [item.exempt for item in meeting.items] == [True, False, False, True]
+    assert [item.number for item in meeting.items] == [None, None, None, None]

@@ -289,7 +289,11 @@ def _find(root: Element, name: str) -> Element | None:
     return None
 
 
-_PART_TWO_HEADING = re.compile(r"^\s*part\s*(?:ii|2)\b", re.IGNORECASE)
+#: An item that opens the agenda's Part II: the items after it are exempt.
+_PART_TWO_HEADING = re.compile(
+    r"^\s*(?:part\s*(?:ii|2)\b|exclusion\s+of\s+(?:the\s+)?press\s+and\s+(?:the\s+)?public)",
+    re.IGNORECASE,
+)
 _EXEMPT_TITLE = re.compile(
     r"\((?:[^)]*\b)?(?:exempt|part\s*(?:ii|2)|not for publication|confidential)\b[^)]*\)"
     r"|\bpart\s*(?:ii|2)\s*[-–:]|\bexempt\s+(?:item|information|report)\b",

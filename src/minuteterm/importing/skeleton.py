@@ -19,50 +19,11 @@ from .report import OfficerReport
 
 #: Verbs a recommendation is made of, in their base form.
 DECISION_VERBS = frozenset(
-    [
-        "note",
-        "approve",
-        "agree",
-        "endorse",
-        "consider",
-        "comment",
-        "recommend",
-        "delegate",
-        "support",
-        "receive",
-        "accept",
-        "adopt",
-        "authorise",
-        "authorize",
-        "invite",
-        "request",
-        "ask",
-        "welcome",
-        "confirm",
-        "review",
-        "instruct",
-        "establish",
-        "grant",
-        "refer",
-        "reject",
-        "defer",
-        "acknowledge",
-        "scrutinise",
-        "scrutinize",
-        "provide",
-        "give",
-        "continue",
-        "identify",
-        "nominate",
-        "appoint",
-        "allocate",
-        "release",
-        "determine",
-        "resolve",
-        "commission",
-        "progress",
-        "thank",
-    ]
+    "note approve agree endorse consider comment recommend delegate support receive"  # noqa: SIM905
+    " accept adopt authorise authorize invite request ask welcome confirm review instruct"
+    " establish grant refer reject defer acknowledge scrutinise scrutinize provide give"
+    " continue identify nominate appoint allocate release determine resolve commission"
+    " progress thank".split()
 )
 
 #: Past tenses that do not end in -ed as spelt.

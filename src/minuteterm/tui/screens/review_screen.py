@@ -131,6 +131,7 @@ class ReviewScreen(Screen[None]):
                         ("  ▸ ", "dim"),
                         (document.title, "italic"),
                         (" (restricted)" if document.restricted else "", "italic $warning"),
+                        (f"  {document.url}" if document.url else "", "dim"),
                     ),
                     id=f"d{index}-{item.item.id}",
                 )
