@@ -404,3 +404,18 @@ def test_opening_note_without_a_to_purpose_names_the_subject() -> None:
     assert opening_note(report, "Audit Committee") == (
         "The Committee considered a report of Jo Patel on Annual governance statement."
     )
+
+
+def test_resolve_is_read_by_the_grammar() -> None:
+    from datetime import date
+
+    from minuteterm.capture import ResolveProposals, parse
+    from minuteterm.errors import CaptureError
+
+    today = date(2027, 3, 16)
+    assert parse("/resolve", today) == ResolveProposals()
+    assert parse("/resolve 2", today) == ResolveProposals(2)
+    with pytest.raises(CaptureError, match="/resolve 2 for the second"):
+        parse("/resolve all of them", today)
+    with pytest.raises(CaptureError, match=r"/resolve \[N\]"):
+        parse("/resolv", today)
