@@ -17,10 +17,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from minuteterm.db.store import open_store
 from minuteterm.importing.agenda_import import item_documents
 from minuteterm.importing.moderngov import read_meeting
 from minuteterm.model import ACTION_LOG, MeetingStatus
-from minuteterm.store import open_store
 
 #: A GetMeeting answer in the shape real sites give, with their quirks:
 #: mixed-case names, text escaped twice, day-first dates, a document with

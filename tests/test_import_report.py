@@ -14,12 +14,12 @@ import docx
 import pendulum
 import pytest
 
+from minuteterm.db.store import NewItem, Store, open_store
 from minuteterm.importing.report import ReportRefused, read_report
 from minuteterm.importing.report_import import import_report
 from minuteterm.importing.skeleton import opening_note, past_tense, proposed_resolution
 from minuteterm.model import EntryKind, MeetingStatus
-from minuteterm.recorder import Recorder
-from minuteterm.store import NewItem, Store, open_store
+from minuteterm.recording.recorder import Recorder
 
 #: Marshfield: capitals, numbered 1.0 sections, the ward on one line.
 MARSHFIELD_TXT = """\
@@ -390,7 +390,7 @@ def test_an_approved_meeting_takes_no_report(store: Store, tmp_path: Path) -> No
     Recorder(store, earlier).apply("/end")
     Recorder(store, later).apply("/approve")
     before = entries_of(store, earlier, 2)
-    from minuteterm.store import MeetingLocked
+    from minuteterm.db.store import MeetingLocked
 
     with pytest.raises(MeetingLocked):
         import_report(store, earlier, "2", write_docx(tmp_path / "westmere.docx"))
@@ -409,8 +409,8 @@ def test_opening_note_without_a_to_purpose_names_the_subject() -> None:
 def test_resolve_is_read_by_the_grammar() -> None:
     from datetime import date
 
-    from minuteterm.capture import ResolveProposals, parse
     from minuteterm.errors import CaptureError
+    from minuteterm.grammar.lines import ResolveProposals, parse
 
     today = date(2027, 3, 16)
     assert parse("/resolve", today) == ResolveProposals()

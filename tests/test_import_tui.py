@@ -14,10 +14,10 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
+from minuteterm.db.store import Store
 from minuteterm.importing.agenda_import import import_meeting
 from minuteterm.importing.moderngov import read_meeting
 from minuteterm.model import EntryKind
-from minuteterm.store import Store
 from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.screens.review_screen import ReviewScreen
 from minuteterm.tui.screens.text_dialog import TextDialog

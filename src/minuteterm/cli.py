@@ -490,8 +490,8 @@ def import_moderngov(
     """Create a meeting from a Modern.Gov site's agenda (SOURCE: the site's
     address or a saved GetMeeting XML file); prints its id. Importing the
     same meeting again updates it while it is a draft."""
-    from .importing.agenda_import import import_meeting
-    from .importing.moderngov import get_meeting, list_meetings
+    from minuteterm.importing.agenda_import import import_meeting
+    from minuteterm.importing.moderngov import get_meeting, list_meetings
 
     if list_only:
         if committee_id is not None and not committee_id.strip().isdigit():
@@ -523,7 +523,7 @@ def import_report_command(
 ) -> None:
     """Add an officer report's opening note and recommendations (as
     proposed resolutions) to an agenda item."""
-    from .importing.report_import import import_report
+    from minuteterm.importing.report_import import import_report
 
     store = _open(ctx)
     try:

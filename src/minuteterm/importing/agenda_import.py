@@ -1,7 +1,7 @@
 """Bring a Modern.Gov meeting into the database, or update it while a draft.
 
 :func:`import_meeting` is the one door for an imported agenda: it creates
-the meeting through :meth:`~minuteterm.store.Store.create_meeting` (so the
+the meeting through :meth:`~minuteterm.db.store.Store.create_meeting` (so the
 committee's members are listed and its action log carried forward exactly
 as for a meeting typed in), keeps each item's linked documents and
 remembers which site and meeting it came from. The same meeting imported
@@ -18,15 +18,15 @@ from typing import Any
 
 import pendulum
 
-from .. import clock
-from ..dates import DateError, format_long_date, parse_meeting_start, parse_time, to_local
-from ..model import ACTION_LOG, AgendaItem, MeetingStatus
-from ..outcome import Outcome
-from ..standing import standing_item
-from ..store import NewItem, Store
-from ..textsafe import clean
-from ..timestamps import iso
-from .moderngov import AgendaEntry, Document, ImportedMeeting, ImportRefused
+from minuteterm import clock
+from minuteterm.clock import iso
+from minuteterm.dates import DateError, format_long_date, parse_meeting_start, parse_time, to_local
+from minuteterm.db.store import NewItem, Store
+from minuteterm.formal.standing import standing_item
+from minuteterm.importing.moderngov import AgendaEntry, Document, ImportedMeeting, ImportRefused
+from minuteterm.model import ACTION_LOG, AgendaItem, MeetingStatus
+from minuteterm.recording.outcome import Outcome
+from minuteterm.textsafe import clean
 
 
 @dataclass(frozen=True)

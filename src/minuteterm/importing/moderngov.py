@@ -22,8 +22,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element, ParseError
 
-from ..errors import StoreError
-from ..exempt import EXEMPT_PARAGRAPHS
+from minuteterm.errors import StoreError
+from minuteterm.formal.exempt import EXEMPT_PARAGRAPHS
 
 #: The largest answer read (a big agenda is well under 1 MB).
 MAX_XML_BYTES = 5 * 1024 * 1024

@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING
 
 import pendulum
 
-from ..errors import CaptureError
-from ..model import Change, EntryKind, ResolutionForm
-from ..outcome import Outcome
-from ..store import Store
-from ..votes import set_form
+from minuteterm.db.store import Store
+from minuteterm.errors import CaptureError
+from minuteterm.formal.votes import set_form
+from minuteterm.model import Change, EntryKind, ResolutionForm
+from minuteterm.recording.outcome import Outcome
 
 if TYPE_CHECKING:
-    from ..recorder import Recorder
+    from minuteterm.recording.recorder import Recorder
 
 
 def unconfirmed(store: Store, meeting_id: int) -> str:

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import StoreError
+from minuteterm.errors import StoreError
 
 #: The largest report file read.
 MAX_REPORT_BYTES = 30 * 1024 * 1024

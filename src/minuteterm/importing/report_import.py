@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import clock
-from ..errors import CaptureError
-from ..model import AgendaItem, EntryKind
-from ..outcome import Outcome
-from ..store import Store
-from ..textsafe import clean
-from .report import OfficerReport, read_report
-from .skeleton import skeleton
+from minuteterm import clock
+from minuteterm.db.store import Store
+from minuteterm.errors import CaptureError
+from minuteterm.importing.report import OfficerReport, read_report
+from minuteterm.importing.skeleton import skeleton
+from minuteterm.model import AgendaItem, EntryKind
+from minuteterm.recording.outcome import Outcome
+from minuteterm.textsafe import clean
 
 
 def item_numbered(store: Store, meeting_id: int, number: str) -> AgendaItem:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..minutes.wording import ROLE_FIRST_WORDS, body_word, ensure_stop
-from .report import OfficerReport
+from minuteterm.importing.report import OfficerReport
+from minuteterm.minutes.wording import ROLE_FIRST_WORDS, body_word, ensure_stop
 
 #: Verbs a recommendation is made of, in their base form.
 DECISION_VERBS = frozenset(

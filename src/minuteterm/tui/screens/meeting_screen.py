@@ -194,7 +194,7 @@ class MeetingScreen(Screen[None]):
 
     def _documents(self) -> dict[int, list[tuple[str, bool]]]:
         """Each item's documents (title, restricted), for the agenda pane."""
-        from ...importing.agenda_import import item_documents
+        from minuteterm.importing.agenda_import import item_documents
 
         found = item_documents(self.store, self.meeting_id)
         return {
@@ -230,7 +230,7 @@ class MeetingScreen(Screen[None]):
 
     @on(AgendaPane.ReportRequested)
     def _report_requested(self, event: AgendaPane.ReportRequested) -> None:
-        from .text_dialog import TextDialog
+        from minuteterm.tui.screens.text_dialog import TextDialog
 
         try:
             item = self.store.item(event.item_id)
@@ -247,8 +247,8 @@ class MeetingScreen(Screen[None]):
         self.app.push_screen(TextDialog(title, hint=hint), chosen)
 
     def _import_report(self, item_id: int, path: str) -> Outcome:
-        from ...importing.report import read_report
-        from ...importing.report_import import add_skeleton
+        from minuteterm.importing.report import read_report
+        from minuteterm.importing.report_import import add_skeleton
 
         self.recorder.check_editable()
         report = read_report(Path(path).expanduser())

@@ -112,7 +112,7 @@ class ReviewScreen(Screen[None]):
         )
 
     def _show_entries(self, record: MeetingRecord) -> None:
-        from ...importing.agenda_import import item_documents
+        from minuteterm.importing.agenda_import import item_documents
 
         entries = self.query_one("#review-entries", OptionList)
         documents = item_documents(self.store, self.meeting_id)
