@@ -461,6 +461,80 @@ def restore_command(ctx: click.Context, backup_path: Path) -> None:
     click.echo(restore(backup_path, path).message)
 
 
+@cli.group(name="import")
+def import_group() -> None:
+    """Bring in an agenda from Modern.Gov, or an officer report."""
+
+
+@import_group.command(name="moderngov")
+@sub_db_option
+@click.argument("source")
+@click.option("--meeting", "meeting_ref", default=None, help="The site's meeting id.")
+@click.option("--committee", default=None, help="Committee name (when the XML lacks it).")
+@click.option("--committee-id", default=None, help="The site's committee id (with --list).")
+@click.option("--list", "list_only", is_flag=True, help="List the committee's meetings.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0.1, 300),
+    default=None,
+    help="Seconds to wait for the site (default: $MINUTETERM_HTTP_TIMEOUT or 20).",
+)
+@click.pass_context
+def import_moderngov(
+    ctx: click.Context,
+    source: str,
+    meeting_ref: str | None,
+    committee: str | None,
+    committee_id: str | None,
+    list_only: bool,
+    timeout: float | None,
+) -> None:
+    """Create a meeting from a Modern.Gov site's agenda (SOURCE: the site's
+    address or a saved GetMeeting XML file); prints its id. Importing the
+    same meeting again updates it while it is a draft."""
+    from minuteterm.importing.agenda_import import import_meeting
+    from minuteterm.importing.moderngov import get_meeting, list_meetings
+
+    if list_only:
+        if committee_id is not None and not committee_id.strip().isdigit():
+            raise BadInput(f"{committee_id!r} is not a committee id")
+        for listed in list_meetings(source, committee_id, timeout):
+            day = f"{listed.day:%d/%m/%Y}" if listed.day else "??/??/????"
+            click.echo(f"{listed.meeting_id:>8}  {day}  {listed.status}")
+        return
+    if meeting_ref is not None and not meeting_ref.strip().isdigit():
+        raise BadInput(f"{meeting_ref!r} is not a Modern.Gov meeting id")
+    site, imported = get_meeting(source, meeting_ref and meeting_ref.strip(), timeout)
+    store = _open(ctx)
+    try:
+        meeting_id, outcome = import_meeting(store, site, imported, committee)
+    finally:
+        store.close()
+    click.echo(outcome.message, err=True)
+    click.echo(meeting_id)
+
+
+@import_group.command(name="report")
+@sub_db_option
+@click.argument("report_file", type=click.Path(path_type=Path))
+@click.option("--meeting", "meeting_ref", required=True, help="The meeting's id.")
+@click.option("--item", "item_number", required=True, help="The agenda item's number.")
+@click.pass_context
+def import_report_command(
+    ctx: click.Context, report_file: Path, meeting_ref: str, item_number: str
+) -> None:
+    """Add an officer report's opening note and recommendations (as
+    proposed resolutions) to an agenda item."""
+    from minuteterm.importing.report_import import import_report
+
+    store = _open(ctx)
+    try:
+        outcome = import_report(store, _meeting_id(meeting_ref), item_number, report_file)
+    finally:
+        store.close()
+    click.echo(outcome.message)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI, turning every clerk-facing error into one
     line on stderr and exit status 2."""

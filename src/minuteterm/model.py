@@ -26,6 +26,9 @@ class EntryKind(StrEnum):
     VOTE = "vote"
     ACTION_UPDATE = "action_update"
     ATTENDANCE = "attendance"  # an arrival or departure during the meeting
+    #: A recommendation read from an officer's report, waiting to be
+    #: confirmed (``/resolve``) before the minutes print it as resolved.
+    PROPOSAL = "proposal"
 
 
 #: Kinds whose entries stand for a structured record (a declaration, a vote,

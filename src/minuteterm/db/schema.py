@@ -265,6 +265,32 @@ def _v6_formal_business(db: sqlite_utils.Database) -> None:
             db.execute("update agenda_items set standing = ? where id = ?", [standing, row["id"]])
 
 
+def _v7_imported_agendas(db: sqlite_utils.Database) -> None:
+    """Where an imported meeting came from (so importing it again updates it
+    rather than making another), and the reports and documents linked to
+    each agenda item."""
+    db.executescript(
+        """
+        create table if not exists meeting_sources (
+            meeting_id integer primary key references meetings(id) on delete cascade,
+            site text not null,
+            external_id text not null,
+            imported_at text not null,
+            unique (site, external_id)
+        );
+        create table if not exists item_documents (
+            id integer primary key,
+            item_id integer not null references agenda_items(id) on delete cascade,
+            position integer not null,
+            title text not null,
+            url text,
+            restricted integer not null default 0
+        );
+        create index if not exists item_documents_by_item on item_documents(item_id, position);
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_core,
     _v2_action_history,
@@ -272,6 +298,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v4_revisions_and_drafts,
     _v5_sheet_at_archive_size,
     _v6_formal_business,
+    _v7_imported_agendas,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -112,6 +112,14 @@ class ApprovePrevious:
     amendment: str | None = None
 
 
+@dataclass(frozen=True)
+class ResolveProposals:
+    """``/resolve``: confirm the current item's proposed resolutions as
+    recommended; ``/resolve 2`` only the second of those still proposed."""
+
+    number: int | None = None
+
+
 Command = (
     AddEntry
     | GoToItem
@@ -125,6 +133,7 @@ Command = (
     | MarkExempt
     | PublicDecision
     | ApprovePrevious
+    | ResolveProposals
     | FormalCommand
 )
 
@@ -148,8 +157,12 @@ _KIND_LABEL = {
     EntryKind.VOTE: "a vote",
     EntryKind.ACTION_UPDATE: "an action update",
     EntryKind.ATTENDANCE: "an arrival or departure",
+    EntryKind.PROPOSAL: "a proposed resolution",
 }
-_COMMANDS = "/item N, /next, /prev, /add TITLE, /undo, /end, /exempt N, /public TEXT or /approve"
+_COMMANDS = (
+    "/item N, /next, /prev, /add TITLE, /undo, /end, /exempt N, /public TEXT, /approve"
+    " or /resolve [N]"
+)
 _ACTION_FORM = '"! Owner: what to do by 14/12/2026"'
 _CORRECTION_FORM = r"a correction is s/old/new/ (\/ for a slash inside; \s/ starts a note with s/)"
 
@@ -190,6 +203,8 @@ def _command(line: str) -> Command:
         return PublicDecision(argument)
     if name == "approve":
         return _approve(argument)
+    if name == "resolve":
+        return _resolve(argument)
     if name in _SIMPLE_COMMANDS:
         if argument:
             raise CaptureError(f"/{name} takes nothing after it")
@@ -211,6 +226,18 @@ def _exempt(argument: str) -> MarkExempt:
             "/exempt needs the paragraph of Schedule 12A, e.g. /exempt 3 (/exempt off undoes it)"
         )
     return MarkExempt(match.group(1))
+
+
+def _resolve(argument: str) -> ResolveProposals:
+    """``/resolve`` (every proposal of the item) or ``/resolve 2``."""
+    if not argument:
+        return ResolveProposals()
+    if not argument.isdigit() or not 0 < int(argument) < 1000:
+        raise CaptureError(
+            "/resolve confirms the item's proposed resolutions: /resolve for all,"
+            " /resolve 2 for the second"
+        )
+    return ResolveProposals(int(argument))
 
 
 def _approve(argument: str) -> ApprovePrevious:

@@ -294,6 +294,8 @@ def _elsewhere(entry: Entry, formal: frozenset[int]) -> bool:
     and declarations under the declarations item. ``formal`` holds the ids
     of entries that stand for a recorded declaration or vote; one typed as
     words only (an older file's) is minuted where it was typed."""
+    if entry.kind is EntryKind.PROPOSAL:  # not in the minutes until confirmed
+        return True
     return entry.kind is EntryKind.RESOLUTION or entry.id in formal
 
 

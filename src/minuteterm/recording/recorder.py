@@ -44,6 +44,7 @@ from minuteterm.grammar.lines import (
     NextItem,
     PreviousItem,
     PublicDecision,
+    ResolveProposals,
     UndoDelete,
     UpdateAction,
     format_line,
@@ -65,6 +66,7 @@ from minuteterm.recording.entries import add_entry, delete_entry, undo_delete, u
 from minuteterm.recording.formal_commands import carry_out
 from minuteterm.recording.meetings import close_meeting
 from minuteterm.recording.outcome import Outcome
+from minuteterm.recording.proposals import confirm_proposals, unconfirmed
 from minuteterm.textsafe import clean
 
 _UPDATE_HINT = "an update to an action is typed as !! N, e.g. !! 12 done: report circulated"
@@ -137,8 +139,11 @@ class Recorder:
             case PreviousItem():
                 return self._go_to(self._neighbour(-1), moment)
             case EndMeeting():
+                waiting = unconfirmed(self.store, self.meeting_id)
                 close_meeting(self.store, self.meeting_id, moment)
-                return Outcome(f"meeting closed; {self._back_up()}")
+                return Outcome(f"meeting closed; {self._back_up()}{waiting}")
+            case ResolveProposals(number=number):
+                return confirm_proposals(self.store, self.meeting_id, number, moment)
             case AddItem(title=title):
                 item_id = self.store.add_item(self.meeting_id, title)
                 item = self.store.item(item_id)
@@ -375,6 +380,8 @@ class Recorder:
             # action is edited as it was raised: later updates stay on top.
             due = as_raised.due
             due_text = f"{due:%d/%m/%Y}" if due else as_raised.due_text
+        if entry.kind is EntryKind.PROPOSAL:  # saved as an = line, it is confirmed
+            return format_line(EntryKind.RESOLUTION, entry.text, entry.speaker)
         form = form_of(self.store, entry_id) if entry.kind is EntryKind.RESOLUTION else None
         return format_line(
             entry.kind, entry.text, entry.speaker, due_text, form or ResolutionForm.RESOLVED

@@ -7,6 +7,7 @@ and does nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from textual.content import Content
@@ -26,6 +27,7 @@ KIND_LOOK: dict[EntryKind, tuple[str, str]] = {
     EntryKind.VOTE: ("VOTE", "bold $secondary"),
     EntryKind.ACTION_UPDATE: ("UPDATE", "bold $warning"),
     EntryKind.ATTENDANCE: ("ATTENDANCE", "bold $secondary"),
+    EntryKind.PROPOSAL: ("PROPOSED", "italic $warning"),
 }
 
 #: What the capture bar calls each kind.
@@ -39,6 +41,7 @@ KIND_LABEL: dict[EntryKind, str] = {
     EntryKind.VOTE: "Vote",
     EntryKind.ACTION_UPDATE: "Action update",
     EntryKind.ATTENDANCE: "Attendance",
+    EntryKind.PROPOSAL: "Proposed resolution",
 }
 
 
@@ -77,8 +80,11 @@ def _entry_content(entry: Entry, item: AgendaItem | None, time: bool, _zone: obj
     return Content.assemble(*parts)
 
 
-def item_content(item: AgendaItem, *, current: bool) -> Content:
-    """An agenda line: marker, number, title, and its times once it has them."""
+def item_content(
+    item: AgendaItem, *, current: bool, documents: Sequence[tuple[str, bool]] = ()
+) -> Content:
+    """An agenda line: marker, number, title, and its times once it has them;
+    under it, the item's reports and documents (title, restricted)."""
     marker = ("▶ ", "bold $accent") if current else ("  ", "")
     parts: list[str | tuple[str, str]] = [marker, (f"{item.number}. ", "bold"), item.title]
     if item.exempt:
@@ -88,4 +94,8 @@ def item_content(item: AgendaItem, *, current: bool) -> Content:
         if item.ended_at is not None:
             span += f"–{format_clock(item.ended_at)}"
         parts.append((f"  {span}", "dim"))
+    for title, restricted in documents:
+        parts += [("\n     ▸ ", "dim"), (title, "italic")]
+        if restricted:
+            parts.append((" (restricted)", "italic $warning"))
     return Content.assemble(*parts)

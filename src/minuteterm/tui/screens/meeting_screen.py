@@ -172,7 +172,7 @@ class MeetingScreen(Screen[None]):
         shown = self._shown_item(items, meeting.current_item_id)
         self.query_one(MeetingHeader).show(meeting, quorum(self.store, self.meeting_id))
         self.query_one(CaptureBar).set_names(self.store.people_names(self.meeting_id))
-        self.query_one(AgendaPane).show(items, meeting.current_item_id)
+        self.query_one(AgendaPane).show(items, meeting.current_item_id, self._documents())
         entries = self.store.entries(shown.id) if shown else []
         minute = self.query_one(MinutePane)
         minute.border_title = Content(  # a title is the clerk's text: never markup
@@ -188,9 +188,19 @@ class MeetingScreen(Screen[None]):
             ]
         )
         decided = self.store.meeting_entries(
-            self.meeting_id, [EntryKind.RESOLUTION, EntryKind.VOTE]
+            self.meeting_id, [EntryKind.RESOLUTION, EntryKind.VOTE, EntryKind.PROPOSAL]
         )
         self.query_one(ResolutionsPane).show(_resolution_lines(decided, numbers))
+
+    def _documents(self) -> dict[int, list[tuple[str, bool]]]:
+        """Each item's documents (title, restricted), for the agenda pane."""
+        from minuteterm.importing.agenda_import import item_documents
+
+        found = item_documents(self.store, self.meeting_id)
+        return {
+            item_id: [(doc.title, doc.restricted) for doc in docs]
+            for item_id, docs in found.items()
+        }
 
     def _refused(self, error: Exception) -> None:
         self.query_one(CaptureBar).say(str(error), refused=True)
@@ -217,6 +227,32 @@ class MeetingScreen(Screen[None]):
         if self._run(lambda: self.recorder.apply(line, kind)) is None:
             self.query_one(CaptureBar).give_back(line)
         self.save_draft()  # a saved line must not come back as a draft
+
+    @on(AgendaPane.ReportRequested)
+    def _report_requested(self, event: AgendaPane.ReportRequested) -> None:
+        from minuteterm.tui.screens.text_dialog import TextDialog
+
+        try:
+            item = self.store.item(event.item_id)
+        except CLERK_ERRORS as error:
+            self._refused(error)
+            return
+
+        def chosen(path: str | None) -> None:
+            if path and path.strip():
+                self._run(lambda: self._import_report(item.id, path.strip()))
+
+        title = f"Officer report for item {item.number}: {item.title}"
+        hint = "Path to a .txt, .docx or .pdf report · Enter reads it · Esc cancels"
+        self.app.push_screen(TextDialog(title, hint=hint), chosen)
+
+    def _import_report(self, item_id: int, path: str) -> Outcome:
+        from minuteterm.importing.report import read_report
+        from minuteterm.importing.report_import import add_skeleton
+
+        self.recorder.check_editable()
+        report = read_report(Path(path).expanduser())
+        return add_skeleton(self.store, self.store.item(item_id), report)
 
     @on(AgendaPane.ItemChosen)
     def _item_chosen(self, event: AgendaPane.ItemChosen) -> None:
@@ -421,10 +457,17 @@ def _question_lines(entries: list[Entry]) -> list[Line]:
 
 
 def _resolution_lines(entries: list[Entry], items: dict[int, AgendaItem]) -> list[Line]:
-    """Each resolution with the vote on it (if one was taken) under it."""
+    """Each resolution with the vote on it (if one was taken) under it; a
+    proposal numbered as ``/resolve N`` will take it."""
     lines: list[Line] = []
+    proposed: dict[int, int] = {}
     for entry in entries:
-        if entry.kind is EntryKind.RESOLUTION:
+        if entry.kind is EntryKind.PROPOSAL:
+            proposed[entry.item_id] = number = proposed.get(entry.item_id, 0) + 1
+            shown = entry_content(entry, item=items[entry.item_id], time=False)
+            mark = (f"{number}) ", "italic $warning")
+            lines.append(Line(Content.assemble(mark, shown), entry.id))
+        elif entry.kind is EntryKind.RESOLUTION:
             lines.append(
                 Line(entry_content(entry, item=items[entry.item_id], time=False), entry.id)
             )

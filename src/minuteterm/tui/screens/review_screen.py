@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 
 from minuteterm.db.store import Store
 from minuteterm.errors import CLERK_ERRORS
-from minuteterm.model import QUESTION_STYLES, MeetingRecord
+from minuteterm.model import QUESTION_STYLES, EntryKind, MeetingRecord
 from minuteterm.recording.record import meeting_record
 from minuteterm.tui.entry_text import entry_content
 from minuteterm.tui.widgets.key_hints import KeyHints
@@ -97,12 +97,26 @@ class ReviewScreen(Screen[None]):
         self.query_one("#review-markdown", Markdown).update(markdown)
         self._show_entries(record)
         version = "public version (exempt discussion left out)" if self.public else "full version"
+        waiting = sum(
+            entry.kind is EntryKind.PROPOSAL for item in record.items for entry in item.entries
+        )
+        pending = (
+            f" · {waiting} proposed resolution{'s' if waiting != 1 else ''} not in the minutes"
+            " until confirmed (/resolve)"
+            if waiting
+            else ""
+        )
         self.query_one("#review-title", Static).update(
-            Content(f"Review — {record.meeting.title}: {self.questions} questions, {version}")
+            Content(
+                f"Review — {record.meeting.title}: {self.questions} questions, {version}{pending}"
+            )
         )
 
     def _show_entries(self, record: MeetingRecord) -> None:
+        from minuteterm.importing.agenda_import import item_documents
+
         entries = self.query_one("#review-entries", OptionList)
+        documents = item_documents(self.store, self.meeting_id)
         options: list[Option] = []
         for item in record.items:
             number = item.item.reference
@@ -112,6 +126,18 @@ class ReviewScreen(Screen[None]):
             if item.item.exempt:
                 heading += " (exempt)"
             options.append(Option(Content.assemble((heading, "bold")), id=f"i{item.item.id}"))
+            options += [
+                Option(
+                    Content.assemble(
+                        ("  ▸ ", "dim"),
+                        (document.title, "italic"),
+                        (" (restricted)" if document.restricted else "", "italic $warning"),
+                        (f"  {document.url}" if document.url else "", "dim"),
+                    ),
+                    id=f"d{index}-{item.item.id}",
+                )
+                for index, document in enumerate(documents.get(item.item.id, []))
+            ]
             options += [
                 Option(
                     Content.assemble("  ", entry_content(entry)), id=f"e{entry.id}-{item.item.id}"

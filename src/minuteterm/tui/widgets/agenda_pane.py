@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from textual import on
+from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -31,21 +33,44 @@ class AgendaPane(OptionList):
     }
     """
 
+    BINDINGS = [
+        Binding("r", "import_report", "Import report", id="agenda.report"),
+    ]
+
     @dataclass
     class ItemChosen(Message):
         """The clerk chose an item to make current."""
 
         item_id: int
 
+    @dataclass
+    class ReportRequested(Message):
+        """The clerk wants to drop an officer report onto an item."""
+
+        item_id: int
+
     def on_mount(self) -> None:
         self.border_title = "Agenda"
 
-    def show(self, items: list[AgendaItem], current_id: int | None) -> None:
-        """Render the items (from the database), keeping the highlight."""
+    def show(
+        self,
+        items: list[AgendaItem],
+        current_id: int | None,
+        documents: Mapping[int, Sequence[tuple[str, bool]]] | None = None,
+    ) -> None:
+        """Render the items (from the database), each with its documents
+        (title, restricted) under it, keeping the highlight."""
         highlighted = self.highlighted_option
         keep = highlighted.id if highlighted else f"i{current_id}"
+        documents = documents or {}
         rows: list[tuple[Content, str | None]] = [
-            (item_content(item, current=item.id == current_id), f"i{item.id}") for item in items
+            (
+                item_content(
+                    item, current=item.id == current_id, documents=documents.get(item.id, ())
+                ),
+                f"i{item.id}",
+            )
+            for item in items
         ]
         show_lines(self, rows)
         ids = [row_id for _content, row_id in rows]
@@ -57,3 +82,9 @@ class AgendaPane(OptionList):
         event.stop()
         if event.option.id:
             self.post_message(self.ItemChosen(int(event.option.id[1:])))
+
+    def action_import_report(self) -> None:
+        """Ask for an officer report to add to the highlighted item."""
+        option = self.highlighted_option
+        if option is not None and option.id:
+            self.post_message(self.ReportRequested(int(option.id[1:])))
