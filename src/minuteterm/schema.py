@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .confidential import add_confidential_flags
 from .standing import standing_item
 
 if TYPE_CHECKING:
@@ -272,6 +273,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v4_revisions_and_drafts,
     _v5_sheet_at_archive_size,
     _v6_formal_business,
+    add_confidential_flags,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -368,7 +368,7 @@ class MeetingScreen(Screen[None]):
     def _export(self, record, folder: Path) -> None:
         from ..exporting import export_all
 
-        versions = [False, True] if any(item.item.exempt for item in record.items) else [False]
+        versions = [False, True] if record.confidential else [False]
         try:
             paths = [
                 path for public in versions for path in export_all(record, folder, public=public)
