@@ -153,3 +153,36 @@ def test_a_declaration_typed_in_an_exempt_item_keeps_its_reason_private(
     assert "Cllr Peter Lund declared an other registrable interest" in " ".join(public.split())
     full = visible_text(render(record, fmt), fmt)
     assert "Tollbridge" in full
+
+
+async def test_the_actions_screen_has_a_public_switch_that_x_honours(
+    store: Store, frozen_clock: FrozenClock, tmp_path, monkeypatch
+) -> None:
+    from textual.widgets import DataTable, Static
+
+    from minuteterm.tui.app import MinuteTermApp
+
+    _, second, public_action, secret_action = two_meetings(store, frozen_clock)
+    monkeypatch.chdir(tmp_path)
+    app = MinuteTermApp(store, meeting_id=second)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+a")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+
+        def numbers() -> set[str]:
+            return {str(table.get_row_at(n)[0]) for n in range(table.row_count)}
+
+        assert {str(public_action), str(secret_action)} <= numbers()
+        await pilot.press("p")
+        await pilot.pause()
+        assert str(secret_action) not in numbers() and str(public_action) in numbers()
+        assert "public version" in str(app.screen.query_one("#sheet-title", Static).render())
+        await pilot.press("x")
+        await pilot.pause()
+    written = sorted(tmp_path.glob("action-sheet-public-*"))
+    assert [path.suffix for path in written] == [".csv", ".html", ".md"]
+    for path in written:
+        text = path.read_text(encoding="utf-8-sig")
+        assert "Head of Fostering" in text
+        assert not SECRET & words(text.replace(",", " ")), path.name

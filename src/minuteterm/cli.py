@@ -371,6 +371,11 @@ def _check_committee(store, name: str) -> None:  # store: Store
 @click.option("--format", "fmt", type=click.Choice(_SHEET_FORMATS), default="table")
 @click.option("--theme", default="default", help="HTML theme (a folder in themes/).")
 @click.option(
+    "--public",
+    is_flag=True,
+    help="The public version: actions raised in exempt (Part II) items left out.",
+)
+@click.option(
     "-o",
     "--output",
     default=None,
@@ -388,11 +393,12 @@ def actions(
     sort: str,
     fmt: str,
     theme: str,
+    public: bool,
     output: str | None,
 ) -> None:
     """The action sheet: every action across meetings."""
     from .action_sheet import ActionFilter, ActionSheet
-    from .export.action_sheet import render_sheet, write_sheet
+    from .export.action_sheet import DEFAULT_TITLE, PUBLIC_TITLE, render_sheet, write_sheet
     from .model import ActionStatus
 
     chosen = ActionFilter(
@@ -404,7 +410,9 @@ def actions(
         text=search,
         sort=sort,
         limit=None,
+        public=public,
     )
+    title = PUBLIC_TITLE if public else DEFAULT_TITLE
     store = _open(ctx)
     try:
         _check_committee(store, committee)
@@ -413,10 +421,10 @@ def actions(
     finally:
         store.close()
     if output == "-" or (output is None and fmt != "html"):
-        click.echo(render_sheet(rows, counts, fmt, theme=theme), nl=False)
+        click.echo(render_sheet(rows, counts, fmt, title=title, theme=theme), nl=False)
         return
     target = Path(output).expanduser() if output else Path.cwd()
-    click.echo(str(write_sheet(rows, counts, fmt, target, theme=theme)))
+    click.echo(str(write_sheet(rows, counts, fmt, target, title=title, theme=theme)))
 
 
 def _db_path(ctx: click.Context) -> Path:

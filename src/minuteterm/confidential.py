@@ -16,6 +16,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .action_history import LIVE_UPDATE, ActionState, fold, raised_state, update_from_row
+from .model import ActionUpdate
+
 if TYPE_CHECKING:
     import sqlite_utils
 
@@ -65,3 +68,20 @@ def _create_triggers(db: sqlite_utils.Database) -> None:
     for statement in _TRIGGERS.split("end;"):
         if statement.strip():
             db.execute(statement + "end;")
+
+
+def public_updates(db: sqlite_utils.Database, action_id: int) -> list[ActionUpdate]:
+    """The action's updates that count and were not typed in an exempt item."""
+    rows = db.query(
+        f"""select u.* from action_updates u where u.action_id = ? and not u.confidential
+        and {LIVE_UPDATE.format(alias="u")} order by u.at, u.id""",
+        [action_id],
+    )
+    return [update_from_row(row) for row in rows]
+
+
+def public_state(db: sqlite_utils.Database, action_id: int) -> ActionState:
+    """Where the action stands as the public may know it: as raised, with
+    only the updates typed outside exempt items applied."""
+    (row,) = db.query("select * from actions where entry_id = ?", [action_id])
+    return fold(raised_state(row), public_updates(db, action_id))

@@ -38,6 +38,8 @@ from .themes import DEFAULT_THEME, load_theme_css
 SHEET_FORMATS: tuple[str, ...] = ("table", "md", "csv", "html")
 EXTENSIONS = {"table": "txt", "md": "md", "csv": "csv", "html": "html"}
 DEFAULT_TITLE = "Action sheet"
+#: The public version's title (and so its file name, ``action-sheet-public-…``).
+PUBLIC_TITLE = "Action sheet (public)"
 
 CSV_HEADER: tuple[str, ...] = (
     "number",
