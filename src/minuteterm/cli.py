@@ -456,15 +456,29 @@ def backup_command(ctx: click.Context, output: Path | None) -> None:
 @cli.command(name="restore")
 @sub_db_option
 @click.argument("backup_path", metavar="PATH", type=click.Path(path_type=Path))
+@click.option(
+    "--yes", is_flag=True, help="Restore even if it undoes an approval (no question asked)."
+)
 @click.pass_context
-def restore_command(ctx: click.Context, backup_path: Path) -> None:
-    """Put a backup in place of the database (which is backed up first)."""
+def restore_command(ctx: click.Context, backup_path: Path, yes: bool) -> None:
+    """Put a backup in place of the database (which is backed up first).
+    Says first which approved minutes the backup holds as not approved,
+    and asks (or, in a script, needs --yes)."""
     from .restore import restore
+    from .restore_check import lost_approvals
 
     path = _db_path(ctx)
     if ctx.obj.get("db") is None:
         path.parent.mkdir(parents=True, exist_ok=True)
-    click.echo(restore(backup_path, path).message)
+    lost = "; ".join(lost_approvals(backup_path.expanduser(), path))
+    if lost and not yes:
+        if not sys.stdin.isatty():
+            raise BadInput(f"{lost}: restore --yes to go ahead; nothing was changed")
+        click.echo(f"{lost}.", err=True)
+        if not click.confirm("Restore the backup, making those minutes editable again?"):
+            raise BadInput("not restored; nothing was changed")
+    done = restore(backup_path, path).message
+    click.echo(f"{done} ({lost})" if lost else done)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -45,7 +45,7 @@ from .capture import (
     format_update,
     parse,
 )
-from .dates import to_local
+from .dates import format_date, to_local
 from .formal_grammar import Attend, CastVote, Declare, Movement, TakeChair
 from .model import (
     FORMAL_KINDS,
@@ -54,6 +54,7 @@ from .model import (
     Change,
     Entry,
     EntryKind,
+    Meeting,
     ResolutionForm,
 )
 from .numbering import check_citations
@@ -463,9 +464,11 @@ class Recorder:
     def delete(self, entry_id: int, now: pendulum.DateTime | None = None) -> Outcome:
         """Delete an entry; :meth:`undo` brings it back."""
         entry = self.store.entry(entry_id)
+        approved = self.store.approved_by(entry_id)
         self.store.delete_entry(entry_id, now or clock.now())
+        withdrawn = f"; {_approval_words(approved)} are no longer approved" if approved else ""
         return Outcome(
-            f"deleted the {_kind_name(entry.kind)} (u or /undo brings it back)",
+            f"deleted the {_kind_name(entry.kind)}{withdrawn} (u or /undo brings it back)",
             None,
             entry.item_id,
         )
@@ -475,7 +478,15 @@ class Recorder:
         entry = self.store.undo_delete(self.meeting_id)
         if entry is None:
             raise CaptureError("nothing deleted to bring back")
-        return Outcome(f"restored the {_kind_name(entry.kind)}", entry.id, entry.item_id)
+        approved = self.store.approved_by(entry.id)
+        again = f"; {_approval_words(approved)} are approved again" if approved else ""
+        return Outcome(f"restored the {_kind_name(entry.kind)}{again}", entry.id, entry.item_id)
+
+
+def _approval_words(meeting: Meeting) -> str:
+    """``the minutes of the meeting held on 14 December 2026``."""
+    held = format_date(to_local(meeting.starts_at).date())
+    return f"the minutes of the meeting held on {held}"
 
 
 def _kind_name(kind: EntryKind) -> str:

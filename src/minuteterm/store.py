@@ -25,6 +25,7 @@ import pendulum
 from . import audit, clock
 from .action_history import has_updates, recompute, save_action, update_of_entry
 from .action_log import add_log_item, carry_forward
+from .dates import format_date, to_local
 from .errors import StoreError
 from .model import (
     Action,
@@ -773,6 +774,7 @@ class Store:
         ``change`` or, if not given, by what differs."""
         entry = self.entry(entry_id)
         self.assert_editable(self.meeting_of_item(entry.item_id))
+        self.refuse_approving_edit(entry_id)
         if action is None and entry.action is not None and has_updates(self.db, entry_id):
             raise StoreError(
                 f"action {entry_id} has updates recorded against it, so it stays an action"
@@ -801,6 +803,27 @@ class Store:
                 db.execute("delete from actions where entry_id = ?", [entry_id])
             else:
                 self._write_action(entry_id, action)
+
+    def approved_by(self, entry_id: int) -> Meeting | None:
+        """The meeting whose minutes stand approved by resolution ``entry_id``."""
+        rows = self._rows(
+            "select id from meetings where approved_by_entry = ? and status = 'approved'",
+            [entry_id],
+        )
+        return self.meeting(rows[0]["id"]) if rows else None
+
+    def refuse_approving_edit(self, entry_id: int) -> None:
+        """Raise :class:`MeetingLocked` if ``entry_id`` is the resolution that
+        approved a meeting's minutes and they stand approved: its words cannot
+        change (to say the opposite) while the approval stands on them."""
+        approved = self.approved_by(entry_id)
+        if approved is not None:
+            held = format_date(to_local(approved.starts_at).date())
+            raise MeetingLocked(
+                f"this resolution approved the minutes of the meeting held on {held} and "
+                "cannot be edited while they stand approved: delete it (which withdraws "
+                "the approval) and type /approve again"
+            )
 
     def revisions(self, entry_id: int) -> list[Revision]:
         """Every earlier state of an entry (deleted or not), oldest first."""
