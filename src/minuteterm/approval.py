@@ -17,6 +17,7 @@ import pendulum
 from . import clock
 from .dates import format_date, format_long_date, to_local
 from .errors import CaptureError
+from .frozen import freeze
 from .model import EntryKind, Meeting, MeetingStatus, ResolutionForm
 from .store import Store
 from .textsafe import clean
@@ -88,4 +89,5 @@ def approve(
                 "approved_by_entry": entry_id,
             },
         )
+        freeze(store, previous.id)  # its minutes are made from this from now on
     return entry_id, store.meeting(previous.id)

@@ -79,11 +79,10 @@ def declare(
 def declarations(store: Store, meeting_id: int) -> tuple[Declaration, ...]:
     """The meeting's declarations whose entries stand, in capture order."""
     rows = store.query(
-        """select d.*, p.name, (ti.exempt or coalesce(ci.exempt, 0)) as confidential
+        """select d.*, p.name, ti.exempt as confidential
         from declarations d
         join entries x on x.id = d.entry_id and x.deleted_at is null
         join agenda_items ti on ti.id = x.item_id
-        left join agenda_items ci on ci.id = d.item_id
         join people p on p.id = d.person_id
         where d.meeting_id = ? order by x.created_at, d.entry_id""",
         [meeting_id],

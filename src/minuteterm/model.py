@@ -398,7 +398,7 @@ class Declaration:
     item_id: int | None
     kind: InterestKind
     detail: str
-    #: Typed in, or concerning, an exempt item: the reason is confidential.
+    #: Typed in an exempt item (in private session): the reason is confidential.
     confidential: bool = False
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .action_log import meeting_actions
 from .declarations import declarations
+from .frozen import thaw
 from .model import Entry, ItemRecord, MeetingRecord
 from .people import events
 from .store import Store
@@ -18,7 +19,13 @@ from .votes import resolutions
 
 
 def meeting_record(store: Store, meeting_id: int) -> MeetingRecord:
-    """The whole record of meeting ``meeting_id``."""
+    """The whole record of meeting ``meeting_id``: as frozen when its
+    minutes were approved (see :mod:`minuteterm.frozen`), else as it is."""
+    return thaw(store, meeting_id) or live_record(store, meeting_id)
+
+
+def live_record(store: Store, meeting_id: int) -> MeetingRecord:
+    """The record of meeting ``meeting_id`` read from its rows now."""
     meeting = store.meeting(meeting_id)
     by_item: dict[int, list[Entry]] = {}
     for entry in store.meeting_entries(meeting_id):

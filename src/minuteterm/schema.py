@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .confidential import add_confidential_flags
+from .frozen import add_minutes_snapshots
 from .standing import standing_item
 
 if TYPE_CHECKING:
@@ -274,6 +275,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v5_sheet_at_archive_size,
     _v6_formal_business,
     add_confidential_flags,
+    add_minutes_snapshots,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -854,19 +854,27 @@ class Store:
     def _approval_follows(self, entry_id: int, restored_at: pendulum.DateTime | None) -> None:
         """A meeting approved by resolution ``entry_id`` stays approved only
         while the resolution stands: deleted, the approval is withdrawn;
-        brought back (``restored_at``), it is given again."""
+        brought back (``restored_at``), it is given again (and the record
+        its minutes are made from frozen again: see :mod:`.frozen`)."""
+        from .frozen import freeze, unfreeze
+
+        approved = self._rows("select id from meetings where approved_by_entry = ?", [entry_id])
         if restored_at is None:
             self.conn.execute(
                 "update meetings set status = 'closed', approved_at = null"
                 " where approved_by_entry = ?",
                 [entry_id],
             )
+            for row in approved:
+                unfreeze(self, row["id"])
         else:
             self.conn.execute(
                 "update meetings set status = 'approved', approved_at = ?"
                 " where approved_by_entry = ?",
                 [iso(restored_at), entry_id],
             )
+            for row in approved:
+                freeze(self, row["id"])
 
     def undo_delete(self, meeting_id: int) -> Entry | None:
         """Restore the meeting's most recently deleted entry, if any (and

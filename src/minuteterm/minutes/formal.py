@@ -134,8 +134,8 @@ def declaration_paragraph(
 ) -> Paragraph:
     """``Cllr Fenn declared a disclosable pecuniary interest in item 6 (Land
     at Mill Lane) as owner of the land, and left the meeting for that item.``
-    The public version leaves out the reason of a declaration typed in, or
-    concerning, an exempt item (the member, the item and the kind stay)."""
+    The public version leaves out the reason of a declaration typed in an
+    exempt item (the member, the item and the kind stay)."""
     text = f"{declaration.name} declared {INTEREST_WORDS[declaration.kind]}{_item_words(item)}"
     if declaration.detail and not (public and declaration.confidential):
         text += f": {strip_stop(declaration.detail)}"
