@@ -207,6 +207,7 @@ class ActionSheet:
             status=state.status,
             latest_update=state.note,
             latest_update_at=state.noted_at,
+            confidential=False,
             overdue=state.status is ActionStatus.OPEN and due is not None and due < today,
         )
 
@@ -320,4 +321,5 @@ def _row(row: dict[str, Any]) -> ActionSheetRow:
         latest_update=row["latest_update"],
         latest_update_at=moment(row["latest_update_at"]),
         overdue=bool(row["overdue"]),
+        confidential=bool(row["confidential"] or row["secret_updates"]),
     )

@@ -305,6 +305,8 @@ class ActionSheetRow:
     latest_update: str | None = None
     latest_update_at: pendulum.DateTime | None = None
     overdue: bool = False
+    #: Raised in an exempt item, or updated in one: not for publication.
+    confidential: bool = False
 
     @property
     def reference(self) -> str:
