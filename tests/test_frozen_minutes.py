@@ -149,3 +149,24 @@ def test_a_record_survives_its_json_unchanged(db_path: Path, approved: tuple[str
     finally:
         store.close()
     assert decode(MeetingRecord, encode(record)) == record
+
+
+def test_minutes_approved_before_snapshots_existed_are_frozen_on_opening(
+    db_path: Path, approved: tuple[str, str]
+) -> None:
+    import sqlite3
+
+    december, january = approved
+    conn = sqlite3.connect(db_path)  # as an older MinuteTerm left it: approved, no snapshot
+    conn.execute("delete from minutes_snapshots")
+    conn.commit()
+    conn.close()
+    store = open_store(db_path)
+    try:
+        frozen = store.query("select meeting_id from minutes_snapshots")
+        assert [row["meeting_id"] for row in frozen] == [int(december)]
+        Recorder(store, int(january)).apply("officer+ Gemma Lowe, Chief Executive")
+        titles = {a.name: a.title for a in store.record(int(december)).attendees}
+        assert titles["Gemma Lowe"] == "Head of Housing"
+    finally:
+        store.close()

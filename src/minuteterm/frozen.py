@@ -149,3 +149,18 @@ def thaw(store: Store, meeting_id: int) -> MeetingRecord | None:
     if not rows or rows[0]["format"] != SNAPSHOT_FORMAT:
         return None
     return decode(MeetingRecord, json.loads(rows[0]["record"]))
+
+
+def freeze_missing(store: Store) -> int:
+    """Freeze every approved meeting that has no snapshot yet (approved by
+    an older MinuteTerm): from now on its minutes stay as they are today.
+    Returns how many were frozen; one quick query when there are none."""
+    rows = store.query(
+        """select id from meetings where status = 'approved'
+        and id not in (select meeting_id from minutes_snapshots)"""
+    )
+    if rows:
+        with store.transaction():
+            for row in rows:
+                freeze(store, row["id"])
+    return len(rows)

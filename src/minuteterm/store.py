@@ -169,6 +169,7 @@ def open_store(path: str | Path) -> Store:
         probe_write(conn)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
+        _freeze_missing(store)
     except SchemaError as error:
         conn.close()
         raise StoreError(str(error)) from None
@@ -176,6 +177,14 @@ def open_store(path: str | Path) -> Store:
         conn.close()
         raise StoreError(_explain(path, error)) from None
     return store
+
+
+def _freeze_missing(store: Store) -> None:
+    """Approved minutes from before snapshots existed are frozen as they are
+    now (see :mod:`minuteterm.frozen`)."""
+    from .frozen import freeze_missing
+
+    freeze_missing(store)
 
 
 def _explain(path: Path, error: sqlite3.DatabaseError) -> str:
