@@ -453,7 +453,12 @@ class ItemRecord:
 
 @dataclass(frozen=True)
 class MeetingRecord:
-    """Everything the minutes of one meeting are made from."""
+    """Everything the minutes of one meeting are made from.
+
+    It is also what approval freezes (see :mod:`minuteterm.frozen`): a new
+    setting the minutes depend on (a committee's house style, say) belongs
+    here, on :class:`Committee` or beside it, and is then frozen with the
+    rest when the minutes are approved."""
 
     meeting: Meeting
     items: list[ItemRecord]
