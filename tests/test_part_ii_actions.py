@@ -67,13 +67,14 @@ def two_meetings(store: Store, clock: FrozenClock) -> tuple[int, int, int, int]:
     clock.advance(days=30)
     second = meeting(store, 18, 1, agenda=AGENDA[:4])
     two = Recorder(store, second)
-    log = next(item for item in store.items(second) if item.title == "Action log")
+    numbers = {item.title: item.number for item in store.items(second)}
     typed(
         two,
-        f"/item {log.number}",
+        f"/item {numbers['Action log']}",
         f"!! {secret_action}: Quennell accepted the Marlowe terms at £418,000",
-        "/item 4",
+        f"/item {numbers['Foster carer recruitment']}",
         "The Board noted the campaign.",
+        f"!! {secret_action}: Marlowe survey booked with Quennell",
         "/end",
     )
     return first, second, public_action, secret_action
@@ -93,6 +94,7 @@ def test_an_exempt_action_stays_exempt_in_the_next_meeting(
     text = str(render(record, "md", public=True))
     assert f"ACTION {secret_action}** – an exempt action (minute" in text
     assert f"ACTION {public_action}** – Head of Fostering: publish the recruitment" in text
+    assert f"UPDATE ON ACTION {secret_action}** – an exempt action (minute" in text
     assert "CONFIDENTIAL" in str(render(record, "md"))
     assert "CONFIDENTIAL" not in text
     assert record.confidential, "meeting 2 shows exempt material, so it has two versions"
