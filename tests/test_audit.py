@@ -15,6 +15,7 @@ from minuteterm.db import audit
 from minuteterm.db.schema import MIGRATIONS, SCHEMA_VERSION
 from minuteterm.db.store import MeetingLocked, Store, StoreError, open_store
 from minuteterm.model import Change, EntryKind, MeetingStatus, NewItem
+from minuteterm.recording import entries
 from minuteterm.recording.meetings import create_meeting
 from minuteterm.recording.recorder import Recorder
 
@@ -173,7 +174,7 @@ def test_a_revision_and_its_change_are_saved_together_or_not_at_all(
         raise sqlite3.OperationalError("disk I/O error")
 
     # The revision is written first; the action after it fails: neither stays.
-    monkeypatch.setattr(Store, "_write_action", disk_fails)
+    monkeypatch.setattr(entries, "_save", disk_fails)
     with pytest.raises(StoreError, match="disk I/O error"):
         recorder.edit(action, "! Head of Audit: circulate the revised plan")
     assert store.revisions(action) == []

@@ -30,13 +30,21 @@ def default_db_path() -> Path:
 
 
 def _open(ctx: click.Context):  # -> Store, imported lazily
+    """The database, opened; minutes approved by an older MinuteTerm (with no
+    frozen record yet) are frozen as they stand now."""
     from minuteterm.db.store import open_store
+    from minuteterm.recording.frozen import missing
 
     path: Path | None = ctx.obj.get("db")
     if path is None:
         path = default_db_path()
         path.parent.mkdir(parents=True, exist_ok=True)
-    return open_store(path)
+    store = open_store(path)
+    if missing(store):
+        from minuteterm.recording.record import freeze_missing
+
+        freeze_missing(store)
+    return store
 
 
 def _meeting_id(text: str) -> int:
@@ -373,6 +381,11 @@ def _check_committee(store, name: str) -> None:  # store: Store
 @click.option("--format", "fmt", type=click.Choice(_SHEET_FORMATS), default="table")
 @click.option("--theme", default="default", help="HTML theme (a folder in themes/).")
 @click.option(
+    "--public",
+    is_flag=True,
+    help="The public version: actions raised in exempt (Part II) items left out.",
+)
+@click.option(
     "-o",
     "--output",
     default=None,
@@ -390,11 +403,17 @@ def actions(
     sort: str,
     fmt: str,
     theme: str,
+    public: bool,
     output: str | None,
 ) -> None:
     """The action sheet: every action across meetings."""
     from minuteterm.actions.sheet import ActionFilter, ActionSheet
-    from minuteterm.export.action_sheet import render_sheet, write_sheet
+    from minuteterm.export.action_sheet import (
+        DEFAULT_TITLE,
+        PUBLIC_TITLE,
+        render_sheet,
+        write_sheet,
+    )
     from minuteterm.model import ActionStatus
 
     chosen = ActionFilter(
@@ -406,7 +425,9 @@ def actions(
         text=search,
         sort=sort,
         limit=None,
+        public=public,
     )
+    title = PUBLIC_TITLE if public else DEFAULT_TITLE
     store = _open(ctx)
     try:
         _check_committee(store, committee)
@@ -415,10 +436,10 @@ def actions(
     finally:
         store.close()
     if output == "-" or (output is None and fmt != "html"):
-        click.echo(render_sheet(rows, counts, fmt, theme=theme), nl=False)
+        click.echo(render_sheet(rows, counts, fmt, title=title, theme=theme), nl=False)
         return
     target = Path(output).expanduser() if output else Path.cwd()
-    click.echo(str(write_sheet(rows, counts, fmt, target, theme=theme)))
+    click.echo(str(write_sheet(rows, counts, fmt, target, title=title, theme=theme)))
 
 
 def _db_path(ctx: click.Context) -> Path:
@@ -450,15 +471,29 @@ def backup_command(ctx: click.Context, output: Path | None) -> None:
 @cli.command(name="restore")
 @sub_db_option
 @click.argument("backup_path", metavar="PATH", type=click.Path(path_type=Path))
+@click.option(
+    "--yes", is_flag=True, help="Restore even if it undoes an approval (no question asked)."
+)
 @click.pass_context
-def restore_command(ctx: click.Context, backup_path: Path) -> None:
-    """Put a backup in place of the database (which is backed up first)."""
+def restore_command(ctx: click.Context, backup_path: Path, yes: bool) -> None:
+    """Put a backup in place of the database (which is backed up first).
+    Says first which approved minutes the backup holds as not approved,
+    and asks (or, in a script, needs --yes)."""
     from minuteterm.db.restore import restore
+    from minuteterm.db.restore_check import lost_approvals
 
     path = _db_path(ctx)
     if ctx.obj.get("db") is None:
         path.parent.mkdir(parents=True, exist_ok=True)
-    click.echo(restore(backup_path, path).message)
+    lost = "; ".join(lost_approvals(backup_path.expanduser(), path))
+    if lost and not yes:
+        if not sys.stdin.isatty():
+            raise BadInput(f"{lost}: restore --yes to go ahead; nothing was changed")
+        click.echo(f"{lost}.", err=True)
+        if not click.confirm("Restore the backup, making those minutes editable again?"):
+            raise BadInput("not restored; nothing was changed")
+    done = restore(backup_path, path).message
+    click.echo(f"{done} ({lost})" if lost else done)
 
 
 @cli.group(name="import")

@@ -231,11 +231,13 @@ class LoggedUpdate:
 
     ``item_id``/``item_number`` name the item it was captured under when it
     was captured in this meeting; both are ``None`` for an update recorded
-    since the committee's previous meeting (from the action sheet)."""
+    since the committee's previous meeting (from the action sheet).
+    ``confidential``: typed in an exempt item (in any meeting)."""
 
     update: ActionUpdate
     item_id: int | None = None
     item_number: str | None = None
+    confidential: bool = False
 
 
 @dataclass(frozen=True)
@@ -252,6 +254,12 @@ class LoggedAction:
     true for an action from an earlier meeting that belongs in this
     meeting's action log; ``updates`` are those captured in this meeting and,
     for carried actions, those recorded since the previous meeting.
+
+    ``exempt``: raised in an exempt item, so confidential wherever it
+    appears. ``confidential_updates``: some update to it was typed in an
+    exempt item; ``public_view`` is then the action as the public may see
+    it (those updates left out), ``None`` when the public minutes would not
+    mention it at all.
     """
 
     action_id: int
@@ -273,6 +281,15 @@ class LoggedAction:
     prior_due: date | None = None
     prior_due_text: str | None = None
     overdue: bool = False
+    confidential_updates: bool = False
+    public_view: LoggedAction | None = None
+
+    def seen_publicly(self) -> LoggedAction | None:
+        """The action as a public version shows it: ``None`` when it is
+        exempt or only mentioned for confidential updates."""
+        if self.exempt:
+            return None
+        return self.public_view if self.confidential_updates else self
 
 
 @dataclass(frozen=True)
@@ -292,6 +309,8 @@ class ActionSheetRow:
     latest_update: str | None = None
     latest_update_at: pendulum.DateTime | None = None
     overdue: bool = False
+    #: Raised in an exempt item, or updated in one: not for publication.
+    confidential: bool = False
 
     @property
     def reference(self) -> str:
@@ -385,6 +404,8 @@ class Declaration:
     item_id: int | None
     kind: InterestKind
     detail: str
+    #: Typed in an exempt item (in private session): the reason is confidential.
+    confidential: bool = False
 
 
 @dataclass(frozen=True)
@@ -436,7 +457,12 @@ class ItemRecord:
 
 @dataclass(frozen=True)
 class MeetingRecord:
-    """Everything the minutes of one meeting are made from."""
+    """Everything the minutes of one meeting are made from.
+
+    It is also what approval freezes (see :mod:`minuteterm.recording.frozen`): a new
+    setting the minutes depend on (a committee's house style, say) belongs
+    here, on :class:`Committee` or beside it, and is then frozen with the
+    rest when the minutes are approved."""
 
     meeting: Meeting
     items: list[ItemRecord]
@@ -448,6 +474,15 @@ class MeetingRecord:
     events: tuple[AttendanceEvent, ...] = ()
     #: Each resolution entry's form and vote, by entry id.
     resolutions: dict[int, Resolution] = field(default_factory=dict)
+
+    @property
+    def confidential(self) -> bool:
+        """Whether the minutes show anything confidential, so the meeting
+        has a confidential and a public version: an exempt item, or an
+        exempt action (or a confidential update) carried or updated here."""
+        if any(item.item.exempt for item in self.items):
+            return True
+        return any(action.exempt or action.confidential_updates for action in self.actions)
 
 
 # --- standing items, known by their titles ---------------------------------

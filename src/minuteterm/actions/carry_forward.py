@@ -194,7 +194,7 @@ with chosen(id) as (
     join action_updates u on u.entry_id = ue.id
     where ui.meeting_id = :meeting and ue.deleted_at is null
 )
-select a.*, coalesce(i.minute_number, i.number) as item_number, i.exempt,
+select a.*, coalesce(i.minute_number, i.number) as item_number, a.confidential as exempt,
     i.position as item_position,
     m.id as meeting_id, m.starts_at as meeting_starts_at, m.committee_id
 from chosen
@@ -251,7 +251,9 @@ class _Update:
 def _updates(db: sqlite_utils.Database, ids: list[int]) -> dict[int, list[_Update]]:
     found: dict[int, list[_Update]] = {}
     for row in db.query(_UPDATES, {"ids": json.dumps(ids)}):
-        logged = LoggedUpdate(update_from_row(row), row["item_id"], row["item_number"])
+        logged = LoggedUpdate(
+            update_from_row(row), row["item_id"], row["item_number"], bool(row["confidential"])
+        )
         anchor = row["captured_meeting_start"] or row["at"]
         found.setdefault(row["action_id"], []).append(_Update(logged, row["captured_in"], anchor))
     return found
@@ -325,7 +327,23 @@ def _logged(
     row: dict[str, Any], meeting: _Meeting, updates: list[_Update], nexts: _NextMeetings
 ) -> LoggedAction | None:
     """The action as this meeting's minutes show it (as it stood at the end
-    of the meeting), or ``None`` if they do not mention it."""
+    of the meeting), or ``None`` if they do not mention it. When some update
+    to it was typed in an exempt item, it carries its public view: the same
+    worked out without those updates."""
+    found = _as_shown(row, meeting, updates, nexts)
+    secret = [u for u in updates if u.logged.confidential]
+    if found is None or not secret:
+        return found
+    public = [u for u in updates if not u.logged.confidential]
+    return replace(
+        found, confidential_updates=True, public_view=_as_shown(row, meeting, public, nexts)
+    )
+
+
+def _as_shown(
+    row: dict[str, Any], meeting: _Meeting, updates: list[_Update], nexts: _NextMeetings
+) -> LoggedAction | None:
+    """:func:`_logged` from the ``updates`` given."""
     here = [u for u in updates if u.captured_in == meeting.id]
     carried = _is_carried(row, meeting, updates)
     if not (carried or here or row["meeting_id"] == meeting.id):

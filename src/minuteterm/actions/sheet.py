@@ -9,7 +9,7 @@ in SQL, so a sheet of 30,000 actions stays quick.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from typing import Any
@@ -17,6 +17,7 @@ from typing import Any
 import pendulum
 
 from minuteterm import clock
+from minuteterm.actions.confidential import public_state, public_updates
 from minuteterm.actions.history import (
     live_updates,
     recompute,
@@ -60,7 +61,9 @@ with sheet as (
                 select local_date(min(n.starts_at)) from meetings n
                 where n.committee_id = m.committee_id and n.starts_at > {_DUE_SET_AT})
         end as effective_due,
-        a.status_note as latest_update, a.noted_at as latest_update_at
+        a.status_note as latest_update, a.noted_at as latest_update_at,
+        a.confidential, exists (select 1 from action_updates u
+            where u.action_id = a.entry_id and u.confidential) as secret_updates
     from entries e
     join actions a on a.entry_id = e.id
     join agenda_items i on i.id = e.item_id
@@ -109,11 +112,14 @@ class ActionFilter:
     sort: str = "reference"
     descending: bool = False
     limit: int | None = 1000
+    #: The public version: actions raised in exempt items left out, and
+    #: updates typed in exempt items not applied (see :mod:`.confidential`).
+    public: bool = False
 
 
 def _where(chosen: ActionFilter, today: date) -> tuple[str, dict[str, Any]]:
     """The SQL conditions and parameters for a filter."""
-    clauses: list[str] = []
+    clauses: list[str] = ["not confidential"] if chosen.public else []
     params: dict[str, Any] = {"today": today.isoformat()}
     if chosen.committee.strip():
         clauses.append("committee like :committee escape '\\'")
@@ -168,7 +174,31 @@ class ActionSheet:
             return [], Counts()
         first = found[0]
         counts = Counts(**{name: int(first[f"n_{name}"] or 0) for name in _COUNT_NAMES})
-        return [_row(row) for row in found], counts
+        rows = [_row(row) for row in found]
+        if chosen.public:
+            today = self._today(now)
+            rows = [self._public(row, raw, today) for row, raw in zip(rows, found, strict=True)]
+        return rows, counts
+
+    def _public(self, row: ActionSheetRow, found: dict[str, Any], today: date) -> ActionSheetRow:
+        """``row`` without what updates typed in exempt items changed."""
+        if not found["secret_updates"]:
+            return row
+        state = public_state(self.store.db, row.action_id)
+        due = state.due
+        if due is None and state.due_text == row.due_text:
+            due = row.due  # "next meeting", resolved as the sheet resolves it
+        return replace(
+            row,
+            owner=state.owner,
+            due=due,
+            due_text=state.due_text,
+            status=state.status,
+            latest_update=state.note,
+            latest_update_at=state.noted_at,
+            confidential=False,
+            overdue=state.status is ActionStatus.OPEN and due is not None and due < today,
+        )
 
     def rows(
         self, chosen: ActionFilter = ActionFilter(), now: pendulum.DateTime | None = None
@@ -192,18 +222,25 @@ class ActionSheet:
         )
         return Counts(**{key: int(value) for key, value in row.items()})
 
-    def row(self, action_id: int, now: pendulum.DateTime | None = None) -> ActionSheetRow:
-        """One action as the sheet shows it."""
-        params = {"today": self._today(now).isoformat(), "id": action_id}
+    def row(
+        self, action_id: int, now: pendulum.DateTime | None = None, *, public: bool = False
+    ) -> ActionSheetRow:
+        """One action as the sheet shows it (``public``: as the public
+        version does; an action raised in an exempt item is not in it)."""
+        today = self._today(now)
+        params = {"today": today.isoformat(), "id": action_id}
         rows = self.store.query(f"select * from ({_SHEET}) where action_id = :id", params)
-        if not rows:
+        if not rows or (public and rows[0]["confidential"]):
             raise StoreError(f"there is no action {action_id}")
-        return _row(rows[0])
+        return self._public(_row(rows[0]), rows[0], today) if public else _row(rows[0])
 
-    def history(self, action_id: int) -> list[ActionUpdate]:
+    def history(self, action_id: int, public: bool = False) -> list[ActionUpdate]:
         """Every update to an action that counts, oldest first (an update
-        whose entry was deleted from the running minute no longer counts)."""
+        whose entry was deleted from the running minute no longer counts);
+        ``public``: only those typed outside exempt items."""
         self.row(action_id)
+        if public:
+            return public_updates(self.store.db, action_id)
         return live_updates(self.store.db, action_id)
 
     def entry_update(self, entry_id: int) -> ActionUpdate | None:
@@ -273,4 +310,5 @@ def _row(row: dict[str, Any]) -> ActionSheetRow:
         latest_update=row["latest_update"],
         latest_update_at=moment(row["latest_update_at"]),
         overdue=bool(row["overdue"]),
+        confidential=bool(row["confidential"] or row["secret_updates"]),
     )

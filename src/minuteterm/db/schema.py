@@ -291,6 +291,68 @@ def _v7_imported_agendas(db: sqlite_utils.Database) -> None:
     )
 
 
+#: Whether the entry ``{entry}`` was typed in an exempt item.
+_IN_EXEMPT = """coalesce((select i.exempt from entries e join agenda_items i on i.id = e.item_id
+    where e.id = {entry}), 0)"""
+
+_CONFIDENTIAL_TRIGGERS = f"""
+create trigger if not exists action_raised_confidential after insert on actions
+begin
+    update actions set confidential = {_IN_EXEMPT.format(entry="new.entry_id")}
+    where entry_id = new.entry_id;
+end;
+create trigger if not exists update_typed_confidential after insert on action_updates
+begin
+    update action_updates set confidential = {_IN_EXEMPT.format(entry="new.entry_id")}
+    where id = new.id;
+end;
+create trigger if not exists item_exempt_confidential after update of exempt on agenda_items
+when coalesce(old.exempt, 0) != coalesce(new.exempt, 0)
+begin
+    update actions set confidential = new.exempt
+    where entry_id in (select id from entries where item_id = new.id);
+    update action_updates set confidential = new.exempt
+    where entry_id in (select id from entries where item_id = new.id);
+end;
+"""
+
+
+def _v8_confidential_actions(db: sqlite_utils.Database) -> None:
+    """``confidential`` on actions and their updates (raised or typed in an
+    exempt item), filled from the items they were typed in, and the triggers
+    that keep it right whatever writes the rows."""
+    for table in ("actions", "action_updates"):
+        columns = {row[1] for row in db.execute(f"pragma table_info({table})").fetchall()}
+        if "confidential" not in columns:
+            db.execute(f"alter table {table} add column confidential integer not null default 0")
+    db.execute(f"update actions set confidential = {_IN_EXEMPT.format(entry='actions.entry_id')}")
+    db.execute(
+        "update action_updates set confidential = "
+        + _IN_EXEMPT.format(entry="action_updates.entry_id")
+    )
+    _create_confidential_triggers(db)
+
+
+def _create_confidential_triggers(db: sqlite_utils.Database) -> None:
+    """Each trigger in its own statement (``executescript`` would commit)."""
+    for statement in _CONFIDENTIAL_TRIGGERS.split("end;"):
+        if statement.strip():
+            db.execute(statement + "end;")
+
+
+def _v9_minutes_snapshots(db: sqlite_utils.Database) -> None:
+    """Approved meetings' records, frozen at approval (see
+    :mod:`minuteterm.recording.frozen`)."""
+    db.execute(
+        """create table if not exists minutes_snapshots (
+            meeting_id integer primary key references meetings(id) on delete cascade,
+            taken_at text not null,
+            format integer not null,
+            record text not null
+        )"""
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_core,
     _v2_action_history,
@@ -299,6 +361,8 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v5_sheet_at_archive_size,
     _v6_formal_business,
     _v7_imported_agendas,
+    _v8_confidential_actions,
+    _v9_minutes_snapshots,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -23,6 +23,7 @@ import pendulum
 
 from minuteterm import clock
 from minuteterm.clock import iso, moment
+from minuteterm.dates import format_date, to_local
 from minuteterm.db import audit
 from minuteterm.db.schema import SchemaError, migrate
 from minuteterm.db.writable import probe_write, read_only_message, unwritable
@@ -744,6 +745,7 @@ class Store:
         revision is kept even when the entry's own columns stay the same."""
         entry = self.entry(entry_id)
         self.assert_editable(self.meeting_of_item(entry.item_id))
+        self.refuse_approving_edit(entry_id)
         stamp = now or clock.now()
         with self._writing() as db:
             found = audit.change_of(entry, kind, text, speaker, reply_to)
@@ -758,6 +760,27 @@ class Store:
                     "reply_to": reply_to,
                     "updated_at": iso(stamp),
                 },
+            )
+
+    def approved_by(self, entry_id: int) -> Meeting | None:
+        """The meeting whose minutes stand approved by resolution ``entry_id``."""
+        rows = self._rows(
+            "select id from meetings where approved_by_entry = ? and status = 'approved'",
+            [entry_id],
+        )
+        return self.meeting(rows[0]["id"]) if rows else None
+
+    def refuse_approving_edit(self, entry_id: int) -> None:
+        """Raise :class:`MeetingLocked` if ``entry_id`` is the resolution that
+        approved a meeting's minutes and they stand approved: its words cannot
+        change (to say the opposite) while the approval stands on them."""
+        approved = self.approved_by(entry_id)
+        if approved is not None:
+            held = format_date(to_local(approved.starts_at).date())
+            raise MeetingLocked(
+                f"this resolution approved the minutes of the meeting held on {held} and "
+                "cannot be edited while they stand approved: delete it (which withdraws "
+                "the approval) and type /approve again"
             )
 
     def revisions(self, entry_id: int) -> list[Revision]:

@@ -109,7 +109,7 @@ def default_filename(record: MeetingRecord, fmt: str, *, public: bool = False) -
     meeting = record.meeting
     name = slug(meeting.committee) or "minutes"
     name += "-" + to_local(meeting.starts_at).date().isoformat()
-    if any(item.item.exempt for item in record.items):
+    if record.confidential:
         name += "-public" if public else "-confidential"
     return f"{name}.{_exporter(fmt).extension}"
 

@@ -30,13 +30,15 @@ from minuteterm.export.files import slug, write_atomic
 from minuteterm.export.html import html_document
 from minuteterm.export.markdown import cell, escape, escape_line
 from minuteterm.export.themes import DEFAULT_THEME, load_theme_css
-from minuteterm.minutes import capitalise
+from minuteterm.minutes import CONFIDENTIAL_LINE, capitalise
 from minuteterm.model import ActionSheetRow, Counts
 
 #: The formats the sheet can be written in, in the order the CLI lists them.
 SHEET_FORMATS: tuple[str, ...] = ("table", "md", "csv", "html")
 EXTENSIONS = {"table": "txt", "md": "md", "csv": "csv", "html": "html"}
 DEFAULT_TITLE = "Action sheet"
+#: The public version's title (and so its file name, ``action-sheet-public-…``).
+PUBLIC_TITLE = "Action sheet (public)"
 
 CSV_HEADER: tuple[str, ...] = (
     "number",
@@ -91,6 +93,19 @@ def update_cell(row: ActionSheetRow) -> str:
     return f"{_short_date(to_local(row.latest_update_at).date())} – {row.latest_update}"
 
 
+def _marking(rows: Sequence[ActionSheetRow]) -> list[str]:
+    """The CONFIDENTIAL line, when the sheet shows an exempt action (or an
+    update typed in an exempt item); ``actions --public`` leaves them out."""
+    if any(row.confidential for row in rows):
+        return [f"{CONFIDENTIAL_LINE}; actions marked (exempt)"]
+    return []
+
+
+def _number(row: ActionSheetRow) -> str:
+    """``42``, or ``42 (exempt)`` for a confidential action."""
+    return f"{row.action_id} (exempt)" if row.confidential else str(row.action_id)
+
+
 def _one_committee(rows: Sequence[ActionSheetRow]) -> str | None:
     names = {row.committee for row in rows}
     return names.pop() if len(names) == 1 else None
@@ -112,7 +127,7 @@ def _table(rows: Sequence[ActionSheetRow], counts: Counts, title: str, today: da
     lines_of_cells = [columns]
     for row in rows:
         cells = [
-            str(row.action_id),
+            _number(row),
             row.reference,
             _fit(capitalise(row.description), TABLE_WIDTHS["action"]),
             _fit(row.owner, TABLE_WIDTHS["owner"]),
@@ -125,7 +140,7 @@ def _table(rows: Sequence[ActionSheetRow], counts: Counts, title: str, today: da
         lines_of_cells.append(cells)
     widths = [max(len(cells[i]) for cells in lines_of_cells) for i in range(len(columns))]
     heading = f"{title} – {committee}" if committee else title
-    out = [heading, f"As at {format_date(today)}: {counts_line(counts)}", ""]
+    out = [heading, *_marking(rows), f"As at {format_date(today)}: {counts_line(counts)}", ""]
     if not rows:
         return "\n".join([*out, "No actions match."]) + "\n"
     for number, cells in enumerate(lines_of_cells):
@@ -150,6 +165,8 @@ def _markdown_parts(
     heading = f"# {escape(title)}"
     if committee:
         heading += f"\n\n{escape_line(committee)}"
+    for line in _marking(rows):
+        heading += f"\n\n**{escape(line)}**"
     summary = f"As at {format_date(today)}: {escape(counts_line(counts))}."
     if not rows:
         return heading, summary, "No actions match."
@@ -159,7 +176,7 @@ def _markdown_parts(
     lines = ["| " + " | ".join(columns) + " |", "| " + " | ".join("---" for _ in columns) + " |"]
     for row in rows:
         cells = [
-            cell(str(row.action_id)),
+            cell(_number(row)),
             cell(row.reference),
             cell(capitalise(row.description)),
             cell(row.owner),

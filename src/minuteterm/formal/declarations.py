@@ -79,8 +79,10 @@ def declare(
 def declarations(store: Store, meeting_id: int) -> tuple[Declaration, ...]:
     """The meeting's declarations whose entries stand, in capture order."""
     rows = store.query(
-        """select d.*, p.name from declarations d
+        """select d.*, p.name, ti.exempt as confidential
+        from declarations d
         join entries x on x.id = d.entry_id and x.deleted_at is null
+        join agenda_items ti on ti.id = x.item_id
         join people p on p.id = d.person_id
         where d.meeting_id = ? order by x.created_at, d.entry_id""",
         [meeting_id],
@@ -92,6 +94,7 @@ def declarations(store: Store, meeting_id: int) -> tuple[Declaration, ...]:
             item_id=row["item_id"],
             kind=InterestKind(row["kind"]),
             detail=row["detail"],
+            confidential=bool(row["confidential"]),
         )
         for row in rows
     )

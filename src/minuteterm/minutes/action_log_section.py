@@ -9,8 +9,9 @@ circulated."). An update captured under another item is written there too,
 and the log says so ("(minute 6 refers)").
 
 Pure: no I/O. Exempt (Part II) words stay out of the public version: an
-action raised in an exempt item, and an update captured under one, are left
-out of the public log.
+action raised in an exempt item (in this or any earlier meeting) is given
+there only as "an exempt action (minute X refers)", and an update typed in
+an exempt item is left out, as is what it changed.
 """
 
 from __future__ import annotations
@@ -84,16 +85,30 @@ class LogWriter:
             for logged in action.updates
             if logged.update.entry_id is not None
         }
-        self.logged = tuple(a for a in record.actions if a.carried and self._shown(a))
+        views = (self._view(a) for a in record.actions)
+        self.logged = tuple(a for a in views if a is not None and a.carried)
+        self._in_log = {a.action_id for a in self.logged}
 
-    def _shown(self, action: LoggedAction) -> bool:
-        return not (self.public and action.exempt)
+    def _view(self, action: LoggedAction) -> LoggedAction | None:
+        """The action as this version shows it: in the public version an
+        exempt action stands as it is (only its number and minute are
+        printed), one with confidential updates as the public saw it."""
+        if not self.public or action.exempt:
+            return action
+        return action.seen_publicly()
+
+    def _secret(self, action: LoggedAction, logged: LoggedUpdate | None = None) -> bool:
+        """Whether the public version must not give this action's (or this
+        update's) words."""
+        if not self.public:
+            return False
+        return action.exempt or (logged is not None and logged.confidential)
 
     def in_log(self, entry: Entry) -> bool:
         """Whether an update entry is written in the action log (so the log
         item need not write it again where it arose)."""
         found = self.by_entry.get(entry.id)
-        return found is not None and found[0] in self.logged
+        return found is not None and found[0].action_id in self._in_log
 
     # --- the log item -------------------------------------------------------------
 
@@ -111,6 +126,8 @@ class LogWriter:
         return blocks
 
     def _action(self, action: LoggedAction) -> Paragraph:
+        if self._secret(action):
+            return exempt_paragraph(f"ACTION {action.action_id}", action)
         raised = f"raised under minute {action.raised_item} on {format_date(_day(action))}"
         owner = action.prior_owner or action.owner
         due_on = action.prior_due if action.prior_owner else action.due
@@ -128,10 +145,12 @@ class LogWriter:
         return Paragraph((Span(f"ACTION {action.action_id}", strong=True), Span(text)), "action")
 
     def _updates(self, action: LoggedAction) -> list[LoggedUpdate]:
+        if self._secret(action):
+            return []
         return [
             logged
             for logged in action.updates
-            if not (self.public and logged.item_id in self.exempt_items)
+            if not (self.public and (logged.item_id in self.exempt_items or logged.confidential))
         ]
 
     def _bullets(self, action: LoggedAction, log_item_id: int) -> Iterable[Paragraph]:
@@ -153,16 +172,25 @@ class LogWriter:
             text = ensure_stop(capitalise(strip_stop(entry.text)))
             return Paragraph((Span("ACTION UPDATE", strong=True), Span(f" – {text}")), "action")
         action, logged = found
-        words = ensure_stop(update_words(logged.update))
-        if self._shown(action):
-            what = f"{action.raised_owner}: {strip_stop(action.description)}"
-            words = f"{what}. {words}"
+        if self._secret(action, logged):
+            return exempt_paragraph(f"UPDATE ON ACTION {action.action_id}", action)
+        what = f"{action.raised_owner}: {strip_stop(action.description)}"
+        words = f"{what}. {ensure_stop(update_words(logged.update))}"
         label = Span(f"UPDATE ON ACTION {action.action_id}", strong=True)
         return Paragraph((label, Span(f" – {words}")), "action")
 
     def as_raised(self, action_id: int) -> LoggedAction | None:
-        """The action numbered ``action_id``, if the minutes mention it."""
-        return self.by_number.get(action_id)
+        """The action numbered ``action_id``, if the minutes mention it (as
+        this version shows it)."""
+        found = self.by_number.get(action_id)
+        return (self._view(found) or found) if found is not None else None
+
+
+def exempt_paragraph(label: str, action: LoggedAction) -> Paragraph:
+    """``ACTION 42 – an exempt action (minute 7 refers).``: what a public
+    version says of an action raised in an exempt item, never its words."""
+    words = f" – an exempt action (minute {action.raised_item} refers)."
+    return Paragraph((Span(label, strong=True), Span(words)), "action")
 
 
 def _day(action: LoggedAction) -> date:

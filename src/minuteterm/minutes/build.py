@@ -81,14 +81,13 @@ def _heading(record: MeetingRecord, public: bool) -> Heading:
     start = to_local(meeting.starts_at)
     held = f"Minutes of the meeting held on {format_long_date(start.date())}"
     held += f" at {format_time(meeting.starts_at)}"
-    has_exempt = any(item.item.exempt for item in record.items)
     return Heading(
         body=meeting.committee,
         held=held,
         venue=meeting.venue,
         title=meeting.title if meeting.title != meeting.committee else None,
         status=None if meeting.status is MeetingStatus.APPROVED else DRAFT_LINE,
-        marking=CONFIDENTIAL_LINE if has_exempt and not public else None,
+        marking=CONFIDENTIAL_LINE if record.confidential and not public else None,
     )
 
 
@@ -305,7 +304,7 @@ def _formal_entries(record: MeetingRecord) -> frozenset[int]:
     return frozenset({d.entry_id for d in record.declarations} | votes)
 
 
-def _standing_blocks(record: MeetingRecord, item: ItemRecord) -> list[Block]:
+def _standing_blocks(record: MeetingRecord, item: ItemRecord, public: bool) -> list[Block]:
     """What a standing item says of itself, before anything typed in it:
     the apologies from attendance (unless the clerk wrote them), or every
     declaration of the meeting ("No declarations of interest were made."
@@ -319,7 +318,7 @@ def _standing_blocks(record: MeetingRecord, item: ItemRecord) -> list[Block]:
         return apologies_blocks(record.attendees)
     if item.item.standing == DECLARATIONS:
         items = {other.item.id: other.item for other in record.items}
-        declared = declarations_blocks(record.declarations, items)
+        declared = declarations_blocks(record.declarations, items, public)
         return declared if record.declarations or not typed else []
     return []
 
@@ -332,7 +331,7 @@ def _section(
     blocks: list[Block] = []
     if item.exempt:
         blocks.append(exclusion_resolution(item.exempt_paragraph))
-    blocks += _standing_blocks(record, item_record)
+    blocks += _standing_blocks(record, item_record, public)
     blocks += declared_here(record.declarations, item.id)
     if item.exempt and public:
         blocks += public_decision_blocks(item, marks)

@@ -129,11 +129,15 @@ def _item_words(item: AgendaItem | None) -> str:
     return f" in {which} ({item.title})"
 
 
-def declaration_paragraph(declaration: Declaration, item: AgendaItem | None) -> Paragraph:
+def declaration_paragraph(
+    declaration: Declaration, item: AgendaItem | None, public: bool = False
+) -> Paragraph:
     """``Cllr Fenn declared a disclosable pecuniary interest in item 6 (Land
-    at Mill Lane) as owner of the land, and left the meeting for that item.``"""
+    at Mill Lane) as owner of the land, and left the meeting for that item.``
+    The public version leaves out the reason of a declaration typed in an
+    exempt item (the member, the item and the kind stay)."""
     text = f"{declaration.name} declared {INTEREST_WORDS[declaration.kind]}{_item_words(item)}"
-    if declaration.detail:
+    if declaration.detail and not (public and declaration.confidential):
         text += f": {strip_stop(declaration.detail)}"
     if declaration.kind is InterestKind.PECUNIARY and item is not None:
         text += ", and left the meeting during consideration of that item"
@@ -141,11 +145,12 @@ def declaration_paragraph(declaration: Declaration, item: AgendaItem | None) -> 
 
 
 def declarations_blocks(
-    declarations: Iterable[Declaration], items: dict[int, AgendaItem]
+    declarations: Iterable[Declaration], items: dict[int, AgendaItem], public: bool = False
 ) -> list[Block]:
     """Every declaration of the meeting, or the line saying there were none."""
     blocks: list[Block] = [
-        declaration_paragraph(d, items.get(d.item_id) if d.item_id else None) for d in declarations
+        declaration_paragraph(d, items.get(d.item_id) if d.item_id else None, public)
+        for d in declarations
     ]
     return blocks or [_plain("No declarations of interest were made.")]
 

@@ -23,6 +23,7 @@ from minuteterm.db.store import Store
 from minuteterm.errors import StoreError
 from minuteterm.formal.approval import approval_follows
 from minuteterm.model import ActionFields, Change, Entry, EntryKind
+from minuteterm.recording.record import freeze, unfreeze
 
 
 def add_entry(
@@ -97,11 +98,15 @@ def update_entry(
 
 def delete_entry(store: Store, entry_id: int, now: pendulum.DateTime | None = None) -> None:
     """Delete an entry (undo brings it back): an update no longer counts
-    towards its action; an approval resolution withdraws its approval."""
+    towards its action; an approval resolution withdraws its approval (and
+    the minutes it approved are made from their rows again)."""
+    approved = store.approved_by(entry_id)
     with store.transaction() as db:
         store.delete_entry(entry_id, now)
         recount(db, entry_id)
         approval_follows(db, entry_id, None)
+        if approved is not None:
+            unfreeze(store, approved.id)
 
 
 def undo_delete(store: Store, meeting_id: int) -> Entry | None:
@@ -116,4 +121,7 @@ def undo_delete(store: Store, meeting_id: int) -> Entry | None:
         store.restore_entry(entry_id, moment)
         recount(db, entry_id)
         approval_follows(db, entry_id, moment)
+        approved = store.approved_by(entry_id)
+        if approved is not None:
+            freeze(store, approved.id)
     return store.entry(entry_id)

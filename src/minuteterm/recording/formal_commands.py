@@ -24,6 +24,7 @@ from minuteterm.grammar.lines import ApprovePrevious, MarkExempt, PublicDecision
 from minuteterm.model import AttendanceStatus
 from minuteterm.recording.current_item import open_item
 from minuteterm.recording.outcome import Outcome
+from minuteterm.recording.record import freeze
 
 BusinessCommand = (
     Attend
@@ -96,7 +97,9 @@ def carry_out(
             return Outcome(f"saved the public decision of item {item.number}", item_id=item.id)
         case ApprovePrevious(amendment=amendment):
             item = open_item(store, meeting_id, moment)
-            entry_id, approved = approve(store, meeting_id, item.id, amendment, moment)
+            with store.transaction():
+                entry_id, approved = approve(store, meeting_id, item.id, amendment, moment)
+                freeze(store, approved.id)  # its minutes are made from this from now on
             held = format_long_date(to_local(approved.starts_at).date())
             return Outcome(
                 f"the minutes of the meeting held on {held} are approved:"

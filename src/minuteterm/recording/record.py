@@ -11,14 +11,44 @@ from __future__ import annotations
 
 from minuteterm.actions.carry_forward import meeting_actions
 from minuteterm.db.store import Store
+from minuteterm.errors import StoreError
 from minuteterm.formal.declarations import declarations
 from minuteterm.formal.people import events
 from minuteterm.formal.votes import resolutions
 from minuteterm.model import Entry, ItemRecord, MeetingRecord
+from minuteterm.recording.frozen import drop_snapshot, missing, save_snapshot, thaw, unfrozen
 
 
 def meeting_record(store: Store, meeting_id: int) -> MeetingRecord:
-    """The whole record of meeting ``meeting_id``."""
+    """The whole record of meeting ``meeting_id``: as frozen when its
+    minutes were approved (see :mod:`minuteterm.recording.frozen`), else as
+    it is. Minutes approved before snapshots existed are frozen, as they
+    are now, the first time they are read."""
+    frozen = thaw(store, meeting_id)
+    if frozen is not None:
+        return frozen
+    record = live_record(store, meeting_id)
+    if unfrozen(store, meeting_id):
+        try:
+            with store.transaction():
+                save_snapshot(store, meeting_id, record)
+        except StoreError:
+            pass  # a read-only copy: the minutes are still made from the rows
+    return record
+
+
+def freeze(store: Store, meeting_id: int) -> None:
+    """Freeze the meeting's record as it is now (its minutes were approved)."""
+    save_snapshot(store, meeting_id, live_record(store, meeting_id))
+
+
+def unfreeze(store: Store, meeting_id: int) -> None:
+    """Drop the meeting's frozen record (its approval was withdrawn)."""
+    drop_snapshot(store, meeting_id)
+
+
+def live_record(store: Store, meeting_id: int) -> MeetingRecord:
+    """The record of meeting ``meeting_id`` read from its rows now."""
     meeting = store.meeting(meeting_id)
     by_item: dict[int, list[Entry]] = {}
     for entry in store.meeting_entries(meeting_id):
@@ -33,3 +63,15 @@ def meeting_record(store: Store, meeting_id: int) -> MeetingRecord:
         events=events(store, meeting_id),
         resolutions=resolutions(store, meeting_id),
     )
+
+
+def freeze_missing(store: Store) -> int:
+    """Freeze every approved meeting that has no snapshot yet (approved by
+    an older MinuteTerm): from now on its minutes stay as they are today.
+    Called when a database is opened; returns how many were frozen."""
+    meeting_ids = missing(store)
+    if meeting_ids:
+        with store.transaction():
+            for meeting_id in meeting_ids:
+                freeze(store, meeting_id)
+    return len(meeting_ids)

@@ -24,7 +24,7 @@ import pendulum
 from minuteterm import clock
 from minuteterm.actions.history import changes, raised, rewrite_update, summary
 from minuteterm.actions.sheet import ActionSheet
-from minuteterm.dates import to_local
+from minuteterm.dates import format_date, to_local
 from minuteterm.db.backup import backup, prune
 from minuteterm.db.store import Store, StoreError
 from minuteterm.formal.numbering import check_citations
@@ -59,6 +59,7 @@ from minuteterm.model import (
     Change,
     Entry,
     EntryKind,
+    Meeting,
     ResolutionForm,
 )
 from minuteterm.recording.current_item import current_item, open_item
@@ -468,9 +469,11 @@ class Recorder:
     def delete(self, entry_id: int, now: pendulum.DateTime | None = None) -> Outcome:
         """Delete an entry; :meth:`undo` brings it back."""
         entry = self.store.entry(entry_id)
+        approved = self.store.approved_by(entry_id)
         delete_entry(self.store, entry_id, now or clock.now())
+        withdrawn = f"; {_approval_words(approved)} are no longer approved" if approved else ""
         return Outcome(
-            f"deleted the {_kind_name(entry.kind)} (u or /undo brings it back)",
+            f"deleted the {_kind_name(entry.kind)}{withdrawn} (u or /undo brings it back)",
             None,
             entry.item_id,
         )
@@ -480,7 +483,15 @@ class Recorder:
         entry = undo_delete(self.store, self.meeting_id)
         if entry is None:
             raise CaptureError("nothing deleted to bring back")
-        return Outcome(f"restored the {_kind_name(entry.kind)}", entry.id, entry.item_id)
+        approved = self.store.approved_by(entry.id)
+        again = f"; {_approval_words(approved)} are approved again" if approved else ""
+        return Outcome(f"restored the {_kind_name(entry.kind)}{again}", entry.id, entry.item_id)
+
+
+def _approval_words(meeting: Meeting) -> str:
+    """``the minutes of the meeting held on 14 December 2026``."""
+    held = format_date(to_local(meeting.starts_at).date())
+    return f"the minutes of the meeting held on {held}"
 
 
 def _kind_name(kind: EntryKind) -> str:

@@ -82,6 +82,7 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("Action sheet", "1 2 3 4 5 6 7", "Sort by that column (again to reverse)"),
     ("Action sheet", "Enter", "The action's dated history"),
     ("Action sheet", "U", "Update the action: status, owner, due date, a note"),
+    ("Action sheet", "P", "Public version (exempt actions left out) / full version"),
     ("Action sheet", "X", "Export the sheet as shown (Markdown, CSV, HTML)"),
     ("Action sheet", "Esc / Ctrl+L", "Back (from the filter: to the table)"),
     ("Update dialog", "Ctrl+S / Enter", "Save the update"),

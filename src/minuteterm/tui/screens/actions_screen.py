@@ -87,6 +87,7 @@ class ActionsScreen(Screen[None]):
             Binding(str(n), f"sort({n - 1})", f"Sort by {name}", show=False, id=f"sheet.sort{n}")
             for n, (name, _sort, _width) in enumerate(COLUMNS, start=1)
         ),
+        Binding("p", "public", "Public/full", id="sheet.public"),
         Binding("x", "export", "Export", id="sheet.export"),
     ]
 
@@ -94,6 +95,8 @@ class ActionsScreen(Screen[None]):
         super().__init__()
         self.sheet = ActionSheet(store)
         self.chosen = ActionFilter(limit=SHOWN)
+        #: Whether the public version is shown (and exported): exempt actions left out.
+        self.public = False
         self._pending: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -130,7 +133,7 @@ class ActionsScreen(Screen[None]):
     def reload(self) -> None:
         """Re-read the rows and counts the filter asks for."""
         try:
-            rows, counts = self.sheet.page(self.chosen)
+            rows, counts = self.sheet.page(replace(self.chosen, public=self.public))
         except CLERK_ERRORS as error:
             self.say(str(error), refused=True)
             return
@@ -142,7 +145,7 @@ class ActionsScreen(Screen[None]):
         sort = self.chosen.sort + (" (reversed)" if self.chosen.descending else "")
         self.query_one("#sheet-title", Static).update(
             Content.assemble(
-                ("Action sheet", "bold"),
+                ("Action sheet" + (" — public version" if self.public else ""), "bold"),
                 f"  ·  {counts.open} open  ·  ",
                 (f"{counts.overdue} overdue", "bold $text-warning" if counts.overdue else ""),
                 f"  ·  {counts.done} done  ·  {counts.dropped} dropped{more}  ·  sorted by {sort}",
@@ -238,7 +241,8 @@ class ActionsScreen(Screen[None]):
         if action is None:
             return
         try:
-            row, history = self.sheet.row(action), self.sheet.history(action)
+            row = self.sheet.row(action, public=self.public)
+            history = self.sheet.history(action, public=self.public)
         except CLERK_ERRORS as error:
             self.say(str(error), refused=True)
             return
@@ -272,13 +276,26 @@ class ActionsScreen(Screen[None]):
         except ImportError:  # pragma: no cover - until the exporter lands
             self.say("exporting the action sheet is not available yet", refused=True)
             return
+        from minuteterm.export.action_sheet import DEFAULT_TITLE, PUBLIC_TITLE
+
+        title = PUBLIC_TITLE if self.public else DEFAULT_TITLE
         try:
-            rows, counts = self.sheet.page(replace(self.chosen, limit=None))
-            paths = [write_sheet(rows, counts, fmt, Path.cwd()) for fmt in ("md", "csv", "html")]
+            rows, counts = self.sheet.page(replace(self.chosen, limit=None, public=self.public))
+            paths = [
+                write_sheet(rows, counts, fmt, Path.cwd(), title=title)
+                for fmt in ("md", "csv", "html")
+            ]
         except (*CLERK_ERRORS, OSError) as error:  # type: ignore[misc]  # mypy#12555
             self.say(str(error), refused=True)
             return
         self.say("Exported " + ", ".join(str(path) for path in paths))
+
+    def action_public(self) -> None:
+        """Switch between the full sheet and the public version (actions
+        raised in exempt items left out; X exports what is shown)."""
+        self.public = not self.public
+        self.say("Public version: exempt actions left out" if self.public else "Full version")
+        self.reload()
 
     def action_leave(self) -> None:
         """From the filter, back to the table; from the table, back to where

@@ -406,7 +406,7 @@ class MeetingScreen(Screen[None]):
     def _export(self, record, folder: Path) -> None:
         from minuteterm.tui.exporting import export_all
 
-        versions = [False, True] if any(item.item.exempt for item in record.items) else [False]
+        versions = [False, True] if record.confidential else [False]
         try:
             paths = [
                 path for public in versions for path in export_all(record, folder, public=public)

@@ -114,9 +114,11 @@ class ReviewScreen(Screen[None]):
 
     def _show_entries(self, record: MeetingRecord) -> None:
         from minuteterm.importing.agenda_import import item_documents
+        from minuteterm.minutes.public import withheld
 
         entries = self.query_one("#review-entries", OptionList)
         documents = item_documents(self.store, self.meeting_id)
+        hidden = withheld(record) if self.public else frozenset()
         options: list[Option] = []
         for item in record.items:
             number = item.item.reference
@@ -143,7 +145,13 @@ class ReviewScreen(Screen[None]):
                     Content.assemble("  ", entry_content(entry)), id=f"e{entry.id}-{item.item.id}"
                 )
                 for entry in item.entries
+                if entry.id not in hidden
             ]
+            withheld_here = sum(entry.id in hidden for entry in item.entries)
+            if withheld_here:
+                noun = "entry" if withheld_here == 1 else "entries"
+                note = f"  ({withheld_here} exempt {noun}: in the confidential version only)"
+                options.append(Option(Content.assemble((note, "italic")), disabled=True))
         highlighted = entries.highlighted
         entries.set_options(options)
         if highlighted is not None and highlighted < len(options):
