@@ -494,3 +494,8 @@ def main(argv: Sequence[str] | None = None) -> None:
 def _fail(message: str, status: int) -> None:
     click.echo(f"minuteterm: {message}", err=True)
     sys.exit(status)
+
+
+from .publishing.command import publish as _publish  # noqa: E402  (its own folder)
+
+cli.add_command(_publish)
