@@ -44,7 +44,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "decisions": {
         "form": "resolved, recommended (to full Council) or agreed",
         "decision": "What was decided (for a Part II item, in general terms only)",
-        "outcome": "carried, lost, or agreed without a vote",
+        "outcome": "carried, lost, agreed without a vote, or decided in private (Part II)",
         "recorded_vote": "1: the names on each side were recorded (see recorded_votes)",
         "casting_vote": "The Chair's casting vote, when the votes were equal",
     },

@@ -41,6 +41,9 @@ HTML_MOUNT = "html"
 
 Row = dict[str, Any]
 
+#: The outcome of an exempt item's decision, as far as the public record goes.
+PART_II_OUTCOME = "decided in private (Part II)"
+
 
 @dataclass
 class PublicMeeting:
@@ -169,7 +172,9 @@ def _item_decisions(
     decision in general terms (never the words resolved in private)."""
     if item.item.exempt:
         text = item.item.public_decision or UNSTATED_DECISION
-        return [_decision(item_id, 1, capitalise(ensure_stop(text)), "resolved")], []
+        row = _decision(item_id, 1, capitalise(ensure_stop(text)), "resolved")
+        row["outcome"] = PART_II_OUTCOME
+        return [row], []
     decisions, names = [], []
     typed = [e for e in item.entries if e.kind is EntryKind.RESOLUTION and e.text.strip()]
     for ordinal, entry in enumerate(typed, start=1):

@@ -24,7 +24,10 @@ DEFAULT_PORT = 8001
 
 def datasette_installed() -> bool:
     """Whether Datasette can be imported here."""
-    return importlib.util.find_spec("datasette") is not None
+    try:
+        return importlib.util.find_spec("datasette") is not None
+    except (ImportError, ValueError):  # blocked, or half-installed
+        return False
 
 
 def check_folder(folder: Path) -> None:

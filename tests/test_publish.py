@@ -1,0 +1,277 @@
+"""``minuteterm publish``: the public record as a folder Datasette serves.
+
+Every test runs the real command (``python -m minuteterm``) on a real
+database file and reads what it wrote: every byte of ``minutes.db`` and of
+each file beside it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pendulum
+import pytest
+
+from minuteterm.model import PersonKind
+from minuteterm.recorder import Recorder
+from minuteterm.store import NewItem, open_store
+
+from . import publish_scenario as scenario
+
+EXPECTED_FILES = {"minutes.db", "metadata.json", "minutes", "plugins"}
+
+
+def run(*args: str | Path, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """The command line, as a clerk types it."""
+    done = subprocess.run(
+        [sys.executable, "-m", "minuteterm", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    if check:
+        assert done.returncode == 0, done.stderr
+    return done
+
+
+def every_file(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder``, by relative path, as bytes."""
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    """The rows of ``sql`` on the published database."""
+    conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> tuple[Path, dict[str, int]]:
+    """The scenario's database and the ids of its parts."""
+    path = tmp_path / "clerk.db"
+    return path, scenario.build(path)
+
+
+def test_no_confidential_word_reaches_any_published_byte(
+    archive: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
+    db, _ = archive
+    source = db.read_bytes().lower()
+    for word in scenario.SECRETS:  # the check can fail: the clerk's file holds them all
+        assert word.lower().encode() in source, word
+    site = tmp_path / "site"
+    run("--db", db, "publish", "-o", site, "--include-unapproved")
+    files = every_file(site)
+    assert {name.split("/")[0] for name in files} == EXPECTED_FILES
+    assert len([name for name in files if name.endswith(".html")]) == 4  # 3 meetings + index
+    for name, data in files.items():
+        folded = data.lower()
+        leaked = [word for word in scenario.SECRETS if word.lower().encode() in folded]
+        assert not leaked, f"{name} holds {leaked}"
+    published = files["minutes.db"].lower()
+    for word in scenario.PUBLIC:
+        assert word.encode() in published, word
+
+
+def test_public_actions_carry_only_their_public_updates(
+    archive: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
+    db, ids = archive
+    site = tmp_path / "site"
+    run("--db", db, "publish", "-o", site)
+    minutes = site / "minutes.db"
+    assert rows(minutes, "select number, status, latest_update from actions") == [
+        (ids["public_action"], "done", "the timetable is on the website")
+    ]
+    assert rows(minutes, "select note from action_updates") == [
+        ("the timetable is on the website",)
+    ]
+    # the October lease: its decision in general terms only, never what was resolved
+    decided = rows(minutes, "select decision, outcome from decisions where decision like '%lease%'")
+    assert decided == [("That the lease terms be agreed.", "decided in private (Part II)")]
+
+
+def test_drafts_and_unapproved_meetings_are_left_out_unless_asked_for(
+    archive: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
+    db, _ = archive
+    run("--db", db, "publish", "-o", tmp_path / "approved")
+    minutes = tmp_path / "approved" / "minutes.db"
+    assert rows(minutes, "select date, status from meetings order by date") == [
+        ("2026-10-12", "approved"),
+        ("2026-11-16", "approved"),
+    ]
+    assert b"winter mooring" not in minutes.read_bytes()
+    run("--db", db, "publish", "-o", tmp_path / "all", "--include-unapproved")
+    minutes = tmp_path / "all" / "minutes.db"
+    assert rows(minutes, "select date, status from meetings order by date") == [
+        ("2026-10-12", "approved"),
+        ("2026-11-16", "approved"),
+        ("2026-12-14", "draft"),
+    ]  # January's meeting, not yet held, never
+    index = (tmp_path / "all" / "minutes" / "index.html").read_text(encoding="utf-8")
+    assert index.count("subject to approval") == 1
+    assert index.index("14 December 2026") < index.index("16 November 2026")
+
+
+def test_since_and_committee_choose_the_meetings(
+    archive: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
+    db, _ = archive
+    run("--db", db, "publish", "-o", tmp_path / "a", "--since", "1/11/2026")
+    assert rows(tmp_path / "a" / "minutes.db", "select date from meetings") == [("2026-11-16",)]
+    run("--db", db, "publish", "-o", tmp_path / "b", "--from", "1/11/2026", "--committee", "harb")
+    assert every_file(tmp_path / "a") == every_file(tmp_path / "b")
+
+
+def _parks_panel(path: Path) -> None:
+    """The second clerk's own meeting, of another committee."""
+    store = open_store(path)
+    try:
+        start = pendulum.datetime(2026, 11, 20, 10, 0, tz="Europe/London")
+        meeting = store.create_meeting("Parks Panel", start, agenda=[NewItem("Play areas")])
+        store.add_attendee(meeting, "Cllr Jo Park", PersonKind.MEMBER, chair=True)
+        recorder = Recorder(store, meeting)
+        lines = ["/item 1", "The Panel visited the new play areas.", "= That it be noted.", "/end"]
+        for minute, line in enumerate(lines):
+            recorder.apply(line, now=start.add(minutes=minute + 1))
+    finally:
+        store.close()
+
+
+def _count(site: Path, table: str, committee: str | None = None) -> int:
+    """Rows of ``table`` in the site's database (of one committee's meetings)."""
+    key = "id" if table == "meetings" else "meeting_id"
+    sql = f"select count(*) from {table} t join meetings m on m.id = t.{key}"
+    if committee is not None:
+        sql += f" where m.committee = '{committee}'"
+    return rows(site / "minutes.db", sql)[0][0]
+
+
+def test_merging_two_clerks_files_stores_each_meeting_once(tmp_path: Path) -> None:
+    """The second clerk's file began as a copy of the first, taken when
+    November had closed but was not yet approved; it adds a Parks Panel
+    meeting. October and November are in both files."""
+    first, second = tmp_path / "first.db", tmp_path / "second.db"
+    scenario.build(first, copy_after_november=second)
+    _parks_panel(second)
+    options = ["publish", "--include-unapproved", "-o"]
+    for db in (first, second):
+        run("--db", db, *options, tmp_path / db.stem)
+    alone = {db: tmp_path / db.stem for db in (first, second)}
+    site = tmp_path / "site"
+    done = run(*options, site, "--source", first, "--source", second)
+    assert "published 4 meeting(s) of 2 committee(s)" in done.stdout
+    assert "2 found in more than one source" in done.stdout
+    for table in ("meetings", "agenda_items", "decisions", "actions", "attendance"):
+        parks = _count(alone[second], table, "Parks Panel")
+        assert parks > 0 or table == "actions"
+        assert _count(site, table) == _count(alone[first], table) + parks, table
+    november = "select status from meetings where date = '2026-11-16'"
+    assert rows(alone[second] / "minutes.db", november) == [("draft",)]
+    assert rows(site / "minutes.db", november) == [("approved",)]  # the approved one wins
+    before = every_file(site)
+    run(*options, site, "--from", first, "--from", second)  # the issue's spelling
+    assert every_file(site) == before  # republishing changes nothing, byte for byte
+    run(*options, site, "--source", second, "--source", first)
+    assert every_file(site) == before
+
+
+def test_an_approved_meeting_is_published_as_approved_after_later_changes(
+    archive: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
+    db, _ = archive
+    site = tmp_path / "site"
+    run("--db", db, "publish", "-o", site)
+    frozen = "select * from {} order by 1, 2"
+    tables = ("meetings", "agenda_items", "decisions", "attendance")
+    before = {table: rows(site / "minutes.db", frozen.format(table)) for table in tables}
+    run("--db", db, "committee", scenario.COMMITTEE, "--numbering", "prefixed", "--prefix", "HB")
+    run("--db", db, "committee", scenario.COMMITTEE, "--forget", "Cllr Dan Okafor")
+    run("--db", db, "publish", "-o", site)
+    after = {table: rows(site / "minutes.db", frozen.format(table)) for table in tables}
+    assert after == before
+    assert ("Cllr Dan Okafor",) in rows(site / "minutes.db", "select name from attendance")
+
+
+def test_the_published_database_searches_and_reads_well(
+    archive: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
+    db, _ = archive
+    site = tmp_path / "site"
+    run("--db", db, "publish", "-o", site)
+    minutes = site / "minutes.db"
+    found = rows(
+        minutes,
+        "select m.date from meetings_fts join meetings m on m.rowid = meetings_fts.rowid"
+        " where meetings_fts match 'lighthouse'",
+    )
+    assert found == [("2026-11-16",)]
+    assert rows(
+        minutes,
+        "select minute, form, outcome, votes from decisions_by_date where item = 'Pontoon repairs'",
+    ) == [("1", "RESOLVED", "carried", "3 for, 1 against, 0 abstaining")]
+    assert rows(minutes, "select count(*) from open_actions") == [(0,)]
+    assert rows(
+        minutes,
+        "select name, meetings, present from attendance_by_member where name = 'Cllr Sam Ahmed'",
+    ) == [("Cllr Sam Ahmed", 2, 2)]
+    assert rows(minutes, "pragma journal_mode") == [("delete",)]
+    assert rows(minutes, "pragma freelist_count") == [(0,)]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--committee", "Parks"], "no committee matches 'Parks' (committees: Harbour Board)"),
+        (["--from", "not-a-thing"], "is neither a database file nor a date"),
+        (["--since", "31/02/2026"], "--since"),
+        (["--source", "missing.db"], "there is no database at missing.db"),
+    ],
+)
+def test_bad_input_says_why_in_one_line_and_writes_nothing(
+    archive: tuple[Path, dict[str, int]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    message: str,
+) -> None:
+    db, _ = archive
+    monkeypatch.chdir(tmp_path)
+    done = run("--db", db, "publish", "-o", tmp_path / "site", *args, check=False)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and message in done.stderr, done.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_serving_a_folder_with_nothing_published_says_so(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    done = run("publish", tmp_path / "empty", "--serve", check=False)
+    assert done.returncode == 2
+    assert "holds no published minutes" in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_serving_without_datasette_says_how_to_install_it(tmp_path: Path) -> None:
+    blocked = "import sys; sys.modules['datasette'] = None; from minuteterm.cli import main; main()"
+    done = subprocess.run(
+        [sys.executable, "-c", blocked, "publish", str(tmp_path), "--serve"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 2
+    assert done.stderr == (
+        "minuteterm: Datasette is not installed: pip install 'minuteterm[publish]'\n"
+    )
