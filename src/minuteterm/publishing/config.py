@@ -90,7 +90,7 @@ QUERIES: dict[str, dict[str, Any]] = {
             "order by rank limit 100"
         ),
     },
-    "decisions": {
+    "decisions_by_committee": {
         "title": "Decisions by committee and date",
         "description": "Leave a box empty for all; dates as YYYY-MM-DD.",
         "sql": (
@@ -100,7 +100,7 @@ QUERIES: dict[str, dict[str, Any]] = {
             "  and date <= coalesce(nullif(:until, ''), '9999')"
         ),
     },
-    "open_actions": {
+    "outstanding_actions": {
         "title": "Open actions",
         "description": "Actions not yet done, soonest due first.",
         "sql": (
@@ -109,7 +109,7 @@ QUERIES: dict[str, dict[str, Any]] = {
             "  and owner like '%' || :owner || '%'"
         ),
     },
-    "attendance": {
+    "member_attendance": {
         "title": "Attendance by member",
         "description": "Each member's attendance, by committee (leave the name empty for all).",
         "sql": "select * from attendance_by_member where name like '%' || :member || '%'",
