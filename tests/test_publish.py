@@ -255,6 +255,24 @@ def test_bad_input_says_why_in_one_line_and_writes_nothing(
     assert not (tmp_path / "site").exists()
 
 
+def test_a_folder_holding_other_files_is_left_alone(
+    archive: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
+    db, _ = archive
+    mine = tmp_path / "documents"
+    (mine / "minutes").mkdir(parents=True)
+    (mine / "minutes" / "notes.txt").write_text("my own notes", encoding="utf-8")
+    done = run("--db", db, "publish", "-o", mine, check=False)
+    assert done.returncode == 2 and "holds other files" in done.stderr
+    site = tmp_path / "site"
+    run("--db", db, "publish", "-o", site)
+    (site / "minutes" / "notes.txt").write_text("my own notes", encoding="utf-8")
+    done = run("--db", db, "publish", "-o", site, check=False)
+    assert done.returncode == 2 and "did not write" in done.stderr
+    assert (site / "minutes" / "notes.txt").read_text(encoding="utf-8") == "my own notes"
+    assert sorted(p.name for p in mine.rglob("*")) == ["minutes", "notes.txt"]
+
+
 def test_serving_a_folder_with_nothing_published_says_so(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     done = run("publish", tmp_path / "empty", "--serve", check=False)

@@ -21,7 +21,7 @@ from .config import OGL, OGL_URL, metadata, write_config
 from .errors import PublishError
 from .gather import ActionContext, PublicMeeting, html_filename, meeting_uid, public_meeting
 from .public_db import write_public_db
-from .site import write_site
+from .site import check_target, write_site
 from .sources import Selection, chosen_meetings, committee_names, opened_copy
 
 
@@ -110,8 +110,7 @@ def publish(folder: Path, options: PublishOptions) -> Published:
     Raises :class:`PublishError`; nothing is written when a source fails."""
     meetings, duplicates = gather_all(options)
     folder = Path(folder).expanduser()
-    if folder.exists() and not folder.is_dir():
-        raise PublishError(f"cannot publish into {folder}: it is a file, not a folder")
+    check_target(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:

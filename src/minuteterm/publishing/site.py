@@ -65,6 +65,27 @@ def index_html(meetings: Iterable[PublicMeeting], title: str) -> str:
     return "\n".join(parts)
 
 
+def check_target(folder: Path) -> None:
+    """Refuse to publish into a folder holding anything but an earlier
+    publication: its ``minutes/`` is replaced whole, and nothing a person
+    put there may be lost. A new or empty folder is fine."""
+    if not folder.exists():
+        return
+    if not folder.is_dir():
+        raise PublishError(f"cannot publish into {folder}: it is a file, not a folder")
+    if any(folder.iterdir()) and not (folder / "minutes.db").is_file():
+        raise PublishError(
+            f"{folder} holds other files: publish into a new or empty folder,"
+            " or one published before"
+        )
+    pages = folder / "minutes"
+    if pages.exists() and (
+        not pages.is_dir()
+        or any(not (p.is_file() and p.suffix == ".html") for p in pages.iterdir())
+    ):
+        raise PublishError(f"{pages} holds files MinuteTerm did not write: move them first")
+
+
 def write_site(folder: Path, meetings: list[PublicMeeting], title: str) -> Path:
     """Write ``folder`` (``DIR/minutes``): every meeting's page and the
     index, replacing what was there. Raises :class:`PublishError`."""
