@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -218,6 +219,20 @@ def test_every_canned_query_answers_and_links_back(
         assert rows[0]["minutes_url"].startswith("/html/harbour-board-2026-12-14")
 
 
+def test_the_index_links_to_each_meeting_and_searches(served: tuple[str, Path]) -> None:
+    base, _ = served
+    status, index = get(f"{base}/html/index.html")
+    assert status == 200
+    links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', index)
+    assert [text for _, text in links] == ["14 December 2026"]
+    for href, _ in links:
+        assert get(f"{base}/html/{href}")[0] == 200
+    action = re.search(r'<form method="get" action="([^"]+)">', index)
+    assert action is not None
+    status, found = get(f"{base}{action.group(1)}?q=silt")
+    assert status == 200 and "[silt]" in found
+
+
 # --- the browser -----------------------------------------------------------------------
 
 
@@ -283,16 +298,21 @@ def test_the_harness_sees_a_page_fetch_from_outside(tmp_path: Path) -> None:
     assert "http://evil.example/leak.png" in requested
 
 
-@pytest.mark.parametrize("page", ["search", "minutes"])
+@pytest.mark.parametrize("page", ["search", "minutes", "index"])
 def test_a_browser_runs_nothing_typed_and_fetches_nothing_from_outside(
     served: tuple[str, Path], tmp_path: Path, page: str
 ) -> None:
     base, site = served
     if page == "search":
         url = f"{base}/minutes/search_minutes?" + urllib.parse.urlencode({"q": "quayside notice"})
+    elif page == "index":
+        url = f"{base}/html/index.html"
     else:
         url = f"{base}/html/" + next((site / "minutes").glob("harbour-board-*.html")).name
     dom, requested = browse(url, tmp_path / "profile")
+    if page == "index":
+        assert requested == [] and "14 December 2026" in dom and "data-pwned" not in dom
+        return
     outside = [r for r in requested if not r.startswith(f"{base}/")]
     assert outside == []
     assert parse_html(dom).title != "PWNED"

@@ -32,6 +32,15 @@ INDEX_STYLE = (
 )
 
 
+#: A plain form (no script) to Datasette's "search the minutes" query; it
+#: works where the folder is served, as ``minuteterm publish --serve`` does.
+SEARCH_FORM = (
+    '<form method="get" action="/minutes/search_minutes">'
+    '<label for="q">Search the minutes</label> <input id="q" name="q" type="search"> '
+    '<button type="submit">Search</button></form>'
+)
+
+
 def _line(meeting: PublicMeeting) -> str:
     row = meeting.meeting
     day = format_date(date.fromisoformat(row["date"]))
@@ -53,6 +62,7 @@ def index_html(meetings: Iterable[PublicMeeting], title: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{html.escape(title)}</title><style>{INDEX_STYLE}</style></head>",
         f"<body><main><h1>{html.escape(title)}</h1>",
+        SEARCH_FORM,
     ]
     if not ordered:
         parts.append("<p>No minutes have been published yet.</p>")
