@@ -15,12 +15,10 @@ several merged) into a folder a stock Datasette serves read-only:
 - :mod:`.config` writes Datasette's ``metadata.json`` (titles, column
   descriptions, canned queries) and the small plugin that links rows to the
   HTML minutes;
-- :mod:`.serve` runs Datasette over the folder, immutable, on 127.0.0.1.
+- :mod:`.serve` runs Datasette over the folder, immutable, on 127.0.0.1;
+- :mod:`.publish` puts it together (:func:`~.publish.publish`) and
+  :mod:`.command` is the ``minuteterm publish`` command.
+
+Nothing is imported here: the command line loads :mod:`.command` at start,
+and the rest only when it publishes.
 """
-
-from __future__ import annotations
-
-from .errors import PublishError
-from .publish import Published, PublishOptions, publish
-
-__all__ = ["PublishError", "PublishOptions", "Published", "publish"]
