@@ -71,7 +71,9 @@ def test_no_confidential_word_reaches_any_published_byte(
     for word in scenario.SECRETS:  # the check can fail: the clerk's file holds them all
         assert word.lower().encode() in source, word
     site = tmp_path / "site"
+    before = every_file(tmp_path)
     run("--db", db, "publish", "-o", site, "--include-unapproved")
+    assert {name: every_file(tmp_path)[name] for name in before} == before  # the clerk's file
     files = every_file(site)
     assert {name.split("/")[0] for name in files} == EXPECTED_FILES
     assert len([name for name in files if name.endswith(".html")]) == 4  # 3 meetings + index
@@ -238,6 +240,7 @@ def test_the_published_database_searches_and_reads_well(
         (["--from", "not-a-thing"], "is neither a database file nor a date"),
         (["--since", "31/02/2026"], "--since"),
         (["--source", "missing.db"], "there is no database at missing.db"),
+        (["--from", "2026-11-01"], "is both a file and a date: use --source or --since"),
     ],
 )
 def test_bad_input_says_why_in_one_line_and_writes_nothing(
@@ -249,6 +252,7 @@ def test_bad_input_says_why_in_one_line_and_writes_nothing(
 ) -> None:
     db, _ = archive
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "2026-11-01").write_bytes(db.read_bytes())  # a file named like a date
     done = run("--db", db, "publish", "-o", tmp_path / "site", *args, check=False)
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and message in done.stderr, done.stderr

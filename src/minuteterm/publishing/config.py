@@ -111,8 +111,16 @@ QUERIES: dict[str, dict[str, Any]] = {
     },
     "member_attendance": {
         "title": "Attendance by member",
-        "description": "Each member's attendance, by committee (leave the name empty for all).",
-        "sql": "select * from attendance_by_member where name like '%' || :member || '%'",
+        "description": (
+            "Each meeting a member was listed for, and how they attended; totals are in"
+            " the attendance_by_member view."
+        ),
+        "sql": (
+            "select t.name, m.committee, m.date, t.status, t.substitute_for, m.minutes_url\n"
+            "from attendance t join meetings m on m.id = t.meeting_id\n"
+            "where t.role = 'member' and t.name like '%' || :member || '%'\n"
+            "order by t.name, m.date desc"
+        ),
     },
 }
 
