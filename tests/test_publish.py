@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pendulum
 import pytest
+import sqlite_utils
 
 from minuteterm.model import PersonKind
 from minuteterm.recorder import Recorder
@@ -205,6 +206,65 @@ def test_an_approved_meeting_is_published_as_approved_after_later_changes(
     after = {table: rows(site / "minutes.db", frozen.format(table)) for table in tables}
     assert after == before
     assert ("Cllr Dan Okafor",) in rows(site / "minutes.db", "select name from attendance")
+
+
+def test_a_title_changed_at_a_later_meeting_leaves_approved_minutes_alone(
+    archive: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
+    """The Harbour Master becomes Chief Executive in January: October's and
+    November's approved minutes still name her as she was then."""
+    db, _ = archive
+    site = tmp_path / "site"
+    run("--db", db, "publish", "-o", site)
+    before = every_file(site)
+    january = run(
+        "--db", db, "new", "--committee", scenario.COMMITTEE, "--date", "18/01/2027"
+    ).stdout.strip()
+    run("--db", db, "capture", january, "officer+ Amara Osei, Chief Executive")
+    run("--db", db, "publish", "-o", site)
+    assert every_file(site) == before
+    assert rows(
+        site / "minutes.db", "select distinct title from attendance where name = 'Amara Osei'"
+    ) == [("Harbour Master",)]
+    store = open_store(db)
+    try:
+        (attendee,) = [a for a in store.attendees(int(january)) if a.name == "Amara Osei"]
+    finally:
+        store.close()
+    assert attendee.title == "Chief Executive"
+
+
+def test_an_older_database_keeps_each_attendees_title_when_upgraded(tmp_path: Path) -> None:
+    """A file from before titles were kept per meeting takes the titles as
+    they stand when it is upgraded, and the minutes read as before."""
+    from minuteterm.schema import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    db = sqlite_utils.Database(conn)
+    for number, step in enumerate(MIGRATIONS[:6], start=1):
+        step(db)
+        db.execute(f"PRAGMA user_version = {number}")
+    conn.executescript(
+        """insert into committees (id, name) values (1, 'Harbour Board');
+        insert into people (id, committee_id, name, kind, title)
+            values (1, 1, 'Amara Osei', 'officer', 'Harbour Master');
+        insert into meetings (id, committee_id, title, starts_at, created_at)
+            values (1, 1, 'Harbour Board', '2026-10-12T17:30:00+00:00',
+                '2026-10-01T09:00:00+00:00');
+        insert into attendance (meeting_id, person_id, status) values (1, 1, 'in_attendance');"""
+    )
+    conn.commit()
+    conn.close()
+    store = open_store(path)
+    try:
+        (attendee,) = store.attendees(1)
+        assert (attendee.kind.value, attendee.title) == ("officer", "Harbour Master")
+        store.conn.execute("update people set title = 'Chief Executive'")
+        (attendee,) = store.attendees(1)
+        assert attendee.title == "Harbour Master"
+    finally:
+        store.close()
 
 
 def test_the_published_database_searches_and_reads_well(

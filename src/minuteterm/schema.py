@@ -265,6 +265,23 @@ def _v6_formal_business(db: sqlite_utils.Database) -> None:
             db.execute("update agenda_items set standing = ? where id = ?", [standing, row["id"]])
 
 
+def _v7_attendance_as_minuted(db: sqlite_utils.Database) -> None:
+    """Each attendee's kind and title as they stood at the meeting, kept on
+    the attendance row: a title changed at a later meeting ("Head of
+    Finance" becoming "Director of Finance") must not change minutes
+    already approved, nor their published copy. Existing rows take the
+    person's kind and title as they are now."""
+    db.executescript(
+        """
+        alter table attendance add column kind text;
+        alter table attendance add column title text;
+        update attendance set
+            kind = (select p.kind from people p where p.id = attendance.person_id),
+            title = (select p.title from people p where p.id = attendance.person_id);
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_core,
     _v2_action_history,
@@ -272,6 +289,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v4_revisions_and_drafts,
     _v5_sheet_at_archive_size,
     _v6_formal_business,
+    _v7_attendance_as_minuted,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
