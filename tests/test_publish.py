@@ -234,6 +234,32 @@ def test_a_title_changed_at_a_later_meeting_leaves_approved_minutes_alone(
     assert attendee.title == "Chief Executive"
 
 
+def test_a_later_change_of_resolution_marks_leaves_approved_minutes_alone(
+    tmp_path: Path,
+) -> None:
+    db, site = tmp_path / "audit.db", tmp_path / "site"
+    agenda = tmp_path / "agenda.md"
+    agenda.write_text("1. Internal audit plan\n", encoding="utf-8")
+    first = run(
+        "--db", db, "new", "--committee", "Audit Board", "--date", "12/10/2026", "--agenda", agenda
+    ).stdout.strip()
+    for line in ("/item 1", "= That the report be noted.", "= That the plan be agreed.", "/end"):
+        run("--db", db, "capture", first, line)
+    agenda.write_text("1. Minutes of the previous meeting\n", encoding="utf-8")
+    second = run(
+        "--db", db, "new", "--committee", "Audit Board", "--date", "16/11/2026", "--agenda", agenda
+    ).stdout.strip()
+    for line in ("/item 1", "/approve", "/end"):
+        run("--db", db, "capture", second, line)
+    run("--db", db, "publish", "-o", site)
+    before = every_file(site)
+    page = next(name for name in before if name.startswith("minutes/audit-board"))
+    assert b"<li>That the plan be agreed.</li>" in before[page]
+    run("--db", db, "committee", "Audit Board", "--resolutions", "letters")
+    run("--db", db, "publish", "-o", site)
+    assert every_file(site) == before
+
+
 def test_an_older_database_keeps_each_attendees_title_when_upgraded(tmp_path: Path) -> None:
     """A file from before titles were kept per meeting takes the titles as
     they stand when it is upgraded, and the minutes read as before."""

@@ -80,12 +80,14 @@ def approve(
             item_id, EntryKind.RESOLUTION, approval_text(previous, amendment), now=stamp
         )
         set_form(store, entry_id, ResolutionForm.RESOLVED)
+        marks = store.committee_by_id(previous.committee_id).resolution_marks
         db["meetings"].update(
             previous.id,
             {
                 "status": MeetingStatus.APPROVED.value,
                 "approved_at": iso(stamp),
                 "approved_by_entry": entry_id,
+                "resolution_marks": marks.value,  # the minutes as approved keep them
             },
         )
     return entry_id, store.meeting(previous.id)

@@ -9,12 +9,29 @@ generator turns into a document without touching the database.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .action_log import meeting_actions
 from .declarations import declarations
-from .model import Entry, ItemRecord, MeetingRecord
+from .model import Committee, Entry, ItemRecord, Meeting, MeetingRecord, ResolutionMarks
 from .people import events
 from .store import Store
 from .votes import resolutions
+
+
+def committee_as_minuted(store: Store, meeting: Meeting) -> Committee:
+    """The meeting's committee, with the resolution marks its minutes were
+    approved with (a later change of house style leaves them as approved)."""
+    committee = store.committee_by_id(meeting.committee_id)
+    rows = store.query(
+        "select resolution_marks from meetings where id = ? and status = 'approved'",
+        [meeting.id],
+    )
+    if rows and rows[0]["resolution_marks"]:
+        committee = replace(
+            committee, resolution_marks=ResolutionMarks(rows[0]["resolution_marks"])
+        )
+    return committee
 
 
 def meeting_record(store: Store, meeting_id: int) -> MeetingRecord:
@@ -28,7 +45,7 @@ def meeting_record(store: Store, meeting_id: int) -> MeetingRecord:
         items=[ItemRecord(item, by_item.get(item.id, [])) for item in store.items(meeting_id)],
         attendees=store.attendees(meeting_id),
         actions=meeting_actions(store.db, meeting_id),
-        committee=store.committee_by_id(meeting.committee_id),
+        committee=committee_as_minuted(store, meeting),
         declarations=declarations(store, meeting_id),
         events=events(store, meeting_id),
         resolutions=resolutions(store, meeting_id),

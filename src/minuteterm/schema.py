@@ -265,12 +265,13 @@ def _v6_formal_business(db: sqlite_utils.Database) -> None:
             db.execute("update agenda_items set standing = ? where id = ?", [standing, row["id"]])
 
 
-def _v7_attendance_as_minuted(db: sqlite_utils.Database) -> None:
-    """Each attendee's kind and title as they stood at the meeting, kept on
-    the attendance row: a title changed at a later meeting ("Head of
-    Finance" becoming "Director of Finance") must not change minutes
-    already approved, nor their published copy. Existing rows take the
-    person's kind and title as they are now."""
+def _v7_as_minuted(db: sqlite_utils.Database) -> None:
+    """What approved minutes were written with, kept with the meeting so a
+    later change cannot rewrite them (nor their published copy): each
+    attendee's kind and title as at the meeting ("Head of Finance" becoming
+    "Director of Finance" at a later one), and the committee's resolution
+    marks as they were when the minutes were approved. Existing rows take
+    them as they stand."""
     db.executescript(
         """
         alter table attendance add column kind text;
@@ -278,6 +279,10 @@ def _v7_attendance_as_minuted(db: sqlite_utils.Database) -> None:
         update attendance set
             kind = (select p.kind from people p where p.id = attendance.person_id),
             title = (select p.title from people p where p.id = attendance.person_id);
+        alter table meetings add column resolution_marks text
+            check (resolution_marks in ('numbers', 'letters'));
+        update meetings set resolution_marks = (select c.resolution_marks from committees c
+            where c.id = meetings.committee_id) where status = 'approved';
         """
     )
 
@@ -289,7 +294,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v4_revisions_and_drafts,
     _v5_sheet_at_archive_size,
     _v6_formal_business,
-    _v7_attendance_as_minuted,
+    _v7_as_minuted,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
