@@ -17,6 +17,7 @@ import pytest
 import sqlite_utils
 
 from minuteterm.model import PersonKind
+from minuteterm.publishing.confidential import confidential_actions_and_updates
 from minuteterm.recorder import Recorder
 from minuteterm.store import NewItem, open_store
 
@@ -103,6 +104,28 @@ def test_public_actions_carry_only_their_public_updates(
     # the October lease: its decision in general terms only, never what was resolved
     decided = rows(minutes, "select decision, outcome from decisions where decision like '%lease%'")
     assert decided == [("That the lease terms be agreed.", "decided in private (Part II)")]
+
+
+def test_confidential_actions_and_updates_are_decided_by_where_they_were_typed(
+    archive: tuple[Path, dict[str, int]],
+) -> None:
+    db, ids = archive
+    store = open_store(db)
+    try:
+        found = confidential_actions_and_updates(store.conn)
+        notes = {
+            row["id"]: row["note"]
+            for row in store.query("select id, note from action_updates order by id")
+        }
+    finally:
+        store.close()
+    assert found.actions == {ids["confidential_action"]}
+    assert {notes[u] for u in found.updates} == {
+        "the Vorticella contractor was named in confidence",  # a public action, in Part II
+        "Marblethorpe valuation received",  # October's confidential action, in November
+    }
+    public = [u for u in notes if not found.update_is_confidential(u, ids["public_action"])]
+    assert [notes[u] for u in public] == ["the timetable is on the website"]
 
 
 def test_drafts_and_unapproved_meetings_are_left_out_unless_asked_for(

@@ -9,7 +9,9 @@ a date is ``--since``, and a value that could be both is refused.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -128,22 +130,7 @@ def _folder(directory: Path | None, output: Path | None) -> Path:
     help="Port to serve on.",
 )
 @click.pass_context
-def publish(
-    ctx: click.Context,
-    directory: Path | None,
-    db: Path | None,
-    output: Path | None,
-    sources: tuple[Path, ...],
-    committees: tuple[str, ...],
-    since: str | None,
-    from_values: tuple[str, ...],
-    include_unapproved: bool,
-    title: str | None,
-    licence: str | None,
-    licence_url: str | None,
-    serve: bool,
-    port: int,
-) -> None:
+def publish(ctx: click.Context, **given: Any) -> None:
     """Publish the public record as a searchable site (Datasette); prints a summary.
 
     \b
@@ -152,65 +139,54 @@ def publish(
     minuteterm publish site/ --serve --port 8001     serve what is there
     """
     try:
-        _run(
-            ctx,
-            directory,
-            db,
-            output,
-            sources,
-            committees,
-            since,
-            from_values,
-            include_unapproved,
-            title,
-            licence,
-            licence_url,
-            serve,
-            port,
-        )
+        _run(ctx, Given(**given))
     except PublishError as error:
         raise click.ClickException(str(error)) from None
 
 
-def _run(
-    ctx,
-    directory,
-    db,
-    output,
-    sources,
-    committees,
-    since,
-    from_values,
-    include_unapproved,
-    title,
-    licence,
-    licence_url,
-    serve,
-    port,
-) -> None:
+@dataclass(frozen=True)
+class Given:
+    """The command's options, as typed."""
+
+    directory: Path | None
+    db: Path | None
+    output: Path | None
+    sources: tuple[Path, ...]
+    committees: tuple[str, ...]
+    since: str | None
+    from_values: tuple[str, ...]
+    include_unapproved: bool
+    title: str | None
+    licence: str | None
+    licence_url: str | None
+    serve: bool
+    port: int
+
+
+def _run(ctx: click.Context, given: Given) -> None:
     from .config import OGL, OGL_URL
     from .publish import PublishOptions
     from .publish import publish as publish_folder
     from .serve import INSTALL_HINT, datasette_installed
     from .serve import serve as serve_folder
 
-    folder = _folder(directory, output)
-    if serve and not datasette_installed():
+    folder = _folder(given.directory, given.output)
+    if given.serve and not datasette_installed():
         raise PublishError(INSTALL_HINT)
-    from_sources, from_dates = _split_from(from_values)
-    dates = ([since] if since else []) + from_dates
+    from_sources, from_dates = _split_from(given.from_values)
+    dates = ([given.since] if given.since else []) + from_dates
     if len(dates) > 1:
         raise PublishError("give one date to publish from (--since DATE)")
-    building = output is not None or not serve
+    building = given.output is not None or not given.serve
     if building:
         options = PublishOptions(
-            sources=_sources(ctx, db, [*sources, *from_sources]),
-            committees=committees,
+            sources=_sources(ctx, given.db, [*given.sources, *from_sources]),
+            committees=given.committees,
             since=_date(dates[0], "--since") if dates else None,
-            include_unapproved=include_unapproved,
-            title=title,
-            licence=licence or OGL,
-            licence_url=licence_url if licence_url or licence else OGL_URL,
+            include_unapproved=given.include_unapproved,
+            title=given.title,
+            licence=given.licence or OGL,
+            licence_url=given.licence_url if given.licence_url or given.licence else OGL_URL,
         )
         done = publish_folder(folder, options)
         merged = f"; {done.duplicates} found in more than one source" if done.duplicates else ""
@@ -218,5 +194,5 @@ def _run(
             f"published {done.meetings} meeting(s) of {done.committees} committee(s)"
             f" to {done.folder}{merged}"
         )
-    if serve:
-        serve_folder(folder, port)
+    if given.serve:
+        serve_folder(folder, given.port)
