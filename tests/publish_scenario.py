@@ -20,10 +20,11 @@ from pathlib import Path
 
 import pendulum
 
-from minuteterm.drafts import save_draft
-from minuteterm.model import AttendanceStatus, EntryKind, PersonKind
-from minuteterm.recorder import Recorder
-from minuteterm.store import NewItem, Store, open_store
+from minuteterm.db.store import Store, open_store
+from minuteterm.model import AttendanceStatus, EntryKind, NewItem, PersonKind
+from minuteterm.recording.drafts import save_draft
+from minuteterm.recording.meetings import create_meeting
+from minuteterm.recording.recorder import Recorder
 
 COMMITTEE = "Harbour Board"
 
@@ -73,7 +74,8 @@ def _run(store: Store, meeting: int, start: pendulum.DateTime, lines: list[str])
 
 def october(store: Store) -> tuple[int, int, int]:
     """The October meeting; returns (meeting, public action, confidential action)."""
-    meeting = store.create_meeting(
+    meeting = create_meeting(
+        store,
         COMMITTEE,
         _at(12, 10),
         venue="Harbour House",
@@ -113,7 +115,8 @@ def october(store: Store) -> tuple[int, int, int]:
 
 def november(store: Store, public_action: int, confidential_action: int) -> int:
     """The November meeting: approves October, carries its actions forward."""
-    meeting = store.create_meeting(
+    meeting = create_meeting(
+        store,
         COMMITTEE,
         _at(16, 11),
         venue="Harbour House",
@@ -153,7 +156,8 @@ def november(store: Store, public_action: int, confidential_action: int) -> int:
 
 def december(store: Store) -> int:
     """December approves November and closes, not yet approved itself."""
-    meeting = store.create_meeting(
+    meeting = create_meeting(
+        store,
         COMMITTEE,
         _at(14, 12),
         venue="Harbour House",
@@ -177,8 +181,8 @@ def december(store: Store) -> int:
 
 def draft(store: Store) -> int:
     """January's meeting, made in advance and not yet held."""
-    meeting = store.create_meeting(
-        COMMITTEE, _at(11, 1).add(years=1), agenda=[NewItem("Plumtreddle quay tender")]
+    meeting = create_meeting(
+        store, COMMITTEE, _at(11, 1).add(years=1), agenda=[NewItem("Plumtreddle quay tender")]
     )
     save_draft(store, meeting, "Snorkelwick said", EntryKind.NOTE, now=_at(14, 12))
     return meeting

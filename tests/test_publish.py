@@ -16,10 +16,11 @@ import pendulum
 import pytest
 import sqlite_utils
 
-from minuteterm.model import PersonKind
+from minuteterm.db.store import open_store
+from minuteterm.model import NewItem, PersonKind
 from minuteterm.publishing.confidential import confidential_actions_and_updates
-from minuteterm.recorder import Recorder
-from minuteterm.store import NewItem, open_store
+from minuteterm.recording.meetings import create_meeting
+from minuteterm.recording.recorder import Recorder
 
 from . import publish_scenario as scenario
 
@@ -166,7 +167,7 @@ def _parks_panel(path: Path) -> None:
     store = open_store(path)
     try:
         start = pendulum.datetime(2026, 11, 20, 10, 0, tz="Europe/London")
-        meeting = store.create_meeting("Parks Panel", start, agenda=[NewItem("Play areas")])
+        meeting = create_meeting(store, "Parks Panel", start, agenda=[NewItem("Play areas")])
         store.add_attendee(meeting, "Cllr Jo Park", PersonKind.MEMBER, chair=True)
         recorder = Recorder(store, meeting)
         lines = ["/item 1", "The Panel visited the new play areas.", "= That it be noted.", "/end"]
@@ -286,7 +287,7 @@ def test_a_later_change_of_resolution_marks_leaves_approved_minutes_alone(
 def test_an_older_database_keeps_each_attendees_title_when_upgraded(tmp_path: Path) -> None:
     """A file from before titles were kept per meeting takes the titles as
     they stand when it is upgraded, and the minutes read as before."""
-    from minuteterm.schema import MIGRATIONS
+    from minuteterm.db.schema import MIGRATIONS
 
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)

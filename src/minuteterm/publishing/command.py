@@ -9,24 +9,25 @@ a date is ``--since``, and a value that could be both is refused.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import click
 
-from .errors import PublishError
+from minuteterm.publishing.errors import PublishError
 
 
 def _today():  # -> date, in local time
-    from .. import clock
-    from ..dates import to_local
+    from minuteterm import clock
+    from minuteterm.dates import to_local
 
     return to_local(clock.now()).date()
 
 
 def _date(text: str, option: str):  # -> date
-    from ..dates import DateError, parse_date
+    from minuteterm.dates import DateError, parse_date
 
     try:
         return parse_date(text, _today())
@@ -36,7 +37,7 @@ def _date(text: str, option: str):  # -> date
 
 def _split_from(values: tuple[str, ...]) -> tuple[list[Path], list[str]]:
     """``--from`` values as (sources, dates); refuses one that is both or neither."""
-    from ..dates import DateError, parse_date
+    from minuteterm.dates import DateError, parse_date
 
     sources, dates = [], []
     for value in values:
@@ -59,12 +60,27 @@ def _split_from(values: tuple[str, ...]) -> tuple[list[Path], list[str]]:
     return sources, dates
 
 
+#: Where the database is when no ``--db`` is given: set by the command line
+#: that adds this command (:func:`attach`), which owns that default.
+_default_db: Callable[[], Path] | None = None
+
+
+def attach(group: click.Group, default_db: Callable[[], Path]) -> None:
+    """Add ``publish`` to the ``minuteterm`` command group, with the group's
+    default database (``$MINUTETERM_DB`` or the user data folder)."""
+    global _default_db
+    _default_db = default_db
+    group.add_command(publish)
+
+
 def _sources(ctx: click.Context, db: Path | None, named: list[Path]) -> tuple[Path, ...]:
     if named:
         return tuple(named)
-    from ..cli import default_db_path
-
-    chosen = db or (ctx.obj or {}).get("db") or default_db_path()
+    chosen = db or (ctx.obj or {}).get("db")
+    if chosen is None:
+        if _default_db is None:
+            raise PublishError("no database given: --db FILE or --source FILE")
+        chosen = _default_db()
     return (Path(chosen).expanduser(),)
 
 
@@ -164,11 +180,11 @@ class Given:
 
 
 def _run(ctx: click.Context, given: Given) -> None:
-    from .config import OGL, OGL_URL
-    from .publish import PublishOptions
-    from .publish import publish as publish_folder
-    from .serve import INSTALL_HINT, datasette_installed
-    from .serve import serve as serve_folder
+    from minuteterm.publishing.config import OGL, OGL_URL
+    from minuteterm.publishing.publish import PublishOptions
+    from minuteterm.publishing.publish import publish as publish_folder
+    from minuteterm.publishing.serve import INSTALL_HINT, datasette_installed
+    from minuteterm.publishing.serve import serve as serve_folder
 
     folder = _folder(given.directory, given.output)
     if given.serve and not datasette_installed():

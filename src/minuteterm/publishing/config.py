@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .gather import HTML_MOUNT
+from minuteterm.publishing.gather import HTML_MOUNT
 
 DATABASE = "minutes"
 PLUGIN_FILE = "minuteterm_links.py"

@@ -15,12 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..action_history import LIVE_UPDATE, fold, raised_state, update_from_row
-from ..dates import to_local
-from ..export import render
-from ..export.files import slug
-from ..minutes import UNSTATED_DECISION, capitalise, ensure_stop
-from ..model import (
+from minuteterm.actions.history import LIVE_UPDATE, fold, raised_state, update_from_row
+from minuteterm.clock import iso
+from minuteterm.dates import to_local
+from minuteterm.db.store import Store
+from minuteterm.export import render
+from minuteterm.export.files import slug
+from minuteterm.grammar.citations import cite
+from minuteterm.minutes import UNSTATED_DECISION, capitalise, ensure_stop
+from minuteterm.model import (
     AttendanceStatus,
     Attendee,
     EntryKind,
@@ -31,10 +34,8 @@ from ..model import (
     Resolution,
     VoteSide,
 )
-from ..numbering import cite
-from ..store import Store
-from ..timestamps import iso
-from .confidential import Confidential
+from minuteterm.publishing.confidential import Confidential
+from minuteterm.recording.record import meeting_record
 
 #: Where Datasette serves the HTML minutes (``--static html:DIR/minutes``).
 HTML_MOUNT = "html"
@@ -312,7 +313,7 @@ def public_meeting(
 ) -> PublicMeeting:
     """The public record of meeting ``meeting_id``: its rows, and its public
     minutes as HTML (the page is named later, by :meth:`PublicMeeting.place`)."""
-    record = store.record(meeting_id)
+    record = meeting_record(store, meeting_id)
     meeting = record.meeting
     url = ""
     markdown = render(record, "md", public=True)

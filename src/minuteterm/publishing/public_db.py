@@ -16,8 +16,8 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import PublishError
-from .gather import PublicMeeting, Row
+from minuteterm.publishing.errors import PublishError
+from minuteterm.publishing.gather import PublicMeeting, Row
 
 SCHEMA = """
 create table committees (

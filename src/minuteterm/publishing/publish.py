@@ -14,15 +14,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..store import Store
-from ..timestamps import iso
-from .confidential import confidential_actions_and_updates
-from .config import OGL, OGL_URL, metadata, write_config
-from .errors import PublishError
-from .gather import ActionContext, PublicMeeting, html_filename, meeting_uid, public_meeting
-from .public_db import write_public_db
-from .site import check_target, write_site
-from .sources import Selection, chosen_meetings, committee_names, opened_copy
+from minuteterm.clock import iso
+from minuteterm.db.store import Store
+from minuteterm.publishing.confidential import confidential_actions_and_updates
+from minuteterm.publishing.config import OGL, OGL_URL, metadata, write_config
+from minuteterm.publishing.errors import PublishError
+from minuteterm.publishing.gather import (
+    ActionContext,
+    PublicMeeting,
+    html_filename,
+    meeting_uid,
+    public_meeting,
+)
+from minuteterm.publishing.public_db import write_public_db
+from minuteterm.publishing.site import check_target, write_site
+from minuteterm.publishing.sources import Selection, chosen_meetings, committee_names, opened_copy
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ import os
 import sys
 from pathlib import Path
 
-from .config import PLUGIN_FILE
-from .errors import PublishError
-from .gather import HTML_MOUNT
+from minuteterm.publishing.config import PLUGIN_FILE
+from minuteterm.publishing.errors import PublishError
+from minuteterm.publishing.gather import HTML_MOUNT
 
 INSTALL_HINT = "Datasette is not installed: pip install 'minuteterm[publish]'"
 DEFAULT_PORT = 8001

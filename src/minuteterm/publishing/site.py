@@ -20,10 +20,10 @@ from datetime import date
 from itertools import groupby
 from pathlib import Path
 
-from ..dates import format_date
-from ..export.html import CONTENT_SECURITY_POLICY
-from .errors import PublishError
-from .gather import PublicMeeting
+from minuteterm.dates import format_date
+from minuteterm.export.html import CONTENT_SECURITY_POLICY
+from minuteterm.publishing.errors import PublishError
+from minuteterm.publishing.gather import PublicMeeting
 
 INDEX_STYLE = (
     "body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;"

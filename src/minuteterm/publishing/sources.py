@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..dates import to_local
-from ..errors import StoreError
-from ..model import Meeting, MeetingStatus
-from ..store import SQLITE_MAGIC, Store, open_store
-from .errors import PublishError
+from minuteterm.dates import to_local
+from minuteterm.db.store import SQLITE_MAGIC, Store, open_store
+from minuteterm.errors import StoreError
+from minuteterm.model import Meeting, MeetingStatus
+from minuteterm.publishing.errors import PublishError
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
-from .local_size import local_virtual_size
+from minuteterm.tui.widgets.local_size import local_virtual_size
 
 
 class LineInput(Input):
