@@ -86,7 +86,7 @@ def approve(
         )
         set_form(store, entry_id, ResolutionForm.RESOLVED)
         marks = store.committee_by_id(previous.committee_id).resolution_marks
-        db["meetings"].update(
+        db.table("meetings").update(
             previous.id,
             {
                 "status": MeetingStatus.APPROVED.value,

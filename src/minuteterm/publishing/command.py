@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +20,15 @@ import click
 from minuteterm.publishing.errors import PublishError
 
 
-def _today():  # -> date, in local time
+def _today() -> date:
+    """Today, in local time."""
     from minuteterm import clock
     from minuteterm.dates import to_local
 
     return to_local(clock.now()).date()
 
 
-def _date(text: str, option: str):  # -> date
+def _date(text: str, option: str) -> date:
     from minuteterm.dates import DateError, parse_date
 
     try:
@@ -39,7 +41,8 @@ def _split_from(values: tuple[str, ...]) -> tuple[list[Path], list[str]]:
     """``--from`` values as (sources, dates); refuses one that is both or neither."""
     from minuteterm.dates import DateError, parse_date
 
-    sources, dates = [], []
+    sources: list[Path] = []
+    dates: list[str] = []
     for value in values:
         is_file = Path(value).expanduser().is_file()
         try:
@@ -56,7 +59,10 @@ def _split_from(values: tuple[str, ...]) -> tuple[list[Path], list[str]]:
                 f"--from {value!r} is neither a database file nor a date:"
                 " use --source FILE or --since DATE"
             )
-        (sources if is_file else dates).append(Path(value).expanduser() if is_file else value)
+        if is_file:
+            sources.append(Path(value).expanduser())
+        else:
+            dates.append(value)
     return sources, dates
 
 
