@@ -67,3 +67,10 @@ def test_installed_wheel_exports_html_with_its_theme(tmp_path: Path) -> None:
     assert word.suffix == ".docx" and word.parent == work
     check = "import docx, sys; print(docx.Document(sys.argv[1]).paragraphs[0].style.name)"
     assert sh(python, "-c", check, word).stdout.strip() == "Heading 1"
+
+    # publishing ships its Datasette plugin inside the package
+    site = work / "site"
+    sh(env_dir / "bin" / "minuteterm", "publish", "-o", site, "--db", db, cwd=work)
+    plugin = (site / "plugins" / "minuteterm_links.py").read_text(encoding="utf-8")
+    assert "def render_cell" in plugin
+    assert (site / "minutes" / "index.html").is_file()

@@ -605,3 +605,8 @@ def main(argv: Sequence[str] | None = None) -> None:
 def _fail(message: str, status: int) -> None:
     click.echo(f"minuteterm: {message}", err=True)
     sys.exit(status)
+
+
+from minuteterm.publishing.command import attach as _attach_publish  # noqa: E402
+
+_attach_publish(cli, default_db_path)  # `minuteterm publish`, in its own folder

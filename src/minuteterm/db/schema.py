@@ -291,6 +291,30 @@ def _v7_imported_agendas(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v10_attendance_as_minuted(db: sqlite_utils.Database) -> None:
+    """Each attendee's kind and title as at the meeting ("Head of Finance"
+    becoming "Director of Finance" at a later one leaves this meeting's
+    attendance as it was). Existing rows take them as they stand."""
+    _statements(
+        db,
+        """
+        alter table attendance add column kind text;
+        alter table attendance add column title text;
+        update attendance set
+            kind = (select p.kind from people p where p.id = attendance.person_id),
+            title = (select p.title from people p where p.id = attendance.person_id);
+        """,
+    )
+
+
+def _statements(db: sqlite_utils.Database, script: str) -> None:
+    """Run each statement of ``script`` inside the migration's transaction
+    (``executescript`` would commit first)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 #: Whether the entry ``{entry}`` was typed in an exempt item.
 _IN_EXEMPT = """coalesce((select i.exempt from entries e join agenda_items i on i.id = e.item_id
     where e.id = {entry}), 0)"""
@@ -363,6 +387,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v7_imported_agendas,
     _v8_confidential_actions,
     _v9_minutes_snapshots,
+    _v10_attendance_as_minuted,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

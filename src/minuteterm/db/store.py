@@ -329,6 +329,10 @@ class Store:
             row["person_id"] = self._person_id(
                 meeting.committee_id, name, kind, title and clean(title), expected=standing
             )
+            (person,) = self._rows(
+                "select kind, title from people where id = ?", [row["person_id"]]
+            )
+            row["kind"], row["title"] = person["kind"], person["title"]  # as at this meeting
             if chair:
                 db.execute("update attendance set chair = 0 where meeting_id = ?", [meeting_id])
             if chair is not None:
@@ -339,7 +343,8 @@ class Store:
     def attendees(self, meeting_id: int) -> list[Attendee]:
         """Who is listed against a meeting, chair first, then by name."""
         rows = self._rows(
-            """select p.name, p.kind, p.title, a.status, a.chair, a.substitute_for,
+            """select p.name, coalesce(a.kind, p.kind) as kind, coalesce(a.title, p.title) as title,
+            a.status, a.chair, a.substitute_for,
             (select ev.event from attendance_events ev
                 join entries x on x.id = ev.entry_id and x.deleted_at is null
                 where ev.meeting_id = a.meeting_id and ev.person_id = a.person_id
@@ -443,8 +448,8 @@ class Store:
                     }
                 )
             db.execute(  # the committee's members, to be marked as they arrive
-                """insert into attendance (meeting_id, person_id, status)
-                select ?, id, 'expected' from people
+                """insert into attendance (meeting_id, person_id, status, kind, title)
+                select ?, id, 'expected', kind, title from people
                 where committee_id = ? and expected = 1 and kind = 'member'""",
                 [meeting_id, owner.id],
             )
