@@ -237,8 +237,8 @@ def test_dash_style() -> None:
     assert texts(section(qa_record(), "dash")) == [
         "Members raised the following queries:",
         "How would silt affect the cost – the reserve would meet it.",
-        "Was the repair on course for Easter – yes, subject to the weather; "
-        "a firm programme was due in January.",
+        "Was the repair on course for Easter – yes, subject to the weather.",
+        "It was added that a firm programme was due in January.",
         "What notice would berth holders get?",
     ]
 
@@ -246,23 +246,23 @@ def test_dash_style() -> None:
 def test_bullets_style() -> None:
     assert texts(section(qa_record(), "bullets")) == [
         "The Board discussed the report and comments were made, including:",
-        "- In response to a question from Cllr Ahmed, “How would silt affect the "
-        "cost?”, the Board was advised that the reserve would meet it.",
-        "- In response to a question from Cllr Bell, “Was the repair on course for "
-        "Easter?”, the Board was advised that this was the case, subject to the "
-        "weather. It was added that a firm programme was due in January.",
-        "- A question was raised: “What notice would berth holders get?”",
+        "- In response to a query from Cllr Ahmed regarding how silt would affect the "
+        "cost, the Board was advised that the reserve would meet it.",
+        "- In response to a query from Cllr Bell as to whether the repair was on course "
+        "for Easter, the Board was advised that this was the case, subject to the weather.",
+        "- It was added that a firm programme was due in January.",
+        "- A query was raised regarding what notice berth holders would get.",
     ]
 
 
 def test_narrative_style() -> None:
     assert texts(section(qa_record(), "narrative")) == [
-        "Cllr Ahmed asked: “How would silt affect the cost?” The Head of Finance "
+        "Cllr Ahmed asked how silt would affect the cost. The Head of Finance "
         "advised that the reserve would meet it.",
-        "Cllr Bell asked: “Was the repair on course for Easter?” The Harbour Master "
-        "advised that this was the case, subject to the weather. It was added that "
-        "a firm programme was due in January.",
-        "A Member asked: “What notice would berth holders get?”",
+        "Cllr Bell asked whether the repair was on course for Easter. The Harbour Master "
+        "advised that this was the case, subject to the weather.",
+        "It was added that a firm programme was due in January.",
+        "A Member asked what notice berth holders would get.",
     ]
 
 
@@ -332,9 +332,10 @@ def test_a_note_stays_in_the_discussion() -> None:
         ("staff surveys", "bullets", "- A query was raised regarding staff surveys."),
         ("staff surveys", "narrative", "A Member asked about staff surveys."),
         ("whether fees would rise?", "narrative", "A Member asked whether fees would rise."),
-        ("could fees rise", "narrative", "A Member asked: “Could fees rise?”"),
+        ("could fees rise", "narrative", "A Member asked whether fees could rise."),
         ("could fees rise", "dash", "Could fees rise?"),
-        ("whether fees would rise", "dash", "Whether fees would rise."),
+        ("whether fees would rise", "dash", "A Member asked whether fees would rise."),
+        ("who did the work?", "narrative", "A Member asked: “Who did the work?”"),
     ],
 )
 def test_topic_reported_and_direct_questions(typed: str, style: str, written: str) -> None:
@@ -428,20 +429,23 @@ def test_action_sheet_rows() -> None:
     )
 
 
-def test_resolutions_are_gathered_at_the_end_and_numbered() -> None:
+def test_resolutions_print_in_the_order_they_happened_and_are_numbered() -> None:
     blocks = section(
         record(
+            entry(EntryKind.NOTE, "The Harbour Master presented the report."),
             entry(EntryKind.RESOLUTION, "That the report be noted"),
-            entry(EntryKind.NOTE, "The Chair thanked officers."),
             entry(EntryKind.RESOLUTION, "That officers report back in March."),
+            entry(EntryKind.NOTE, "The Chair thanked officers."),
         )
     ).blocks
-    assert isinstance(blocks[-1], Resolutions)
-    assert blocks[-1].items == (
+    assert isinstance(blocks[0], Paragraph)
+    assert isinstance(blocks[1], Resolutions)
+    assert blocks[1].items == (
         "That the report be noted.",
         "That officers report back in March.",
     )
-    assert isinstance(blocks[0], Paragraph)
+    # a note typed after the resolutions stays after them
+    assert isinstance(blocks[2], Paragraph) and blocks[2].text == "The Chair thanked officers."
 
 
 def test_item_without_entries_is_just_its_heading() -> None:

@@ -265,6 +265,24 @@ def _v6_formal_business(db: sqlite_utils.Database) -> None:
             db.execute("update agenda_items set standing = ? where id = ?", [standing, row["id"]])
 
 
+def _v7_house_style(db: sqlite_utils.Database) -> None:
+    """Each committee's house style: how its minutes write members'
+    questions, how they name members, and whether several resolutions share
+    one stem. Columns already there (a file migrated by another build) are
+    left as they are."""
+    have = {row[1] for row in db.execute("pragma table_info(committees)").fetchall()}
+    columns = {
+        "question_style": "text check (question_style in ('dash', 'bullets', 'narrative'))",
+        "member_naming": (
+            "text check (member_naming in ('cllr-full', 'councillor-surname', 'councillor-full'))"
+        ),
+        "shared_stem": "integer not null default 0",
+    }
+    for name, definition in columns.items():
+        if name not in have:
+            db.execute(f"alter table committees add column {name} {definition}")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_core,
     _v2_action_history,
@@ -272,6 +290,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v4_revisions_and_drafts,
     _v5_sheet_at_archive_size,
     _v6_formal_business,
+    _v7_house_style,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -25,16 +25,23 @@ Rules the conventions leave open, decided here:
   minutes are not a transcript.
 - Questions, their responses and any actions or unattached responses that
   arise among them form one question block; a note, declaration or vote
-  closes it. Resolutions are gathered at the end of the item.
-- A second response to the same question "added that ...".
+  closes it. Everything prints in the order it happened: resolutions close
+  the block they follow, and a note typed after a resolution stays after it.
+- The clerk's own reporting verbs are kept ("asked whether ...", "confirmed
+  that ..."), a question as asked becomes reported speech, a topic reads
+  "asked about ..." (:mod:`.reported_speech`, :mod:`.questions`).
+- A further response to the same question is a paragraph of its own
+  ("The Harbour Master added that ...").
+- The committee's house style (:mod:`.house_style`) chooses the question
+  style, how members are named and how several resolutions are set out.
 """
 
 from __future__ import annotations
 
+from ..model import QUESTION_STYLES
 from .build import (
     CONFIDENTIAL_LINE,
     DRAFT_LINE,
-    QUESTION_STYLES,
     action_paragraph,
     build_minutes,
     due_phrase,
