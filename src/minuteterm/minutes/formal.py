@@ -30,6 +30,7 @@ from ..model import (
     VoteSide,
 )
 from .document import Attendance, Block, Paragraph, Resolutions, Span
+from .interests import detail_phrase
 from .wording import capitalise, ensure_stop, strip_stop
 
 #: The label each form of decision is printed with.
@@ -133,8 +134,7 @@ def declaration_paragraph(declaration: Declaration, item: AgendaItem | None) -> 
     """``Cllr Fenn declared a disclosable pecuniary interest in item 6 (Land
     at Mill Lane) as owner of the land, and left the meeting for that item.``"""
     text = f"{declaration.name} declared {INTEREST_WORDS[declaration.kind]}{_item_words(item)}"
-    if declaration.detail:
-        text += f": {strip_stop(declaration.detail)}"
+    text += detail_phrase(declaration.detail)
     if declaration.kind is InterestKind.PECUNIARY and item is not None:
         text += ", and left the meeting during consideration of that item"
     return _plain(ensure_stop(text), "declaration")
