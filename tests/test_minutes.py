@@ -276,7 +276,9 @@ def test_narrative_without_responder_says_officers() -> None:
     ("typed", "written"),
     [
         ("No.", "this was not the case"),
-        ("No – the budget was fixed", "this was not the case, the budget was fixed"),
+        ("No – the budget was fixed", "this was not the case; the budget was fixed"),
+        ("Yes, subject to the weather", "this was the case, subject to the weather"),
+        ("No. It had been delayed.", "this was not the case. It had been delayed"),
         ("No one had objected", "no one had objected"),
         ("Yesterday's survey showed it", "Yesterday's survey showed it"),
     ],

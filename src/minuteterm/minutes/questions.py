@@ -20,6 +20,7 @@ from ..model import Entry
 from .document import Paragraph, Span
 from .reported_speech import (
     Question,
+    is_fragment,
     is_question,
     query_words,
     read_question,
@@ -54,7 +55,15 @@ def said(answer: Entry, body: str) -> str:
     led = verb_led(answer.text)
     if led is not None:
         return ensure_stop(f"{answerer(answer)} {led.phrase}")
-    return ensure_stop(f"{answerer(answer)} advised that {clause(answer.text)}")
+    return ensure_stop(f"{answerer(answer)} {_advised_that(answer.text)}")
+
+
+def _advised_that(text: str) -> str:
+    """ "advised that it would open in May", or for a phrase that is not a
+    sentence, "advised: about eight weeks"."""
+    if is_fragment(strip_that(text)):
+        return f"advised: {strip_end(strip_that(text))}"
+    return f"advised that {clause(text)}"
 
 
 def further(answer: Entry, body: str) -> str:
@@ -152,7 +161,7 @@ def _advised(answer: Entry, body: str) -> str:
     if led is not None:
         who = _mid(role_name(answer.speaker)) if answer.speaker else "officers"
         return f"{who} {led.phrase}"
-    return f"the {body} was advised that {clause(answer.text)}"
+    return f"the {body} was {_advised_that(answer.text)}"
 
 
 def bullets(question: Entry, answers: list[Entry], body: str) -> list[Paragraph]:
@@ -184,7 +193,7 @@ def _in_response(answer: Entry, body: str) -> str:
     led = verb_led(answer.text)
     if led is not None:
         return said(answer, body)
-    return ensure_stop(f"In response, the {body} was advised that {clause(answer.text)}")
+    return ensure_stop(f"In response, the {body} was {_advised_that(answer.text)}")
 
 
 WRITERS = {"dash": dash, "bullets": bullets, "narrative": narrative}

@@ -42,7 +42,7 @@ ANSWER_VERBS = _words(
     "informed assured reassured added indicated replied responded said outlined described "
     "accepted offered committed promised recognised recognized conceded answered "
     "estimated expected provided gave told set summarised summarized updated cautioned "
-    "warned admitted accepted detailed"
+    "warned admitted accepted detailed apologised apologized"
 )
 
 #: Every reporting verb; one never follows another in the minutes.
@@ -247,7 +247,7 @@ def _is_participle(word: str) -> bool:
     return len(word) > 4 and (word.endswith("ed") or word.endswith("ing"))
 
 
-def _predicate_start(words: list[str], aux: str) -> int | None:
+def _predicate_start(words: list[str], aux: str, *, weak: bool = True) -> int | None:
     """Where what is asked about the subject starts in ``words`` (the words
     after the auxiliary), or ``None`` when it cannot be told."""
     lowered = [_bare(word) for word in words]
@@ -255,7 +255,7 @@ def _predicate_start(words: list[str], aux: str) -> int | None:
         return None
     if lowered[0] in _PRONOUNS:
         return 1
-    weak = None
+    preposition = None
     for index in range(1, len(lowered)):
         word, before = lowered[index], lowered[index - 1]
         if before in _DETERMINERS or before in ("of", "for", "to", "from", "with", "and"):
@@ -268,9 +268,9 @@ def _predicate_start(words: list[str], aux: str) -> int | None:
             return index
         if aux in BE and (word in _PREDICATE_WORDS or _is_participle(word)):
             return index
-        if aux in BE and weak is None and word in _WEAK_PREDICATE_WORDS:
-            weak = index
-    return weak
+        if aux in BE and weak and preposition is None and word in _WEAK_PREDICATE_WORDS:
+            preposition = index
+    return preposition
 
 
 def _wh_phrase_end(words: list[str]) -> int:
@@ -310,10 +310,11 @@ def _reported_clause(subject: str, aux: str, rest: list[str]) -> str | None:
     return _join(subject, _SHIFTED.get(aux, aux), " ".join(rest))
 
 
-def _inverted(words: list[str], aux: str, *, at_end: bool = True) -> str | None:
+def _inverted(words: list[str], aux: str, *, at_end: bool = True, weak: bool = True) -> str | None:
     """The words after an auxiliary, put back in statement order (``at_end``:
-    a form of "be" may go last, as in "what the cost was")."""
-    start = _predicate_start(words, aux)
+    a form of "be" may go last, as in "what the cost was"; ``weak``: a
+    preposition may start the predicate, as in "whether it was on course")."""
+    start = _predicate_start(words, aux, weak=weak)
     if start is None:
         if at_end and aux in BE and words:  # "what is the cost" -> "what the cost was"
             return _join(" ".join(words), _SHIFTED.get(aux, aux))
@@ -355,12 +356,42 @@ def _reported_wh(words: list[str]) -> str | None:
     asks_subject = (
         _is_participle(following)
         or following in _PREDICATE_WORDS
+        or following in _WEAK_PREDICATE_WORDS  # "how many families were in ..."
         or (aux in MODALS and following in BASE_VERBS)
     )
     if asks_subject and aux not in DO:  # "what was driving", "who would pay"
         return _join(phrase, _SHIFTED.get(aux, aux), " ".join(rest))
-    body = _inverted(rest, aux)
+    body = _inverted(rest, aux, weak=False)  # "what the position on X was"
     return _join(phrase, body) if body else None
+
+
+# --- answers that are not sentences ------------------------------------------------------
+
+_PAST_FORMS = frozenset(_IRREGULAR.values())
+_CLAUSE_STARTS = _words("it they there he she we this these those yes no")
+_RELATIVES = _words("which who whom whose")
+
+
+def _finite(word: str) -> bool:
+    if word in AUXILIARIES or word in _PAST_FORMS or word.endswith("n't"):
+        return True
+    return len(word) > 3 and word.endswith("ed") and word not in _NOT_PARTICIPLES
+
+
+def is_fragment(text: str) -> bool:
+    """Whether an answer is a phrase rather than a sentence ("about eight
+    weeks", "£3.4m, of which £1m came from grant", "by the end of
+    January"): it cannot follow "advised that"."""
+    first = re.split(r"[.;:]\s", text.strip(), maxsplit=1)[0]
+    words = [_bare(word) for word in first.split()]
+    if not words or words[0] in _CLAUSE_STARTS:
+        return False
+    for word in words:
+        if word in _RELATIVES:
+            break
+        if _finite(word):
+            return False
+    return True
 
 
 # --- what the minutes say ---------------------------------------------------------------
