@@ -106,10 +106,10 @@ class ReviewScreen(Screen[None]):
         self._show_entries(record)
         version = "public version (exempt discussion left out)" if self.public else "full version"
         house = record.committee.question_style if record.committee else "dash"
-        which = " (house style)" if self.questions == house else f" (house style: {house})"
+        which = " — the house style" if self.questions == house else f" — house style: {house}"
         self.query_one("#review-title", Static).update(
             Content(
-                f"Review — {record.meeting.title}: {self.questions} questions{which}, {version}"
+                f"Review — {record.meeting.title}: {self.questions} questions, {version}{which}"
             )
         )
 
