@@ -127,8 +127,9 @@ class NameBook:
         return member_name(name, self.naming, self.full.get(rest))
 
     def in_text(self, text: str) -> str:
-        """Every "Cllr X" / "Councillor X" in ``text``, named the house way."""
-        if self.naming == "cllr-full" and not self.full:
+        """Every "Cllr X" / "Councillor X" in ``text`` who is a member of this
+        meeting, named the house way (other words are left as typed)."""
+        if not self.full:
             return text
 
         def styled(match: re.Match[str]) -> str:
@@ -139,7 +140,7 @@ class NameBook:
                     tail = " ".join(words[size:])
                     named = member_name(known, self.naming)
                     return f"{named} {tail}" if tail else named
-            return member_name(match.group(0), self.naming)
+            return match.group(0)  # not a member of this meeting: as typed
 
         return _IN_TEXT.sub(styled, text)
 

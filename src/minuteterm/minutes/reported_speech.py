@@ -369,7 +369,10 @@ def _reported_wh(words: list[str]) -> str | None:
 
 _PAST_FORMS = frozenset(_IRREGULAR.values())
 _CLAUSE_STARTS = _words("it they there he she we this these those yes no")
-_RELATIVES = _words("which who whom whose")
+_RELATIVES = _words(
+    "which who whom whose once when whenever if as because until unless although though "
+    "after before while since whereas"
+)
 
 
 def _finite(word: str) -> bool:
