@@ -109,7 +109,8 @@ def describe(committee: Committee) -> str:
         numbers = f"running ({start}, {start + 1}, …)"
     marks = "1), 2)" if committee.resolution_marks is ResolutionMarks.NUMBERS else "(a), (b)"
     if committee.shared_stem:
-        marks = f"under one stem (That … – {marks} …; and …)"
+        first, second = marks.split(", ")
+        marks = f"under one stem (That … – {first} …; and {second} …)"
     naming = {
         "cllr-full": "Cllr Priya Lee",
         "councillor-surname": "Councillor Lee",
