@@ -18,6 +18,8 @@ import sqlite_utils
 from textual.widgets import Markdown, Static
 
 from minuteterm.committees import Settings, configure
+from minuteterm.minutes import BulletList, Minutes, Paragraph, build_minutes
+from minuteterm.minutes.house_style import member_name
 from minuteterm.model import EntryKind
 from minuteterm.recorder import Recorder
 from minuteterm.schema import MIGRATIONS, SCHEMA_VERSION
@@ -26,6 +28,7 @@ from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.screens.review_screen import ReviewScreen
 
 from .test_cli import assert_refused, run
+from .test_reported_speech import case_record
 
 COMMITTEE = "Audit and Governance Board"
 LINES = (
@@ -240,3 +243,53 @@ def test_an_older_file_gains_the_house_style_columns(db_path: Path) -> None:
         assert committee.shared_stem is False and committee.resolution_marks.value == "letters"
     finally:
         store.close()
+
+
+# --- pure: names and the body noun ---------------------------------------------------------
+
+
+def section_text(minutes: Minutes) -> list[str]:
+    """The only section's paragraphs and bullets as text (intros left out)."""
+    out = []
+    for block in minutes.sections[0].blocks:
+        if isinstance(block, BulletList):
+            out += [item.text for item in block.items]
+        elif isinstance(block, Paragraph) and block.role != "intro":
+            out.append(block.text)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("naming", "written"),
+    [
+        ("cllr-full", "Cllr Priya Lee"),
+        ("councillor-surname", "Councillor Lee"),
+        ("councillor-full", "Councillor Priya Lee"),
+    ],
+)
+def test_members_are_named_the_house_way_and_officers_by_title(naming: str, written: str) -> None:
+    lines = ["? Cllr Lee: asked about the backlog", "> Gemma Lowe: explained that it had halved"]
+    record = case_record(lines)
+    minutes = build_minutes(record, "narrative", naming=naming)
+    assert section_text(minutes) == [
+        f"{written} asked about the backlog. The Head of Digital Services explained that it"
+        " had halved."
+    ]
+    assert minutes.attendance is not None and written in minutes.attendance.present
+    assert member_name("Cllr Mary-Jane O'Neil", naming).endswith("O'Neil")
+    assert member_name("Gemma Lowe", naming) == "Gemma Lowe"  # not a councillor
+
+
+@pytest.mark.parametrize(
+    ("committee", "noun"),
+    [
+        ("Audit and Governance Board", "Board"),
+        ("Health Scrutiny Panel", "Panel"),
+        ("Planning Sub-Committee", "Sub-Committee"),
+        ("Overview and Scrutiny Committee", "Committee"),
+    ],
+)
+def test_the_body_noun_follows_the_committee_name(committee: str, noun: str) -> None:
+    lines = ["? Cllr Ward: the cost of the scheme", "> Director of Place: it was £3m"]
+    minutes = build_minutes(case_record(lines, committee), "bullets")
+    assert f"the {noun} was advised that it was £3m." in section_text(minutes)[0]

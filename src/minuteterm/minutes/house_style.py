@@ -23,6 +23,7 @@ from ..model import (
     Entry,
     EntryKind,
     ItemRecord,
+    LoggedAction,
     MeetingRecord,
     PersonKind,
     ResolutionMarks,
@@ -150,9 +151,23 @@ def _entry(entry: Entry, book: NameBook) -> Entry:
     text = entry.text
     if entry.kind in (EntryKind.ATTENDANCE, EntryKind.NOTE, EntryKind.QUESTION):
         text = book.in_text(text)
-    if speaker == entry.speaker and text == entry.text:
+    action = entry.action
+    if action is not None and action.owner:
+        action = replace(action, owner=book.name(action.owner))
+    if speaker == entry.speaker and text == entry.text and action == entry.action:
         return entry
-    return replace(entry, speaker=speaker, text=text)
+    return replace(entry, speaker=speaker, text=text, action=action)
+
+
+def _logged(action: LoggedAction, book: NameBook) -> LoggedAction:
+    """An action's owners (as raised, and now) named the house way."""
+    prior = book.name(action.prior_owner) if action.prior_owner else action.prior_owner
+    return replace(
+        action,
+        raised_owner=book.name(action.raised_owner),
+        owner=book.name(action.owner),
+        prior_owner=prior,
+    )
 
 
 def _vote(vote: Vote, book: NameBook) -> Vote:
@@ -161,7 +176,8 @@ def _vote(vote: Vote, book: NameBook) -> Vote:
 
 def restyle_record(record: MeetingRecord, naming: str) -> MeetingRecord:
     """``record`` with members named the house way and officers who speak
-    named by their title ("Gemma Lowe" -> "Repairs Manager")."""
+    or own an action named by their title ("Gemma Lowe" -> "Repairs
+    Manager")."""
     book = NameBook(record.attendees, naming)
     attendees = [
         replace(
@@ -189,6 +205,7 @@ def restyle_record(record: MeetingRecord, naming: str) -> MeetingRecord:
         items=items,
         declarations=declarations,
         resolutions=resolutions,
+        actions=tuple(_logged(action, book) for action in record.actions),
     )
 
 
