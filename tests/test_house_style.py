@@ -10,6 +10,7 @@ an earlier MinuteTerm gains the house-style columns.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pendulum
@@ -293,3 +294,26 @@ def test_the_body_noun_follows_the_committee_name(committee: str, noun: str) -> 
     lines = ["? Cllr Ward: the cost of the scheme", "> Director of Place: it was £3m"]
     minutes = build_minutes(case_record(lines, committee), "bullets")
     assert f"the {noun} was advised that it was £3m." in section_text(minutes)[0]
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence"),
+    [
+        ("Apologies for absence", "There were no apologies for absence."),
+        ("Substitute Members", "There were no substitute members."),
+        ("Urgent business", "There was no urgent business."),
+        ("Any other business", "There was no other business."),
+        ("Public questions", "No questions had been received from members of the public."),
+        ("Petitions", "No petitions had been received."),
+        ("Chair's announcements", "There were no announcements."),
+    ],
+)
+def test_a_routine_item_with_nothing_minuted_is_never_a_bare_heading(
+    title: str, sentence: str
+) -> None:
+    record = case_record([])
+    item = replace(record.items[0].item, title=title)
+    record = replace(record, items=[replace(record.items[0], item=item)], attendees=[])
+    assert section_text(build_minutes(record)) == [sentence]
+    ordinary = build_minutes(case_record([])).sections[0]
+    assert ordinary.blocks == ()  # an ordinary item is left for the clerk to write

@@ -17,6 +17,7 @@ _SUBSTITUTES = re.compile(r"^substitut(?:e|ions?)\b|^substitute members?\b", re.
 
 #: (title pattern, the sentence when there was nothing to minute)
 _SENTENCES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^apolog", re.I), "There were no apologies for absence."),
     (re.compile(r"^(?:any )?urgent (?:business|items?)", re.I), "There was no urgent business."),
     (re.compile(r"^any other (?:urgent )?business", re.I), "There was no other business."),
     (
