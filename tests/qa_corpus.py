@@ -325,6 +325,15 @@ CORPUS = """
 
 ? Cllr Ward: referred to the letter from the parish council and asked for a response
 > Head of Planning: undertook to reply to the parish council within ten days
+
+? Cllr Ahmed: was the outcome a disappointment
+> Director of Children's Services: yes but the service had learned a great deal from the process
+
+? Cllr Lee: does the Council still use the old depot
+> Head of Property: yes the depot held the winter gritting fleet until March
+
+? Cllr Ward: would the charges change in April
+> no one had proposed a change for next year
 """
 
 

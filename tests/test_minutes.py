@@ -280,6 +280,11 @@ def test_narrative_without_responder_says_officers() -> None:
         ("Yes, subject to the weather", "this was the case, subject to the weather"),
         ("No. It had been delayed.", "this was not the case. It had been delayed"),
         ("No one had objected", "no one had objected"),
+        (
+            "yes but the figures were provisional",
+            "this was the case but the figures were provisional",
+        ),
+        ("yes the depot was still in use", "this was the case; the depot was still in use"),
         ("Yesterday's survey showed it", "Yesterday's survey showed it"),
     ],
 )

@@ -99,8 +99,12 @@ _PREDICATE_WORDS = _words(
     "appropriate fit higher lower better worse similar different confident satisfied happy "
     "content concerned clear sure certain accurate realistic achievable sustainable viable "
     "lawful compliant responsible accountable involved not always ever usually typically "
-    "fully properly worth free full empty vacant overdue ahead behind worst best least badly"
+    "fully properly worth free full empty vacant overdue ahead behind worst best least badly "
+    "accessible successful popular fair"
 )
+
+#: Adverbs that may stand between a subject and its verb ("still used").
+_ADVERBS = _words("still also now ever really actually currently already always usually")
 
 #: Prepositions that start a predicate only when nothing better does.
 _WEAK_PREDICATE_WORDS = _words("on in at within under over above below near across outside")
@@ -255,6 +259,7 @@ def _predicate_start(words: list[str], aux: str, *, weak: bool = True) -> int | 
         return None
     if lowered[0] in _PRONOUNS:
         return 1
+    start_det = lowered[0] in _DETERMINERS
     preposition = None
     for index in range(1, len(lowered)):
         word, before = lowered[index], lowered[index - 1]
@@ -268,6 +273,15 @@ def _predicate_start(words: list[str], aux: str, *, weak: bool = True) -> int | 
             return index
         if aux in BE and (word in _PREDICATE_WORDS or _is_participle(word)):
             return index
+        if (
+            aux in BE
+            and word in ("a", "an", "the")
+            and index >= 2
+            and start_det
+            and before not in _WEAK_PREDICATE_WORDS
+            and before not in ("by", "into", "between", "about", "than", "as")
+        ):
+            return index  # "was the outcome | a disappointment"
         if aux in BE and weak and preposition is None and word in _WEAK_PREDICATE_WORDS:
             preposition = index
     return preposition
@@ -300,13 +314,14 @@ def _join(*parts: str) -> str:
 
 def _reported_clause(subject: str, aux: str, rest: list[str]) -> str | None:
     """``subject`` + the auxiliary moved behind it (past tense) + the rest."""
-    if aux in DO:
-        if not rest:
+    if aux in DO:  # "does the Council still use" -> "the Council still used"
+        skip = 0
+        while skip < len(rest) - 1 and _bare(rest[skip]) in _ADVERBS:
+            skip += 1
+        if not rest or _bare(rest[skip]) not in BASE_VERBS:
             return None
-        verb = _bare(rest[0])
-        if verb not in BASE_VERBS:
-            return None
-        return _join(subject, past_tense(verb), " ".join(rest[1:]))
+        adverbs = " ".join(rest[:skip])
+        return _join(subject, adverbs, past_tense(_bare(rest[skip])), " ".join(rest[skip + 1 :]))
     return _join(subject, _SHIFTED.get(aux, aux), " ".join(rest))
 
 

@@ -124,6 +124,12 @@ def clause(text: str) -> str:
     text = strip_that(text)
     word = first_word(text)
     rest = text[len(word) :]
+    following = first_word(rest)
+    if word in ("yes", "no") and following in _JOINING:  # "yes but it was recognised ..."
+        case = "this was the case" if word == "yes" else "this was not the case"
+        return f"{case} {rest.strip()}"
+    if word == "yes" and rest[:1] == " " and following:  # "yes the service did ..."
+        return f"this was the case; {run_in(rest.strip())}"
     if word in ("yes", "no") and rest.lstrip()[:1] in ("", *",;:.–-"):
         stop = rest.lstrip()[:1] == "."
         rest = rest.lstrip(" ,;:.–-")
@@ -137,6 +143,9 @@ def clause(text: str) -> str:
         return f"{case}; {run_in(rest)}"  # "yes, they would be circulated"
     return run_in(text)
 
+
+#: Conjunctions that carry on straight after "yes" or "no".
+_JOINING = _words("but and although though however as because")
 
 #: Words that start a qualification of "yes" or "no" rather than a sentence.
 _QUALIFYING = _words(
