@@ -334,6 +334,9 @@ CORPUS = """
 
 ? Cllr Ward: would the charges change in April
 > no one had proposed a change for next year
+
+? Cllr Lee: asks whether the library will reopen before Easter
+> Head of Culture: confirms that it will reopen in May and the café is being relet
 """
 
 

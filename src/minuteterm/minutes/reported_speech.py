@@ -208,12 +208,41 @@ def verb_led(text: str) -> Led | None:
     index = 0
     while index < len(words) - 1 and _bare(words[index]) in LEAD_ADVERBS:
         index += 1
-    if not words or _bare(words[index]) not in REPORTING_VERBS:
+    if not words:
+        return None
+    verb = _bare(words[index])
+    if verb in PRESENT_TO_PAST:  # "confirms that it is ..." -> "confirmed that it was ..."
+        verb = PRESENT_TO_PAST[verb]
+        shifted = [_SHIFTED.get(word, word) for word in words[index + 1 :]]
+        words = [*words[:index], verb, *shifted]
+    if verb not in REPORTING_VERBS:
         return None
     if index == 0 and words[0][:1].isupper() and len(words) > 1 and words[1][:1].isupper():
         return None  # "Noted Concerns Group" — a name, not a verb
     phrase = _lower_first(" ".join(words))
-    return Led(_bare(words[index]), phrase, " ".join(words[index + 1 :]))
+    return Led(verb, phrase, " ".join(words[index + 1 :]))
+
+
+#: Reporting verbs typed in the present, and how the minutes put them (not
+#: those that are also plural nouns: "reports from the auditors" is a topic).
+PRESENT_TO_PAST: dict[str, str] = {
+    "asks": "asked",
+    "enquires": "enquired",
+    "seeks": "sought",
+    "welcomes": "welcomed",
+    "expresses": "expressed",
+    "suggests": "suggested",
+    "confirms": "confirmed",
+    "explains": "explained",
+    "advises": "advised",
+    "agrees": "agreed",
+    "undertakes": "undertook",
+    "acknowledges": "acknowledged",
+    "says": "said",
+    "responds": "responded",
+    "clarifies": "clarified",
+    "assures": "assured",
+}
 
 
 def strip_end(text: str) -> str:
