@@ -511,3 +511,18 @@ def test_apologies_come_from_attendance_even_when_an_arrival_is_noted_there() ->
         "Apologies for absence were received from Cllr Dunn.",
         f"Cllr Lee arrived at {format_time(START.add(minutes=10))}.",
     ]
+
+
+def test_a_note_led_by_a_reporting_verb_keeps_it_in_the_past() -> None:
+    blocks = texts(
+        section(
+            record(
+                entry(EntryKind.NOTE, "confirms that the quay is open", "Harbour Master"),
+                entry(EntryKind.NOTE, "Welcomed the report", "Cllr Ahmed"),
+            )
+        )
+    )
+    assert blocks == [
+        "The Harbour Master confirmed that the quay was open.",
+        "Cllr Ahmed welcomed the report.",
+    ]

@@ -50,6 +50,7 @@ from .formal import (
 )
 from .house_style import HouseStyle, house_style, restyle_record, shared_stem
 from .questions import WRITERS, said
+from .reported_speech import verb_led
 from .standing_text import is_substitutes_item, standard_sentence
 from .wording import body_word, capitalise, ensure_stop, first_word, role_name, strip_stop
 
@@ -127,7 +128,10 @@ def action_paragraph(entry: Entry, logged: LoggedAction | None = None) -> Paragr
 def narrative(entry: Entry) -> Paragraph:
     """A note (declaration, vote) as a paragraph of the minute."""
     text = entry.text.strip()
-    if entry.speaker and text[:1].islower():
+    led = verb_led(text) if entry.speaker else None
+    if entry.speaker and led is not None:  # "thanked …", "confirms that …" (-> "confirmed")
+        text = f"{role_name(entry.speaker)} {led.phrase}"
+    elif entry.speaker and text[:1].islower():
         text = f"{role_name(entry.speaker)} {text}"
     return _plain(ensure_stop(capitalise(text)))
 
