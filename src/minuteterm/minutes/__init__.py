@@ -16,6 +16,13 @@ The package is split by role:
   the tree in (:func:`build_minutes`).
 - :mod:`.action_log` words action updates and the "Action log" standing item
   (each carried action with its updates), from ``MeetingRecord.actions``.
+- :mod:`.reported_speech` (with its word lists in :mod:`.lexicon`) reads a
+  clerk's note of a question or answer; :mod:`.questions` writes questions
+  and answers in each house style;
+- :mod:`.house_style` holds a committee's house style (questions, naming,
+  resolutions) and names members and officers the house way;
+- :mod:`.standing_text` words routine items with nothing minuted, and
+  :mod:`.interests` the reason given for a declared interest.
 
 Rules the conventions leave open, decided here:
 
