@@ -343,6 +343,12 @@ def test_a_note_stays_in_the_discussion() -> None:
         ("could fees rise", "dash", "Could fees rise?"),
         ("whether fees would rise", "dash", "A Member asked whether fees would rise."),
         ("who did the work?", "narrative", "A Member asked: “Who did the work?”"),
+        ("how many young people had been placed", "dash", "How many young people had been placed?"),
+        (
+            "how the savings would be monitored",
+            "dash",
+            "A Member asked how the savings would be monitored.",
+        ),
     ],
 )
 def test_topic_reported_and_direct_questions(typed: str, style: str, written: str) -> None:

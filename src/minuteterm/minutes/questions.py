@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from ..model import Entry
 from .document import Paragraph, Span
+from .lexicon import AUXILIARIES, DETERMINERS, PRONOUNS, WH_WORDS
 from .reported_speech import (
     Question,
     is_fragment,
@@ -133,7 +134,22 @@ def dash(question: Entry, answers: list[Entry], body: str) -> list[Paragraph]:
 
 
 def _asked_directly(text: str) -> bool:
-    return is_question(text)
+    """Whether the dash style can print the note as the question asked: it
+    was typed as one, or it asks about its own subject ("how many young
+    people had been placed …" reads the same asked or reported)."""
+    if is_question(text):
+        return True
+    words = strip_end(text).lower().split()
+    if not words or words[0] not in WH_WORDS:
+        return False
+    if words[0] == "how" and (len(words) < 2 or words[1] not in ("many", "much")):
+        return False  # "how the savings would be monitored" is reported
+    for word in words[2 if words[0] == "how" else 1 :]:
+        if word in AUXILIARIES:
+            return True  # "which wards were", "how many people had been"
+        if word in DETERMINERS or word in PRONOUNS:
+            return False  # "what the cost was"
+    return False
 
 
 # --- bullets --------------------------------------------------------------------------------
