@@ -173,14 +173,19 @@ def test_labels_are_bold_and_the_clerks_words_are_not(
         assert line.runs[0].text == label and line.runs[0].bold
 
 
-def test_several_resolutions_take_a_paragraph_each_numbered(
-    record: MeetingRecord, tmp_path: Path
-) -> None:
-    texts = [p.text for p in body(opened(render(record, "docx"), tmp_path))]
-    start = texts.index("RESOLVED:")
-    assert texts[start + 1 : start + 3] == [
-        "1) That the Board notes the report and the revised dredging programme.",
-        "2) That the Harbour Master reports progress on the pontoon repairs to the next meeting.",
+def test_several_resolutions_take_a_paragraph_each_numbered(tmp_path: Path) -> None:
+    block = Resolutions(("That A be noted.", "That B be agreed."))
+    stem = Resolutions(("note A; and", "agree B."), stem="That the Board")
+    item = Section("1", "Item", False, (block, stem))
+    minutes = Minutes(Heading("Board", "held"), "Board", sections=(item,))
+    paragraphs = body(opened(render_docx(minutes, "default"), tmp_path))
+    assert [marked(p) for p in paragraphs[-6:]] == [
+        "**RESOLVED:**",
+        "1) That A be noted.",
+        "2) That B be agreed.",
+        "**RESOLVED:** That the Board –",  # several resolutions under one stem
+        "1) note A; and",
+        "2) agree B.",
     ]
 
 
@@ -200,7 +205,7 @@ def test_bullets_use_the_list_bullet_style(record: MeetingRecord, tmp_path: Path
     document = opened(render(record, "docx", questions="bullets"), tmp_path)
     bullets = styled(document, "List Bullet")
     assert len(bullets) == 7
-    assert bullets[0].startswith("In response to a question from Cllr Sam Ahmed, “How would")
+    assert bullets[0].startswith("In response to a query from Cllr Sam Ahmed regarding how the")
     assert any(text.startswith("ACTION 22 – Democratic Services Officer") for text in bullets)
     # The dash style has no bullets: its questions are paragraphs.
     assert styled(opened(render(record, "docx"), tmp_path, "dash.docx"), "List Bullet") == []

@@ -237,8 +237,8 @@ def test_dash_style() -> None:
     assert texts(section(qa_record(), "dash")) == [
         "Members raised the following queries:",
         "How would silt affect the cost – the reserve would meet it.",
-        "Was the repair on course for Easter – yes, subject to the weather; "
-        "a firm programme was due in January.",
+        "Was the repair on course for Easter – yes, subject to the weather.",
+        "It was added that a firm programme was due in January.",
         "What notice would berth holders get?",
     ]
 
@@ -246,23 +246,23 @@ def test_dash_style() -> None:
 def test_bullets_style() -> None:
     assert texts(section(qa_record(), "bullets")) == [
         "The Board discussed the report and comments were made, including:",
-        "- In response to a question from Cllr Ahmed, “How would silt affect the "
-        "cost?”, the Board was advised that the reserve would meet it.",
-        "- In response to a question from Cllr Bell, “Was the repair on course for "
-        "Easter?”, the Board was advised that this was the case, subject to the "
-        "weather. It was added that a firm programme was due in January.",
-        "- A question was raised: “What notice would berth holders get?”",
+        "- In response to a query from Cllr Ahmed regarding how silt would affect the "
+        "cost, the Board was advised that the reserve would meet it.",
+        "- In response to a query from Cllr Bell as to whether the repair was on course "
+        "for Easter, the Board was advised that this was the case, subject to the weather.",
+        "- It was added that a firm programme was due in January.",
+        "- A query was raised regarding what notice berth holders would get.",
     ]
 
 
 def test_narrative_style() -> None:
     assert texts(section(qa_record(), "narrative")) == [
-        "Cllr Ahmed asked: “How would silt affect the cost?” The Head of Finance "
+        "Cllr Ahmed asked how silt would affect the cost. The Head of Finance "
         "advised that the reserve would meet it.",
-        "Cllr Bell asked: “Was the repair on course for Easter?” The Harbour Master "
-        "advised that this was the case, subject to the weather. It was added that "
-        "a firm programme was due in January.",
-        "A Member asked: “What notice would berth holders get?”",
+        "Cllr Bell asked whether the repair was on course for Easter. The Harbour Master "
+        "advised that this was the case, subject to the weather.",
+        "It was added that a firm programme was due in January.",
+        "A Member asked what notice berth holders would get.",
     ]
 
 
@@ -276,8 +276,15 @@ def test_narrative_without_responder_says_officers() -> None:
     ("typed", "written"),
     [
         ("No.", "this was not the case"),
-        ("No – the budget was fixed", "this was not the case, the budget was fixed"),
+        ("No – the budget was fixed", "this was not the case; the budget was fixed"),
+        ("Yes, subject to the weather", "this was the case, subject to the weather"),
+        ("No. It had been delayed.", "this was not the case. It had been delayed"),
         ("No one had objected", "no one had objected"),
+        (
+            "yes but the figures were provisional",
+            "this was the case but the figures were provisional",
+        ),
+        ("yes the depot was still in use", "this was the case; the depot was still in use"),
         ("Yesterday's survey showed it", "Yesterday's survey showed it"),
     ],
 )
@@ -332,9 +339,16 @@ def test_a_note_stays_in_the_discussion() -> None:
         ("staff surveys", "bullets", "- A query was raised regarding staff surveys."),
         ("staff surveys", "narrative", "A Member asked about staff surveys."),
         ("whether fees would rise?", "narrative", "A Member asked whether fees would rise."),
-        ("could fees rise", "narrative", "A Member asked: “Could fees rise?”"),
+        ("could fees rise", "narrative", "A Member asked whether fees could rise."),
         ("could fees rise", "dash", "Could fees rise?"),
-        ("whether fees would rise", "dash", "Whether fees would rise."),
+        ("whether fees would rise", "dash", "A Member asked whether fees would rise."),
+        ("who did the work?", "narrative", "A Member asked: “Who did the work?”"),
+        ("how many young people had been placed", "dash", "How many young people had been placed?"),
+        (
+            "how the savings would be monitored",
+            "dash",
+            "A Member asked how the savings would be monitored.",
+        ),
     ],
 )
 def test_topic_reported_and_direct_questions(typed: str, style: str, written: str) -> None:
@@ -428,20 +442,23 @@ def test_action_sheet_rows() -> None:
     )
 
 
-def test_resolutions_are_gathered_at_the_end_and_numbered() -> None:
+def test_resolutions_print_in_the_order_they_happened_and_are_numbered() -> None:
     blocks = section(
         record(
+            entry(EntryKind.NOTE, "The Harbour Master presented the report."),
             entry(EntryKind.RESOLUTION, "That the report be noted"),
-            entry(EntryKind.NOTE, "The Chair thanked officers."),
             entry(EntryKind.RESOLUTION, "That officers report back in March."),
+            entry(EntryKind.NOTE, "The Chair thanked officers."),
         )
     ).blocks
-    assert isinstance(blocks[-1], Resolutions)
-    assert blocks[-1].items == (
+    assert isinstance(blocks[0], Paragraph)
+    assert isinstance(blocks[1], Resolutions)
+    assert blocks[1].items == (
         "That the report be noted.",
         "That officers report back in March.",
     )
-    assert isinstance(blocks[0], Paragraph)
+    # a note typed after the resolutions stays after them
+    assert isinstance(blocks[2], Paragraph) and blocks[2].text == "The Chair thanked officers."
 
 
 def test_item_without_entries_is_just_its_heading() -> None:
@@ -499,4 +516,19 @@ def test_apologies_come_from_attendance_even_when_an_arrival_is_noted_there() ->
     assert texts(minutes.sections[0]) == [
         "Apologies for absence were received from Cllr Dunn.",
         f"Cllr Lee arrived at {format_time(START.add(minutes=10))}.",
+    ]
+
+
+def test_a_note_led_by_a_reporting_verb_keeps_it_in_the_past() -> None:
+    blocks = texts(
+        section(
+            record(
+                entry(EntryKind.NOTE, "confirms that the quay is open", "Harbour Master"),
+                entry(EntryKind.NOTE, "Welcomed the report", "Cllr Ahmed"),
+            )
+        )
+    )
+    assert blocks == [
+        "The Harbour Master confirmed that the quay was open.",
+        "Cllr Ahmed welcomed the report.",
     ]

@@ -155,7 +155,7 @@ def test_a_declaration_typed_in_an_exempt_item_keeps_its_reason_private(
     record = meeting_record(store, first)
     public = visible_text(render(record, fmt, public=True), fmt)
     assert "tollbridge" not in words(public) and "sister" not in words(public)
-    assert "Cllr Peter Lund declared an other registrable interest" in " ".join(public.split())
+    assert "Cllr Peter Lund declared an interest (other registrable)" in " ".join(public.split())
     full = visible_text(render(record, fmt), fmt)
     assert "Tollbridge" in full
 

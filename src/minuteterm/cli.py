@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from minuteterm.model import CAPTURE_KINDS, QUESTION_STYLES, EntryKind
+from minuteterm.model import CAPTURE_KINDS, NAMINGS, QUESTION_STYLES, RESOLUTION_STYLES, EntryKind
 
 
 class BadInput(Exception):
@@ -254,7 +254,24 @@ def _describe(outcome) -> str:  # Outcome -> one line
 @click.option(
     "--theme", default="default", help="HTML theme: default, classic (a folder in themes/)."
 )
-@click.option("--questions", type=click.Choice(QUESTION_STYLES), default="dash")
+@click.option(
+    "--questions",
+    type=click.Choice(QUESTION_STYLES),
+    default=None,
+    help="Question style (default: the committee's house style).",
+)
+@click.option(
+    "--naming",
+    type=click.Choice(NAMINGS),
+    default=None,
+    help="How members are named (default: the committee's house style).",
+)
+@click.option(
+    "--resolutions",
+    type=click.Choice(RESOLUTION_STYLES),
+    default=None,
+    help="How several resolutions are set out (default: the committee's house style).",
+)
 @click.option(
     "-o",
     "--output",
@@ -269,10 +286,13 @@ def export(
     fmt: str,
     public: bool,
     theme: str,
-    questions: str,
+    questions: str | None,
+    naming: str | None,
+    resolutions: str | None,
     output: Path | None,
 ) -> None:
-    """Write the minutes; prints the path written."""
+    """Write the minutes in the committee's house style (or as chosen here);
+    prints the path written."""
     from minuteterm.export import write_export
     from minuteterm.recording.record import meeting_record
 
@@ -282,7 +302,16 @@ def export(
     finally:
         store.close()
     target = output or Path.cwd()  # a folder gets the default file name
-    written = write_export(record, fmt, target, questions=questions, theme=theme, public=public)
+    written = write_export(
+        record,
+        fmt,
+        target,
+        questions=questions,
+        theme=theme,
+        public=public,
+        naming=naming,
+        resolutions=resolutions,
+    )
     click.echo(str(written))
 
 
@@ -302,9 +331,22 @@ def export(
 @click.option("--first-minute", type=int, default=None, help="Where running numbers start.")
 @click.option(
     "--resolutions",
-    type=click.Choice(["numbers", "letters"]),
+    type=click.Choice(["numbered", "lettered", "shared-stem", "numbers", "letters"]),
     default=None,
-    help="Several resolutions in an item: 1), 2) or (a), (b).",
+    help="Several resolutions in an item: 1), 2); (a), (b); or under one stem "
+    "(That the Board – 1) …; and 2) …).",
+)
+@click.option(
+    "--questions",
+    type=click.Choice(QUESTION_STYLES),
+    default=None,
+    help="House style for questions and answers.",
+)
+@click.option(
+    "--naming",
+    type=click.Choice(NAMINGS),
+    default=None,
+    help="Members as Cllr Priya Lee, Councillor Lee or Councillor Priya Lee.",
 )
 @click.option("--forget", "forget", default=None, help="A member who has left the committee.")
 @click.pass_context
@@ -316,12 +358,14 @@ def committee(
     prefix: str | None,
     first_minute: int | None,
     resolutions: str | None,
+    questions: str | None,
+    naming: str | None,
     forget: str | None,
 ) -> None:
-    """Show or change a committee's quorum, numbering and resolution marks."""
+    """Show or change a committee's quorum, numbering and house style."""
     from minuteterm.formal.committees import Settings, configure, describe
     from minuteterm.formal.people import forget_member, name_for
-    from minuteterm.model import MinuteNumbering, ResolutionMarks
+    from minuteterm.model import MinuteNumbering
 
     settings = Settings(
         quorum=quorum or None,
@@ -329,7 +373,10 @@ def committee(
         numbering=MinuteNumbering(numbering) if numbering else None,
         prefix=prefix,
         first_minute=first_minute,
-        resolution_marks=ResolutionMarks(resolutions) if resolutions else None,
+        resolution_marks=_marks(resolutions),
+        shared_stem=None if resolutions is None else resolutions == "shared-stem",
+        question_style=questions,
+        member_naming=naming,
     )
     store = _open(ctx)
     try:
@@ -339,6 +386,18 @@ def committee(
         click.echo(describe(changed))
     finally:
         store.close()
+
+
+def _marks(resolutions: str | None):  # -> ResolutionMarks | None
+    """numbered/numbers -> 1), 2); lettered/letters -> (a), (b); a shared
+    stem keeps the marks the committee has."""
+    from minuteterm.model import ResolutionMarks
+
+    if resolutions in ("numbered", "numbers"):
+        return ResolutionMarks.NUMBERS
+    if resolutions in ("lettered", "letters"):
+        return ResolutionMarks.LETTERS
+    return None
 
 
 _SHEET_FORMATS = ("table", "md", "csv", "html")  # export.action_sheet.SHEET_FORMATS

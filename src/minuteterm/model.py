@@ -51,6 +51,12 @@ CAPTURE_KINDS: tuple[EntryKind, ...] = (
 #: The ways members' questions and officers' answers can be written in the
 #: minutes (see :mod:`minuteterm.minutes`).
 QUESTION_STYLES: tuple[str, ...] = ("dash", "bullets", "narrative")
+#: How a committee's minutes name members: "Cllr Priya Lee", "Councillor
+#: Lee", "Councillor Priya Lee".
+NAMINGS: tuple[str, ...] = ("cllr-full", "councillor-surname", "councillor-full")
+#: How several resolutions of one item are set out: 1), 2); (a), (b); or
+#: under one stem ("That the Board – 1) note …; and 2) support …").
+RESOLUTION_STYLES: tuple[str, ...] = ("numbered", "lettered", "shared-stem")
 
 
 class MeetingStatus(StrEnum):
@@ -101,7 +107,7 @@ class InterestKind(StrEnum):
 #: How the minutes name each kind of interest.
 INTEREST_WORDS: dict[InterestKind, str] = {
     InterestKind.PECUNIARY: "a disclosable pecuniary interest",
-    InterestKind.OTHER: "an other registrable interest",
+    InterestKind.OTHER: "an interest (other registrable)",
     InterestKind.NON_REGISTRABLE: "a non-registrable interest",
 }
 
@@ -147,6 +153,11 @@ class Committee:
     numbering: MinuteNumbering = MinuteNumbering.RUNNING
     first_minute: int = 1
     resolution_marks: ResolutionMarks = ResolutionMarks.NUMBERS
+    #: The house style (see ``minutes.house_style``): how questions are
+    #: written, how members are named, several resolutions under one stem.
+    question_style: str = "dash"
+    member_naming: str = "cllr-full"
+    shared_stem: bool = False
 
 
 @dataclass(frozen=True)

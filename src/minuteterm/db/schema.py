@@ -295,14 +295,18 @@ def _v10_attendance_as_minuted(db: sqlite_utils.Database) -> None:
     """Each attendee's kind and title as at the meeting ("Head of Finance"
     becoming "Director of Finance" at a later one leaves this meeting's
     attendance as it was). Existing rows take them as they stand."""
+    have = {row[1] for row in db.execute("pragma table_info(attendance)").fetchall()}
+    for column in ("kind", "title"):
+        if column not in have:
+            db.execute(f"alter table attendance add column {column} text")
     _statements(
         db,
         """
-        alter table attendance add column kind text;
-        alter table attendance add column title text;
         update attendance set
-            kind = (select p.kind from people p where p.id = attendance.person_id),
-            title = (select p.title from people p where p.id = attendance.person_id);
+            kind = coalesce(kind,
+                (select p.kind from people p where p.id = attendance.person_id)),
+            title = coalesce(title,
+                (select p.title from people p where p.id = attendance.person_id));
         """,
     )
 
@@ -377,6 +381,24 @@ def _v9_minutes_snapshots(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v11_house_style(db: sqlite_utils.Database) -> None:
+    """Each committee's house style: how its minutes write members'
+    questions, how they name members, and whether several resolutions share
+    one stem. Columns already there (a file migrated by another build) are
+    left as they are."""
+    have = {row[1] for row in db.execute("pragma table_info(committees)").fetchall()}
+    columns = {
+        "question_style": "text check (question_style in ('dash', 'bullets', 'narrative'))",
+        "member_naming": (
+            "text check (member_naming in ('cllr-full', 'councillor-surname', 'councillor-full'))"
+        ),
+        "shared_stem": "integer not null default 0",
+    }
+    for name, definition in columns.items():
+        if name not in have:
+            db.execute(f"alter table committees add column {name} {definition}")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_core,
     _v2_action_history,
@@ -388,6 +410,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v8_confidential_actions,
     _v9_minutes_snapshots,
     _v10_attendance_as_minuted,
+    _v11_house_style,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

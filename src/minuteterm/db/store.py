@@ -83,6 +83,9 @@ def committee_from(row: dict[str, Any]) -> Committee:
         numbering=MinuteNumbering(row["numbering"]),
         first_minute=row["first_minute"],
         resolution_marks=ResolutionMarks(row["resolution_marks"]),
+        question_style=row.get("question_style") or "dash",
+        member_naming=row.get("member_naming") or "cllr-full",
+        shared_stem=bool(row.get("shared_stem")),
     )
 
 

@@ -81,34 +81,46 @@ def render(
     record: MeetingRecord,
     fmt: str,
     *,
-    questions: str = "dash",
+    questions: str | None = None,
     theme: str = DEFAULT_THEME,
     public: bool = False,
+    naming: str | None = None,
+    resolutions: str | None = None,
 ) -> str | bytes:
     """The minutes of ``record`` as the contents of a ``fmt`` file: text for
     the formats in :data:`TEXT_FORMATS`, bytes for the others (``docx``).
 
     ``public=True`` makes the public version (exempt discussion left out).
-    Raises :class:`ExportError` for an unknown format, theme or question style.
+    ``questions``, ``naming`` and ``resolutions`` default to the committee's
+    house style. Raises :class:`ExportError` for an unknown format, theme or
+    style.
     """
     exporter = _exporter(fmt)
     try:
-        minutes = build_minutes(record, questions, public=public)
+        minutes = build_minutes(
+            record, questions, public=public, naming=naming, resolutions=resolutions
+        )
     except ValueError as error:
         raise ExportError(str(error)) from None
     return exporter.render(minutes, theme)
 
 
-def default_filename(record: MeetingRecord, fmt: str, *, public: bool = False) -> str:
+def default_filename(
+    record: MeetingRecord, fmt: str, *, public: bool = False, style: str | None = None
+) -> str:
     """``harbour-and-coastal-services-board-2026-12-14.md``: the committee
     and the meeting's local date, only ``[a-z0-9-]`` before the extension.
 
     The public version of a meeting with exempt items ends ``-public`` and
     the full one ``-confidential``, so the two are never confused on disk.
+    ``style`` (a question style, say) is added when given, so files of
+    different styles never overwrite one another.
     """
     meeting = record.meeting
     name = slug(meeting.committee) or "minutes"
     name += "-" + to_local(meeting.starts_at).date().isoformat()
+    if style:
+        name += "-" + slug(style)
     if record.confidential:
         name += "-public" if public else "-confidential"
     return f"{name}.{_exporter(fmt).extension}"
@@ -119,9 +131,11 @@ def write_export(
     fmt: str,
     path: Path,
     *,
-    questions: str = "dash",
+    questions: str | None = None,
     theme: str = DEFAULT_THEME,
     public: bool = False,
+    naming: str | None = None,
+    resolutions: str | None = None,
 ) -> Path:
     """Write the minutes to ``path`` atomically and return the path written.
 
@@ -130,7 +144,15 @@ def write_export(
     same folder which then replaces the target, so a reader never sees half a
     file. Raises :class:`ExportError` if anything stops the export.
     """
-    contents = render(record, fmt, questions=questions, theme=theme, public=public)
+    contents = render(
+        record,
+        fmt,
+        questions=questions,
+        theme=theme,
+        public=public,
+        naming=naming,
+        resolutions=resolutions,
+    )
     path = Path(path).expanduser()
     if path.is_dir():
         path = path / default_filename(record, fmt, public=public)

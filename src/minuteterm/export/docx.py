@@ -155,7 +155,8 @@ def _resolutions(document: WordDocument, block: Resolutions) -> None:
     if len(block.items) == 1:
         _spans(document, (label, Span(f" {block.items[0]}")))
         return
-    _spans(document, (label,)).paragraph_format.keep_with_next = True
+    stem = (Span(f" {block.stem} –"),) if block.stem else ()
+    _spans(document, (label, *stem)).paragraph_format.keep_with_next = True
     last = len(block.items) - 1
     for index, text in enumerate(block.items):
         item = _plain(document, f"{block.mark(index)} {text}")

@@ -102,6 +102,8 @@ def resolutions_markdown(block: Resolutions) -> str:
     """``**RESOLVED:** That ...``, or the label and a list numbered ``1)``
     (or lettered ``(a)``, one paragraph each)."""
     label = f"**{escape_line(block.label)}**"
+    if block.stem:  # "RESOLVED: That the Board –" then the list
+        label += f" {escape(block.stem)} –"
     if len(block.items) == 1:
         return f"{label} {escape(block.items[0])}"
     if block.marks == "letters":

@@ -1,5 +1,5 @@
 """A committee's settings: its quorum, how it numbers its minutes and marks
-several resolutions, and its standing members.
+several resolutions, its house style, and its standing members.
 
 Set once (``minuteterm committee NAME --quorum 3 --numbering prefixed
 --prefix CYP``, or from the attendance screen) and used by every meeting of
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from minuteterm.db.store import Store
 from minuteterm.errors import StoreError
-from minuteterm.model import Committee, MinuteNumbering, ResolutionMarks
+from minuteterm.model import NAMINGS, QUESTION_STYLES, Committee, MinuteNumbering, ResolutionMarks
 
 _PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9]{0,11}")
 
@@ -28,6 +28,12 @@ class Settings:
     first_minute: int | None = None
     resolution_marks: ResolutionMarks | None = None
     no_quorum: bool = False
+    #: House style: dash | bullets | narrative.
+    question_style: str | None = None
+    #: House style: cllr-full | councillor-surname | councillor-full.
+    member_naming: str | None = None
+    #: False: each resolution whole; True: under one stem ("That the Board –").
+    shared_stem: bool | None = None
 
 
 def configure(store: Store, name: str, settings: Settings) -> Committee:
@@ -63,10 +69,35 @@ def configure(store: Store, name: str, settings: Settings) -> Committee:
         changes["first_minute"] = settings.first_minute
     if settings.resolution_marks is not None:
         changes["resolution_marks"] = settings.resolution_marks.value
+    changes |= house_changes(settings)
     if changes:
         with store.transaction() as db:
             db.table("committees").update(committee.id, changes)
     return store.committee_by_id(committee.id)
+
+
+def house_changes(settings: Settings) -> dict[str, object]:
+    """The house-style columns to change, refusing values not offered."""
+    changes: dict[str, object] = {}
+    for value, allowed, column in (
+        (settings.question_style, QUESTION_STYLES, "question_style"),
+        (settings.member_naming, NAMINGS, "member_naming"),
+    ):
+        if value is None:
+            continue
+        if value not in allowed:
+            raise StoreError(f"{value!r} is not one of {', '.join(allowed)}")
+        changes[column] = value
+    if settings.shared_stem is not None:
+        changes["shared_stem"] = int(settings.shared_stem)
+    return changes
+
+
+def resolution_style(committee: Committee) -> str:
+    """numbered, lettered or shared-stem."""
+    if committee.shared_stem:
+        return "shared-stem"
+    return "lettered" if committee.resolution_marks is ResolutionMarks.LETTERS else "numbered"
 
 
 def describe(committee: Committee) -> str:
@@ -77,6 +108,14 @@ def describe(committee: Committee) -> str:
         start = committee.first_minute
         numbers = f"running ({start}, {start + 1}, …)"
     marks = "1), 2)" if committee.resolution_marks is ResolutionMarks.NUMBERS else "(a), (b)"
+    if committee.shared_stem:
+        first, second = marks.split(", ")
+        marks = f"under one stem (That … – {first} …; and {second} …)"
+    naming = {
+        "cllr-full": "Cllr Priya Lee",
+        "councillor-surname": "Councillor Lee",
+        "councillor-full": "Councillor Priya Lee",
+    }[committee.member_naming]
     quorum = str(committee.quorum) if committee.quorum else "not set"
     return "\n".join(
         [
@@ -84,5 +123,7 @@ def describe(committee: Committee) -> str:
             f"  quorum:           {quorum}",
             f"  minute numbers:   {numbers}",
             f"  resolutions:      {marks}",
+            f"  questions:        {committee.question_style}",
+            f"  members named:    {committee.member_naming} ({naming})",
         ]
     )

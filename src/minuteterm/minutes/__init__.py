@@ -16,6 +16,13 @@ The package is split by role:
   the tree in (:func:`build_minutes`).
 - :mod:`.action_log` words action updates and the "Action log" standing item
   (each carried action with its updates), from ``MeetingRecord.actions``.
+- :mod:`.reported_speech` (with its word lists in :mod:`.lexicon`) reads a
+  clerk's note of a question or answer; :mod:`.questions` writes questions
+  and answers in each house style;
+- :mod:`.house_style` holds a committee's house style (questions, naming,
+  resolutions) and names members and officers the house way;
+- :mod:`.standing_text` words routine items with nothing minuted, and
+  :mod:`.interests` the reason given for a declared interest.
 
 Rules the conventions leave open, decided here:
 
@@ -25,8 +32,15 @@ Rules the conventions leave open, decided here:
   minutes are not a transcript.
 - Questions, their responses and any actions or unattached responses that
   arise among them form one question block; a note, declaration or vote
-  closes it. Resolutions are gathered at the end of the item.
-- A second response to the same question "added that ...".
+  closes it. Everything prints in the order it happened: resolutions close
+  the block they follow, and a note typed after a resolution stays after it.
+- The clerk's own reporting verbs are kept ("asked whether ...", "confirmed
+  that ..."), a question as asked becomes reported speech, a topic reads
+  "asked about ..." (:mod:`.reported_speech`, :mod:`.questions`).
+- A further response to the same question is a paragraph of its own
+  ("The Harbour Master added that ...").
+- The committee's house style (:mod:`.house_style`) chooses the question
+  style, how members are named and how several resolutions are set out.
 """
 
 from __future__ import annotations
@@ -34,7 +48,6 @@ from __future__ import annotations
 from minuteterm.minutes.build import (
     CONFIDENTIAL_LINE,
     DRAFT_LINE,
-    QUESTION_STYLES,
     action_paragraph,
     build_minutes,
     due_phrase,
@@ -72,6 +85,7 @@ from minuteterm.minutes.wording import (
     strip_stop,
     strip_that,
 )
+from minuteterm.model import QUESTION_STYLES
 
 __all__ = [
     "BODY_WORDS",

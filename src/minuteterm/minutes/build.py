@@ -8,6 +8,7 @@ notes, actions where they arise, and the resolutions gathered at the end.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 
 from minuteterm.dates import format_date, format_long_date, format_time, to_local
@@ -20,6 +21,7 @@ from minuteterm.minutes.document import (
     Heading,
     Minutes,
     Paragraph,
+    Resolutions,
     Section,
     Span,
 )
@@ -34,25 +36,22 @@ from minuteterm.minutes.formal import (
     movement_paragraph,
     public_decision_blocks,
 )
+from minuteterm.minutes.house_style import HouseStyle, house_style, restyle_record, shared_stem
+from minuteterm.minutes.questions import WRITERS, said
+from minuteterm.minutes.reported_speech import verb_led
+from minuteterm.minutes.standing_text import is_substitutes_item, standard_sentence
 from minuteterm.minutes.wording import (
-    INDIRECT_WORDS,
-    bare_question,
     body_word,
     capitalise,
-    clause,
     ensure_stop,
     first_word,
-    is_direct,
     role_name,
-    run_in,
     strip_stop,
-    strip_that,
 )
 from minuteterm.model import (
     ACTION_LOG,
     APOLOGIES,
     DECLARATIONS,
-    QUESTION_STYLES,
     Action,
     Entry,
     EntryKind,
@@ -60,7 +59,6 @@ from minuteterm.model import (
     LoggedAction,
     MeetingRecord,
     MeetingStatus,
-    ResolutionMarks,
 )
 
 #: The status line of minutes not yet approved.
@@ -136,68 +134,18 @@ def action_paragraph(entry: Entry, logged: LoggedAction | None = None) -> Paragr
 def narrative(entry: Entry) -> Paragraph:
     """A note (declaration, vote) as a paragraph of the minute."""
     text = entry.text.strip()
-    if entry.speaker and text[:1].islower():
+    led = verb_led(text) if entry.speaker else None
+    if entry.speaker and led is not None:  # "thanked …", "confirms that …" (-> "confirmed")
+        text = f"{role_name(entry.speaker)} {led.phrase}"
+    elif entry.speaker and text[:1].islower():
         text = f"{role_name(entry.speaker)} {text}"
     return _plain(ensure_stop(capitalise(text)))
 
 
 def unattached_response(entry: Entry) -> Paragraph:
-    """A response to no (live) question: "The Harbour Master advised that ..."."""
-    who = role_name(entry.speaker) if entry.speaker else "Officers"
-    return _plain(f"{who} advised that {clause(entry.text)}.")
-
-
-def _dash(question: Entry, answers: list[Entry], body: str) -> Paragraph:
-    asked = capitalise(bare_question(question.text))
-    if not answers:
-        return _plain(f"{asked}?" if is_direct(question.text) else f"{asked}.")
-    said = "; ".join(run_in(strip_that(answer.text)) for answer in answers)
-    return _plain(ensure_stop(f"{asked} – {said}"))
-
-
-def _further(answers: list[Entry]) -> str:
-    """ " The Head of Finance added that ..." for each answer after the first."""
-    parts = []
-    for answer in answers:
-        who = role_name(answer.speaker) if answer.speaker else "It was"
-        parts.append(f" {who} added that {clause(answer.text)}.")
-    return "".join(parts)
-
-
-def _bullet(question: Entry, answers: list[Entry], body: str) -> Paragraph:
-    asked = bare_question(question.text)
-    direct = is_direct(question.text)
-    if not answers:
-        by = f" by {question.speaker}" if question.speaker else ""
-        if direct:
-            return _plain(f"A question was raised{by}: “{capitalise(asked)}?”")
-        return _plain(f"A query was raised{by} regarding {run_in(asked)}.")
-    by = f" from {question.speaker}" if question.speaker else ""
-    if direct:
-        query = f"a question{by}, “{capitalise(asked)}?”"
-    else:
-        query = f"a query{by} regarding {run_in(asked)}"
-    advised = f"the {body} was advised that {clause(answers[0].text)}."
-    return _plain(f"In response to {query}, {advised}{_further(answers[1:])}")
-
-
-def _narrative(question: Entry, answers: list[Entry], body: str) -> Paragraph:
-    asker = question.speaker or "A Member"
-    asked = bare_question(question.text)
-    if is_direct(question.text):
-        text = f"{asker} asked: “{capitalise(asked)}?”"
-    elif first_word(asked) in INDIRECT_WORDS:
-        text = f"{asker} asked {run_in(asked)}."
-    else:
-        text = f"{asker} asked about {run_in(asked)}."
-    if answers:
-        who = role_name(answers[0].speaker) if answers[0].speaker else "Officers"
-        text += f" {who} advised that {clause(answers[0].text)}."
-        text += _further(answers[1:])
-    return _plain(text)
-
-
-_QUESTION_WRITERS = {"dash": _dash, "bullets": _bullet, "narrative": _narrative}
+    """A response to no (live) question: "The Harbour Master advised that
+    ...", or with the clerk's own verb ("The Director explained that ...")."""
+    return _plain(said(entry, ""))
 
 
 def _block_intro(style: str, body: str, first: bool) -> Paragraph | None:
@@ -216,10 +164,19 @@ def _block_intro(style: str, body: str, first: bool) -> Paragraph | None:
 class _ItemWriter:
     """Walks one item's entries in capture order, building its blocks."""
 
-    def __init__(self, entries: list[Entry], style: str, body: str, log: LogWriter) -> None:
+    def __init__(
+        self,
+        entries: list[Entry],
+        style: str,
+        body: str,
+        log: LogWriter,
+        decide: Callable[[list[Entry]], list[Block]],
+    ) -> None:
         self.style = style
         self.body = body
         self.log = log
+        self.decide = decide
+        self.pending: list[Entry] = []
         self.blocks: list[Block] = []
         self.run: list[Paragraph] | None = None
         self.runs = 0
@@ -236,8 +193,9 @@ class _ItemWriter:
         if entry.kind is EntryKind.QUESTION:
             if self.run is None:
                 self.run = []
-            write = _QUESTION_WRITERS[self.style]
-            self.run.append(write(entry, self.answers.get(entry.id, []), self.body))
+            self._flush()
+            write = WRITERS[self.style]
+            self.run.extend(write(entry, self.answers.get(entry.id, []), self.body))
         elif entry.id in self.answered:
             return
         elif entry.kind is EntryKind.RESPONSE:
@@ -251,7 +209,25 @@ class _ItemWriter:
         else:  # a note inside the discussion stays in it (a bullet in bullets style)
             self._in_run(narrative(entry))
 
+    def resolve(self, entry: Entry) -> None:
+        """A resolution: it waits, with any typed after it, until something
+        else is minuted, so that what came after it stays after it."""
+        self.close()
+        self.pending.append(entry)
+
+    def _flush(self) -> None:
+        if self.pending:
+            self.blocks.extend(self.decide(self.pending))
+            self.pending = []
+
+    def finish(self) -> list[Block]:
+        """Close the item: the open question block and the last resolutions."""
+        self.close()
+        self._flush()
+        return self.blocks
+
     def _in_run(self, paragraph: Paragraph) -> None:
+        self._flush()
         if self.run is None:
             self.blocks.append(paragraph)
         else:
@@ -272,19 +248,25 @@ class _ItemWriter:
 
 
 def _discussion(
-    record: ItemRecord, style: str, log: LogWriter, formal: frozenset[int]
+    record: ItemRecord,
+    house: HouseStyle,
+    log: LogWriter,
+    formal: frozenset[int],
+    decide: Callable[[list[Entry]], list[Block]],
 ) -> list[Block]:
-    """What was said and done in the item, in capture order (its decisions
-    are added after)."""
+    """What was said, done and decided in the item, in the order it
+    happened (a note typed after a resolution stays after it)."""
     item = record.item
     is_log = item.standing == ACTION_LOG
-    writer = _ItemWriter(record.entries, style, log.body, log)
+    writer = _ItemWriter(record.entries, house.questions, log.body, log, decide)
     for entry in record.entries:
-        if _elsewhere(entry, formal) or (is_log and log.in_log(entry)):
+        if entry.kind is EntryKind.RESOLUTION:
+            writer.resolve(entry)
+        elif entry.id in formal or (is_log and log.in_log(entry)):
             continue
-        writer.add(entry)
-    writer.close()
-    return (log.log_blocks(item.id) if is_log else []) + writer.blocks
+        else:
+            writer.add(entry)
+    return (log.log_blocks(item.id) if is_log else []) + writer.finish()
 
 
 def _elsewhere(entry: Entry, formal: frozenset[int]) -> bool:
@@ -315,7 +297,10 @@ def _standing_blocks(record: MeetingRecord, item: ItemRecord, public: bool) -> l
         for entry in item.entries
     )  # an arrival noted here is not the clerk writing the apologies out
     if item.item.standing == APOLOGIES and not typed:
-        return apologies_blocks(record.attendees)
+        blocks = apologies_blocks(record.attendees)
+        if any(is_substitutes_item(other.item.title) for other in record.items):
+            blocks = blocks[:1]  # the substitutes are minuted under their own item
+        return blocks
     if item.item.standing == DECLARATIONS:
         items = {other.item.id: other.item for other in record.items}
         declared = declarations_blocks(record.declarations, items, public)
@@ -324,20 +309,31 @@ def _standing_blocks(record: MeetingRecord, item: ItemRecord, public: bool) -> l
 
 
 def _section(
-    record: MeetingRecord, item_record: ItemRecord, style: str, log: LogWriter, public: bool
+    record: MeetingRecord, item_record: ItemRecord, house: HouseStyle, log: LogWriter, public: bool
 ) -> Section:
     item = item_record.item
-    marks = record.committee.resolution_marks if record.committee else ResolutionMarks.NUMBERS
+    marks = house.marks
     blocks: list[Block] = []
     if item.exempt:
         blocks.append(exclusion_resolution(item.exempt_paragraph))
     blocks += _standing_blocks(record, item_record, public)
     blocks += declared_here(record.declarations, item.id)
+
+    def decide(entries: list[Entry]) -> list[Block]:
+        decided = decision_blocks(entries, record.resolutions, marks)
+        if house.resolutions != "shared-stem":
+            return decided
+        return [
+            shared_stem(block, log.body) if isinstance(block, Resolutions) else block
+            for block in decided
+        ]
+
     if item.exempt and public:
         blocks += public_decision_blocks(item, marks)
     else:
-        blocks += _discussion(item_record, style, log, _formal_entries(record))
-        blocks += decision_blocks(item_record.entries, record.resolutions, marks)
+        blocks += _discussion(item_record, house, log, _formal_entries(record), decide)
+    if not blocks:
+        blocks += standard_sentence(item.title, record.attendees)
     return Section(item.reference, item.title, item.exempt, tuple(blocks))
 
 
@@ -387,19 +383,24 @@ def _action_row(ref: str, entry: Entry, action: Action, logged: LoggedAction | N
 
 
 def build_minutes(
-    record: MeetingRecord, questions: str = "dash", *, public: bool = False
+    record: MeetingRecord,
+    questions: str | None = None,
+    *,
+    public: bool = False,
+    naming: str | None = None,
+    resolutions: str | None = None,
 ) -> Minutes:
-    """The minutes of ``record`` in the ``questions`` house style.
+    """The minutes of ``record`` in its committee's house style (see
+    :mod:`.house_style`), or with ``questions``, ``naming`` and
+    ``resolutions`` given here instead.
 
     ``public=True`` leaves out the discussion (and actions) of exempt items,
     keeping their heading, why they were exempt and their resolutions.
-    Raises :class:`ValueError` for a question style not in
-    :data:`QUESTION_STYLES`.
+    Raises :class:`ValueError` for a style not offered (the question styles
+    are :data:`QUESTION_STYLES`).
     """
-    if questions not in QUESTION_STYLES:
-        choices = ", ".join(QUESTION_STYLES)
-        raise ValueError(f"unknown question style {questions!r}: use one of {choices}")
-    record = _with_citations(record)
+    house = house_style(record, questions, naming, resolutions)
+    record = restyle_record(_with_citations(record), house.naming)
     meeting = record.meeting
     log = LogWriter(record, body_word(meeting.committee), public)
     day = format_date(to_local(meeting.starts_at).date())
@@ -407,7 +408,7 @@ def build_minutes(
         heading=_heading(record, public),
         title=f"{meeting.committee} – minutes of {day}",
         attendance=attendance(record.attendees),
-        sections=tuple(_section(record, item, questions, log, public) for item in record.items),
+        sections=tuple(_section(record, item, house, log, public) for item in record.items),
         closing=closing_line(meeting),
         actions=_action_rows(record, log, public),
     )

@@ -50,6 +50,9 @@ class Resolutions:
     items: tuple[str, ...]
     label: str = "RESOLVED:"
     marks: str = "numbers"
+    #: Shared by every item ("That the Board"), printed after the label with
+    #: a dash; empty when each item is a whole resolution.
+    stem: str = ""
 
     def mark(self, index: int) -> str:
         """``1)`` or ``(a)`` for the item at ``index`` (from 0)."""

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from minuteterm.dates import format_time
 from minuteterm.minutes.document import Attendance, Block, Paragraph, Resolutions, Span
+from minuteterm.minutes.interests import detail_phrase
 from minuteterm.minutes.wording import capitalise, ensure_stop, strip_stop
 from minuteterm.model import (
     INTEREST_WORDS,
@@ -137,8 +138,8 @@ def declaration_paragraph(
     The public version leaves out the reason of a declaration typed in an
     exempt item (the member, the item and the kind stay)."""
     text = f"{declaration.name} declared {INTEREST_WORDS[declaration.kind]}{_item_words(item)}"
-    if declaration.detail and not (public and declaration.confidential):
-        text += f": {strip_stop(declaration.detail)}"
+    if not (public and declaration.confidential):
+        text += detail_phrase(declaration.detail)
     if declaration.kind is InterestKind.PECUNIARY and item is not None:
         text += ", and left the meeting during consideration of that item"
     return _plain(ensure_stop(text), "declaration")

@@ -106,7 +106,16 @@ def strip_that(text: str) -> str:
     """``text`` without a leading "that" (the clerk typed it for "advised
     that") or a trailing full stop."""
     text = strip_stop(text)
-    return text[4:].lstrip() if first_word(text) == "that" else text
+    if first_word(text) != "that" or first_word(text[4:]) in _AFTER_PRONOUN_THAT:
+        return text  # "that would be a decision for Council": "that" is the subject
+    return text[4:].lstrip()
+
+
+#: Words after which a leading "that" is a pronoun, not "advised that".
+_AFTER_PRONOUN_THAT = _words(
+    "was is would could will had has should might may must can did does "
+    "depended remained meant seemed"
+)
 
 
 def clause(text: str) -> str:
@@ -115,11 +124,35 @@ def clause(text: str) -> str:
     text = strip_that(text)
     word = first_word(text)
     rest = text[len(word) :]
+    following = first_word(rest)
+    if word in ("yes", "no") and following in _JOINING:  # "yes but it was recognised ..."
+        case = "this was the case" if word == "yes" else "this was not the case"
+        return f"{case} {rest.strip()}"
+    if word == "yes" and rest[:1] == " " and following:  # "yes the service did ..."
+        return f"this was the case; {run_in(rest.strip())}"
     if word in ("yes", "no") and rest.lstrip()[:1] in ("", *",;:.–-"):
+        stop = rest.lstrip()[:1] == "."
         rest = rest.lstrip(" ,;:.–-")
         case = "this was the case" if word == "yes" else "this was not the case"
-        return f"{case}, {rest}" if rest else case
+        if not rest:
+            return case
+        if stop:  # "No. The service was ..." stays two sentences
+            return f"{case}. {capitalise(rest)}"
+        if first_word(rest) in _QUALIFYING:  # "yes, subject to the weather"
+            return f"{case}, {rest}"
+        return f"{case}; {run_in(rest)}"  # "yes, they would be circulated"
     return run_in(text)
+
+
+#: Conjunctions that carry on straight after "yes" or "no".
+_JOINING = _words("but and although though however as because")
+
+#: Words that start a qualification of "yes" or "no" rather than a sentence.
+_QUALIFYING = _words(
+    "subject provided providing but although though as if unless in by for with except "
+    "within at on once when after before until apart other only not largely mostly partly "
+    "broadly generally"
+)
 
 
 def bare_question(text: str) -> str:

@@ -13,17 +13,26 @@ from minuteterm.model import MeetingRecord
 
 
 def export_all(
-    record: MeetingRecord, folder: Path, *, questions: str = "dash", public: bool = False
+    record: MeetingRecord,
+    folder: Path,
+    *,
+    questions: str | None = None,
+    public: bool = False,
+    named_by_style: bool = False,
 ) -> list[Path]:
     """Write the minutes in every export format into ``folder``; the paths
-    written. Problems come back as :class:`~minuteterm.errors.StoreError`
-    with the reason."""
+    written. ``questions`` defaults to the committee's house style;
+    ``named_by_style`` puts the question style in the file names (the review
+    screen's X), so one style's files never overwrite another's. Problems
+    come back as :class:`~minuteterm.errors.StoreError` with the reason."""
     from minuteterm.export import FORMATS, ExportError, default_filename, write_export
 
     paths = []
+    style = questions or (record.committee.question_style if record.committee else "dash")
     try:
         for fmt in FORMATS:
-            target = folder / default_filename(record, fmt, public=public)
+            named = style if named_by_style else None
+            target = folder / default_filename(record, fmt, public=public, style=named)
             paths.append(write_export(record, fmt, target, questions=questions, public=public))
     except (ExportError, OSError) as error:
         raise StoreError(str(error)) from None

@@ -3,8 +3,9 @@
 On the left, every entry of the meeting under its item, as typed; on the
 right, the minutes rendered from exactly the Markdown that ``minuteterm
 export`` writes, in the question style and version (confidential, or
-public: exempt discussion left out) the clerk chooses. Enter on an item or
-entry brings its minute into view; X exports what is shown.
+public: exempt discussion left out) the clerk chooses, starting from the
+committee's house style. Enter on an item or entry brings its minute into
+view; X exports what is shown, into files named by their question style.
 """
 
 from __future__ import annotations
@@ -51,13 +52,21 @@ class ReviewScreen(Screen[None]):
         Binding("escape,ctrl+l", "back", "Back", id="review.back"),
     ]
 
-    def __init__(self, store: Store, meeting_id: int, questions: str = "dash") -> None:
+    def __init__(self, store: Store, meeting_id: int, questions: str | None = None) -> None:
         super().__init__()
         self.store = store
         self.meeting_id = meeting_id
-        self.questions = questions
+        self.questions = questions or self._house_questions()
         self.public = False
         self._headings: dict[str, str] = {}
+
+    def _house_questions(self) -> str:
+        """The committee's house style for questions (dash when unknown)."""
+        try:
+            committee = meeting_record(self.store, self.meeting_id).committee
+        except CLERK_ERRORS:
+            return "dash"
+        return committee.question_style if committee else "dash"
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-title")
@@ -106,9 +115,12 @@ class ReviewScreen(Screen[None]):
             if waiting
             else ""
         )
+        house = record.committee.question_style if record.committee else "dash"
+        which = " — the house style" if self.questions == house else f" — house style: {house}"
         self.query_one("#review-title", Static).update(
             Content(
-                f"Review — {record.meeting.title}: {self.questions} questions, {version}{pending}"
+                f"Review — {record.meeting.title}: {self.questions} questions, {version}"
+                f"{which}{pending}"
             )
         )
 
@@ -197,7 +209,9 @@ class ReviewScreen(Screen[None]):
         from minuteterm.tui.exporting import export_all
 
         try:
-            paths = export_all(record, folder, questions=self.questions, public=self.public)
+            paths = export_all(
+                record, folder, questions=self.questions, public=self.public, named_by_style=True
+            )
         except CLERK_ERRORS as error:
             self.app.call_from_thread(self.say, str(error), refused=True)
             return
