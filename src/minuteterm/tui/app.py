@@ -9,10 +9,12 @@ from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.screen import Screen
 
 from ..checkpoints import BackgroundCheckpoints
 from ..store import Store
+from .terminal_input import install_paste_filter
 
 
 class MinuteTermApp(App[None]):
@@ -31,6 +33,11 @@ class MinuteTermApp(App[None]):
         self.store = store
         self._first_meeting = meeting_id
         self.checkpoints = BackgroundCheckpoints(store.path)
+
+    def get_driver_class(self) -> type[Driver]:
+        """The terminal driver, reading pastes through the escape filter."""
+        install_paste_filter()
+        return super().get_driver_class()
 
     def on_mount(self) -> None:
         if not self.is_headless:  # tests keep their own signal handling

@@ -15,6 +15,7 @@ from ...action_sheet import ActionSheet
 from ...dates import format_date, parse_due, to_local
 from ...errors import CLERK_ERRORS
 from ...model import ActionSheetRow, ActionStatus, ActionUpdate
+from ..widgets.line_input import LineInput
 
 DIALOG_CSS = """
     align: center middle;
@@ -108,11 +109,11 @@ class ActionUpdateDialog(ModalScreen[str | None]):
                             status.value, value=status is self.row.status, name=status.value
                         )
                 yield Label("Owner")
-                yield Input(self.row.owner, id="owner")
+                yield LineInput(self.row.owner, id="owner")
                 yield Label("Due")
-                yield Input(self._due_text(), id="due", placeholder="e.g. 31/01/2027")
+                yield LineInput(self._due_text(), id="due", placeholder="e.g. 31/01/2027")
                 yield Label("Note")
-                yield Input(id="note", placeholder="what happened (kept, dated)")
+                yield LineInput(id="note", placeholder="what happened (kept, dated)")
 
     def _chosen_status(self) -> ActionStatus | None:
         pressed = self.query_one(RadioSet).pressed_button

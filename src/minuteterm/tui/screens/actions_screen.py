@@ -26,6 +26,7 @@ from ...model import ActionSheetRow
 from ...sheet_filter import parse_filter
 from ...store import Store
 from ..widgets.key_hints import KeyHints
+from ..widgets.line_input import LineInput
 from .action_dialogs import ActionHistoryDialog, ActionUpdateDialog
 
 #: How many matching actions the table holds at once.
@@ -98,7 +99,7 @@ class ActionsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="sheet-title")
-        yield Input(
+        yield LineInput(
             id="sheet-filter",
             placeholder="Filter: words  owner:NAME  committee:NAME  status:open|done|dropped|all"
             "  due:14  overdue  sort:-due",

@@ -21,6 +21,7 @@ from ...dates import format_clock, format_short_date, to_local
 from ...errors import CLERK_ERRORS
 from ...store import Store
 from ..widgets.key_hints import KeyHints
+from ..widgets.line_input import LineInput
 
 #: The most meetings listed at once; the filter finds the others.
 SHOWN = 200
@@ -50,7 +51,7 @@ class StartScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("MinuteTerm — meetings"), id="start-title")
-        yield Input(
+        yield LineInput(
             placeholder="/ to filter: committee, title, venue, status or date (audit 2026-03)",
             id="start-filter",
         )
