@@ -7,6 +7,7 @@ the app reads them, then checks the screen and the database.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -165,6 +166,7 @@ def test_a_burst_across_tab_fills_each_field_of_the_new_meeting_form(db_path: Pa
             " join committees c on c.id = m.committee_id",
             what="the new meeting",
         )
+        term.wait_for_text(READY)  # the new meeting opens, ready to minute
         titles = rows(db_path, "select title from agenda_items order by position")
     finally:
         term.close()
@@ -172,3 +174,67 @@ def test_a_burst_across_tab_fills_each_field_of_the_new_meeting_form(db_path: Pa
     assert (name, venue) == ("Harbour Board", "Committee Room 1")
     assert str(starts_at).startswith("2026-12-15T19:15")
     assert [title for (title,) in titles] == ["Welcome", "Apologies"]
+
+
+SENTENCES = (
+    "The Head of Service reported to the committee that the improvement plan",
+    "had met eleven of its fourteen milestones, that recruitment to the",
+    "social work academy was ahead of forecast and that agency spending",
+    "had fallen for the third quarter running, although caseloads in the",
+    "assessment teams remained above the agreed level of eighteen families.",
+)
+
+
+def _long_note(number: int) -> str:
+    """A note of about 180 characters, each one different."""
+    words = " ".join(SENTENCES).split()
+    start = number * 3
+    text = f"Note {number}:"
+    for word in words[start:] + words[:start]:
+        if len(text) + len(word) + 1 > 180:
+            break
+        text += " " + word
+    return text
+
+
+def _pane_rows(screen: str, title: str) -> list[str]:
+    """The rows inside the pane whose border carries ``title``."""
+    rows_ = screen.splitlines()
+    top = next(index for index, row in enumerate(rows_) if title in row)
+    left = rows_[top].rindex("╭", 0, rows_[top].index(title))
+    right = rows_[top].index("╮", left)
+    inside = []
+    for row in rows_[top + 1 :]:
+        if row[left] == "╰":
+            break
+        inside.append(row[left + 1 : right])
+    return inside
+
+
+def test_nine_long_notes_show_every_word_beside_the_scrollbar(
+    terminal: Terminal, db_path: Path
+) -> None:
+    notes = [_long_note(number) for number in range(1, 10)]
+    for number, note in enumerate(notes, 1):
+        terminal.write(note + ENTER)
+        wait_for_row(
+            db_path, "select id from entries where text = ?", [note], what=f"note {number}"
+        )
+    screen = terminal.wait_for_screen(
+        lambda shown: "had fallen" in shown and "Note 9:" in shown, "note 9"
+    )
+    inside = _pane_rows(screen, "Item 1: Apologies")
+    # The scrollbar has come (nine notes do not fit), in the last two columns,
+    # and no word runs under it.
+    assert any(row[-2:].strip() for row in inside), "no scrollbar: the test proves nothing"
+    assert all(not any(char.isalnum() for char in row[-2:]) for row in inside)
+    # Every entry shown from its first line shows every word of the note.
+    shown: list[str] = []
+    for row in (row[:-2].strip() for row in inside):
+        if re.match(r"\d\d:\d\d NOTE ", row):
+            shown.append(row[len("00:00 NOTE ") :])
+        elif shown:
+            shown[-1] += " " + row
+    shown = [entry.strip() for entry in shown if entry.strip()]
+    assert len(shown) >= 3
+    assert shown == notes[-len(shown) :]
