@@ -45,13 +45,35 @@ COLUMNS: tuple[tuple[str, str, int | None], ...] = (
 )
 
 
+#: Below this width the sheet leaves out the Reference column and narrows
+#: Owner and Due, so Status and Latest update stay on screen at 80 columns.
+NARROW = 110
+
+
 def column_widths(total: int) -> list[int]:
     """Widths that fit ``total`` cells: the flexible columns share the rest
-    (the action gets more), never narrower than 12."""
-    fixed = sum(width for *_, width in COLUMNS if width) + 2 * len(COLUMNS) + 2
-    spare = max(24, total - fixed)
-    shares = iter((spare * 13 // 20, spare - spare * 13 // 20))
-    return [width or max(12, next(shares)) for *_, width in COLUMNS]
+    (the action gets more; the update at least its heading); 0 for a column left out
+    (Reference, below :data:`NARROW`)."""
+    narrow = total < NARROW
+    fixed_widths = [
+        0
+        if narrow and name == "Reference"
+        else (min(width, {"Owner": 13, "Due": 11}.get(name, width)) if narrow and width else width)
+        for name, _sort, width in COLUMNS
+    ]
+    shown = sum(
+        1
+        for (*_, width), cells in zip(COLUMNS, fixed_widths, strict=True)
+        if cells or width is None
+    )
+    fixed = sum(width or 0 for width in fixed_widths) + 2 * shown + 4  # and a scrollbar
+    spare = max(26, total - fixed)
+    latest = max(13, spare * 7 // 20)  # "Latest update" whole
+    shares = iter((spare - latest, latest))
+    return [
+        cells if width else next(shares)
+        for (*_, width), cells in zip(COLUMNS, fixed_widths, strict=True)
+    ]
 
 
 def due_words(row: ActionSheetRow) -> str:
@@ -110,6 +132,7 @@ class ActionsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._width = 0
+        self._shown_columns: list[int] = []
         self._set_columns(self.size.width)
         self.reload()
         self.query_one(DataTable).focus()
@@ -123,8 +146,10 @@ class ActionsScreen(Screen[None]):
         self._width = width
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        for (heading, _sort, _fixed), cells in zip(COLUMNS, column_widths(width), strict=True):
-            table.add_column(heading, key=heading, width=cells)
+        widths = column_widths(width)
+        self._shown_columns = [index for index, cells in enumerate(widths) if cells]
+        for index in self._shown_columns:
+            table.add_column(COLUMNS[index][0], key=COLUMNS[index][0], width=widths[index])
 
     # --- reading --------------------------------------------------------------
 
@@ -166,7 +191,10 @@ class ActionsScreen(Screen[None]):
                 status_words(row),
                 row.latest_update or "",
             )
-            table.add_row(*(Text(cell, style=style) for cell in cells), key=str(row.action_id))
+            table.add_row(
+                *(Text(cells[index], style=style) for index in self._shown_columns),
+                key=str(row.action_id),
+            )
         if keep is not None and str(keep) in {str(row.action_id) for row in rows}:
             table.move_cursor(row=table.get_row_index(str(keep)))
 
