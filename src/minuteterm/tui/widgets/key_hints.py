@@ -71,11 +71,9 @@ SCREEN_KEYS = frozenset(
     {
         "app.help",
         "app.actions",
-        "app.quit",
         "meeting.attendance",
         "meeting.review",
         "meeting.leave",
-        "meeting.capture",
         "start.new",
     }
 )
