@@ -211,6 +211,21 @@ def _pane_rows(screen: str, title: str) -> list[str]:
     return inside
 
 
+def _minute_shown(screen: str) -> tuple[bool, bool, list[str]]:
+    """From the screen: whether the minute pane has a scrollbar, whether any
+    letter sits under it, and each entry shown from its first line, whole."""
+    inside = _pane_rows(screen, "Item 1: Apologies")
+    scrollbar = any(row[-2:].strip() for row in inside)
+    covered = any(char.isalnum() for row in inside for char in row[-2:])
+    shown: list[str] = []
+    for row in (row[:-2].strip() for row in inside):
+        if re.match(r"\d\d:\d\d NOTE ", row):
+            shown.append(row[len("00:00 NOTE ") :])
+        elif shown:
+            shown[-1] += " " + row
+    return scrollbar, covered, [entry.strip() for entry in shown if entry.strip()]
+
+
 def test_nine_long_notes_show_every_word_beside_the_scrollbar(
     terminal: Terminal, db_path: Path
 ) -> None:
@@ -220,21 +235,12 @@ def test_nine_long_notes_show_every_word_beside_the_scrollbar(
         wait_for_row(
             db_path, "select id from entries where text = ?", [note], what=f"note {number}"
         )
-    screen = terminal.wait_for_screen(
-        lambda shown: "had fallen" in shown and "Note 9:" in shown, "note 9"
-    )
-    inside = _pane_rows(screen, "Item 1: Apologies")
-    # The scrollbar has come (nine notes do not fit), in the last two columns,
-    # and no word runs under it.
-    assert any(row[-2:].strip() for row in inside), "no scrollbar: the test proves nothing"
-    assert all(not any(char.isalnum() for char in row[-2:]) for row in inside)
-    # Every entry shown from its first line shows every word of the note.
-    shown: list[str] = []
-    for row in (row[:-2].strip() for row in inside):
-        if re.match(r"\d\d:\d\d NOTE ", row):
-            shown.append(row[len("00:00 NOTE ") :])
-        elif shown:
-            shown[-1] += " " + row
-    shown = [entry.strip() for entry in shown if entry.strip()]
-    assert len(shown) >= 3
-    assert shown == notes[-len(shown) :]
+
+    def every_word_shown(screen: str) -> bool:
+        # The scrollbar has come (nine notes do not fit), no letter runs under
+        # it, and each entry shown from its first line has every word of its
+        # note: the last entries on screen are the last notes typed.
+        scrollbar, covered, shown = _minute_shown(screen)
+        return scrollbar and not covered and len(shown) >= 3 and shown == notes[-len(shown) :]
+
+    terminal.wait_for_screen(every_word_shown, "the last notes whole beside the scrollbar")

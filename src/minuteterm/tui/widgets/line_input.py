@@ -18,7 +18,7 @@ from textual.widgets import Input
 
 from ..terminal_input import paste_text
 from .local_size import local_virtual_size
-from .ordered_keys import apply_key_in_order
+from .ordered_keys import apply_key_in_order, pass_on_if_focus_left
 
 
 class LineInput(Input):
@@ -29,11 +29,15 @@ class LineInput(Input):
     virtual_size = local_virtual_size()
 
     async def _on_key(self, event: events.Key) -> None:
+        if pass_on_if_focus_left(self, event):
+            return
         if not event.is_printable and await apply_key_in_order(self, event):
             self._restart_blink()
         # a printable key: Input._on_key (next in line) puts it in, in order
 
     def _on_paste(self, event: events.Paste) -> None:
+        if pass_on_if_focus_left(self, event):
+            return
         joined = paste_text(event.text, keep_lines=False)
         if joined:
             selection = self.selection

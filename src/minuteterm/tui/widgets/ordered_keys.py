@@ -88,6 +88,21 @@ def hand_on_waiting_keys(widget: Widget) -> None:
             queue.put_nowait(message)
 
 
+def pass_on_if_focus_left(widget: Widget, event: events.Key | events.Paste) -> bool:
+    """A key or paste reaching ``widget`` after the focus left it (a key run
+    by the screen, such as Esc or F7, moved it while more keys were on their
+    way) goes on to where the focus is now, with the keys behind it. True
+    when it was passed on."""
+    if not widget.is_attached or widget.app.focused is widget:
+        return False
+    event.stop()
+    event.prevent_default()
+    target: Widget = widget.app.focused or widget.app.screen
+    target.post_message(event)
+    hand_on_waiting_keys(widget)
+    return True
+
+
 async def apply_key_in_order(widget: Widget, event: events.Key) -> bool:
     """Run ``event``'s binding now if the input owns it; hand on the keys
     behind it if it moved the focus. True when the key was used up."""
@@ -105,6 +120,8 @@ class OrderedTextArea(TextArea):
     whose pastes lose any terminal escape sequences."""
 
     async def _on_key(self, event: events.Key) -> None:
+        if pass_on_if_focus_left(self, event):
+            return
         typed_into_text = event.is_printable or event.key == "enter"
         if self.tab_behavior == "indent" and event.key in ("tab", "escape"):
             typed_into_text = True
@@ -113,6 +130,8 @@ class OrderedTextArea(TextArea):
         # otherwise TextArea._on_key (next in line) puts the character in
 
     async def _on_paste(self, event: events.Paste) -> None:
+        if pass_on_if_focus_left(self, event):
+            return
         event.prevent_default()  # not TextArea's paste of the raw text
         event.stop()
         cleaned = paste_text(event.text, keep_lines=True)
