@@ -12,9 +12,10 @@ from textual.binding import Binding
 from textual.driver import Driver
 from textual.screen import Screen
 
+from minuteterm.tui.terminal_input import install_paste_filter
+
 from ..checkpoints import BackgroundCheckpoints
 from ..store import Store
-from .terminal_input import install_paste_filter
 
 
 class MinuteTermApp(App[None]):

@@ -20,13 +20,14 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, Static
 
+from minuteterm.tui.widgets.line_input import LineInput
+
 from ...action_sheet import ActionFilter, ActionSheet, Counts
 from ...errors import CLERK_ERRORS
 from ...model import ActionSheetRow
 from ...sheet_filter import parse_filter
 from ...store import Store
 from ..widgets.key_hints import KeyHints
-from ..widgets.line_input import LineInput
 from .action_dialogs import ActionHistoryDialog, ActionUpdateDialog
 
 #: How many matching actions the table holds at once.

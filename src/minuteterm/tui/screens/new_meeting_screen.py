@@ -15,13 +15,14 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
+from minuteterm.tui.widgets.line_input import LineInput
+from minuteterm.tui.widgets.ordered_keys import OrderedTextArea
+
 from ... import clock
 from ...agenda import parse_agenda, read_agenda_file
 from ...dates import DateError, format_long_date, format_time, parse_meeting_start, to_local
 from ...errors import CLERK_ERRORS
 from ...store import Store
-from ..widgets.line_input import LineInput
-from ..widgets.ordered_keys import OrderedTextArea
 
 
 class _Form(VerticalScroll, can_focus=False):

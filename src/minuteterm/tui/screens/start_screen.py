@@ -17,11 +17,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
+from minuteterm.tui.widgets.line_input import LineInput
+
 from ...dates import format_clock, format_short_date, to_local
 from ...errors import CLERK_ERRORS
 from ...store import Store
 from ..widgets.key_hints import KeyHints
-from ..widgets.line_input import LineInput
 
 #: The most meetings listed at once; the filter finds the others.
 SHOWN = 200

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ..widgets.line_input import LineInput
+from minuteterm.tui.widgets.line_input import LineInput
 
 
 class TextDialog(ModalScreen[str | None]):

@@ -16,9 +16,9 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
-from ..terminal_input import paste_text
-from .local_size import local_virtual_size
-from .ordered_keys import apply_key_in_order, pass_on_if_focus_left
+from minuteterm.tui.terminal_input import paste_text
+from minuteterm.tui.widgets.local_size import local_virtual_size
+from minuteterm.tui.widgets.ordered_keys import apply_key_in_order, pass_on_if_focus_left
 
 
 class LineInput(Input):

@@ -28,7 +28,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import TextArea
 
-from ..terminal_input import paste_text
+from minuteterm.tui.terminal_input import paste_text
 
 #: Screen and app actions that run with the key, because they decide where
 #: the next keys go.
