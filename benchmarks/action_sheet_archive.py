@@ -14,9 +14,9 @@ import time
 
 from benchlib import arguments, report
 
-from minuteterm.action_sheet import ActionFilter, ActionSheet
+from minuteterm.actions.sheet import ActionFilter, ActionSheet
+from minuteterm.db.store import open_store
 from minuteterm.model import ActionStatus
-from minuteterm.store import open_store
 
 SHOWN = 500  # as minuteterm.tui.screens.actions_screen
 FILTERS = {

@@ -50,7 +50,7 @@ def archive_copy(path: Path) -> Iterator[Path]:
         yield target
 
 
-def live_meeting(store) -> int:  # store: minuteterm.store.Store
+def live_meeting(store) -> int:  # store: minuteterm.db.store.Store
     """The first committee's newest (live) meeting."""
     (row,) = store.query(
         "select id from meetings where committee_id = 1 order by starts_at desc limit 1"

@@ -30,7 +30,7 @@ from pathlib import Path
 from benchlib import archive_copy, arguments, live_meeting, report
 from textual import events
 
-from minuteterm.store import open_store
+from minuteterm.db.store import open_store
 from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.screens.meeting_screen import MeetingScreen
 from minuteterm.tui.widgets.capture_bar import CaptureInput

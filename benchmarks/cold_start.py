@@ -20,7 +20,9 @@ from pathlib import Path
 import pendulum
 from benchlib import HERE, arguments, live_meeting, report, verdict_line
 
-from minuteterm.store import NewItem, open_store
+from minuteterm.db.store import open_store
+from minuteterm.model import NewItem
+from minuteterm.recording.meetings import create_meeting
 
 WRAPPER = str(HERE / "first_paint.py")
 
@@ -50,7 +52,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         empty = Path(folder) / "empty.db"
         store = open_store(empty)
-        empty_meeting = store.create_meeting(
+        empty_meeting = create_meeting(
+            store,
             "Planning Committee",
             pendulum.now(),
             agenda=[NewItem(f"Agenda item {n}") for n in range(1, 16)],

@@ -11,8 +11,9 @@ import time
 
 from benchlib import archive_copy, arguments, live_meeting, report
 
+from minuteterm.db.store import open_store
 from minuteterm.model import EntryKind
-from minuteterm.store import open_store
+from minuteterm.recording.entries import add_entry
 
 
 def main() -> None:
@@ -25,7 +26,8 @@ def main() -> None:
         for n in range(args.runs):
             item = items[n % len(items)]
             started = time.perf_counter()
-            store.add_entry(
+            add_entry(
+                store,
                 item.id,
                 EntryKind.NOTE,
                 f"Cllr Smith asked about the pontoon repairs, point {n}; officers to report.",

@@ -14,9 +14,12 @@ import time
 import pendulum
 from benchlib import archive_copy, arguments, report
 
+from minuteterm.db.store import open_store
 from minuteterm.export import FORMATS, render
-from minuteterm.model import EntryKind
-from minuteterm.store import ActionFields, NewItem, open_store
+from minuteterm.model import ActionFields, EntryKind, NewItem
+from minuteterm.recording.entries import add_entry
+from minuteterm.recording.meetings import close_meeting, create_meeting
+from minuteterm.recording.record import meeting_record
 
 WORDS = (
     "Members discussed the revised programme for the harbour works and the costs "
@@ -26,7 +29,8 @@ WORDS = (
 
 def fill(store) -> int:  # store: Store
     start = pendulum.now("UTC").add(days=7)
-    meeting = store.create_meeting(
+    meeting = create_meeting(
+        store,
         "Harbour Committee",
         start,
         agenda=[NewItem(f"Agenda item {n}") for n in range(1, 31)],
@@ -40,7 +44,8 @@ def fill(store) -> int:  # store: Store
                 kind = EntryKind.ACTION
             if k == 7:
                 kind = EntryKind.RESOLUTION
-            entry = store.add_entry(
+            entry = add_entry(
+                store,
                 item.id,
                 kind,
                 f"{WORDS} ({number}.{k})",
@@ -53,7 +58,7 @@ def fill(store) -> int:  # store: Store
             )
             if kind is EntryKind.QUESTION:
                 question = entry
-    store.end_meeting(meeting, start.add(hours=5))
+    close_meeting(store, meeting, start.add(hours=5))
     return meeting
 
 
@@ -63,11 +68,11 @@ def main() -> None:
         store = open_store(path)
         meeting = fill(store)
         for fmt in FORMATS:
-            render(store.record(meeting), fmt)  # warm imports and caches
+            render(meeting_record(store, meeting), fmt)  # warm imports and caches
             samples = []
             for _ in range(args.runs):
                 started = time.perf_counter()
-                text = render(store.record(meeting), fmt)
+                text = render(meeting_record(store, meeting), fmt)
                 samples.append(1000 * (time.perf_counter() - started))
             report(f"export 30-item meeting to {fmt} ({len(text) // 1024} KB)", samples, 150.0)
         store.close()

@@ -46,7 +46,7 @@ def app(db: str, meeting_id: int) -> int:
     from textual import events, on
 
     import minuteterm.cli  # noqa: F401  (the command's own imports, as `minuteterm` pays them)
-    from minuteterm.store import open_store
+    from minuteterm.db.store import open_store
     from minuteterm.tui.app import MinuteTermApp
     from minuteterm.tui.screens.meeting_screen import MeetingScreen
 

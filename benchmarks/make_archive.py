@@ -9,7 +9,7 @@ actions, resolutions, a few declarations), ~30,000 actions with updates,
 and attendance. ``--scale`` multiplies the number of committees (so 0.1 is
 4 committees, 480 meetings, ~50,000 entries).
 
-The file is opened with :func:`minuteterm.store.open_store` first (so the
+The file is opened with :func:`minuteterm.db.store.open_store` first (so the
 schema is the real, migrated one); rows then go in with raw ``executemany``
 in a few big transactions. The newest meeting of each committee is left
 ``live`` (for the benchmarks to open); the rest are approved or closed.
@@ -23,7 +23,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from minuteterm.store import open_store
+from minuteterm.db.store import open_store
 
 SEED = 20260101
 COMMITTEES = 40
@@ -263,7 +263,7 @@ def text(rng: random.Random, low: int = 60, high: int = 400) -> str:
 
 
 def stamp(moment: datetime) -> str:
-    """As :func:`minuteterm.timestamps.iso` stores it (UTC ISO-8601)."""
+    """As :func:`minuteterm.clock.iso` stores it (UTC ISO-8601)."""
     return moment.astimezone(UTC).isoformat()
 
 

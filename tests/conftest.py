@@ -12,7 +12,7 @@ import pendulum
 import pytest
 
 from minuteterm import clock
-from minuteterm.store import Store, open_store
+from minuteterm.db.store import Store, open_store
 
 #: The moment tests run at unless they move the clock: Monday 14 December
 #: 2026, 6.25 pm in London.

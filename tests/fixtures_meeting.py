@@ -11,11 +11,20 @@ from datetime import date
 
 import pendulum
 
-from minuteterm.declarations import declare
-from minuteterm.exempt import set_public_decision
-from minuteterm.formal_grammar import Declare
-from minuteterm.model import AttendanceStatus, EntryKind, InterestKind, PersonKind
-from minuteterm.store import ActionFields, NewItem, Store
+from minuteterm.db.store import Store
+from minuteterm.formal.declarations import declare
+from minuteterm.formal.exempt import set_public_decision
+from minuteterm.grammar.formal import Declare
+from minuteterm.model import (
+    ActionFields,
+    AttendanceStatus,
+    EntryKind,
+    InterestKind,
+    NewItem,
+    PersonKind,
+)
+from minuteterm.recording.entries import add_entry
+from minuteterm.recording.meetings import close_meeting, create_meeting
 
 COMMITTEE = "Harbour and Coastal Services Board"
 
@@ -69,7 +78,8 @@ def _declarations(store: Store, item: int) -> None:
 
 
 def _previous_minutes(store: Store, item: int) -> None:
-    store.add_entry(
+    add_entry(
+        store,
         item,
         EntryKind.RESOLUTION,
         "That the minutes of the meeting held on 12 October 2026 be signed as a correct record",
@@ -79,7 +89,7 @@ def _previous_minutes(store: Store, item: int) -> None:
 
 def _dredging(store: Store, item: int) -> None:
     def add(kind: EntryKind, text: str, minute: int, **extra: object) -> int:
-        return store.add_entry(item, kind, text, now=at(18, minute), **extra)
+        return add_entry(store, item, kind, text, now=at(18, minute), **extra)
 
     note, question, response = EntryKind.NOTE, EntryKind.QUESTION, EntryKind.RESPONSE
     add(
@@ -164,7 +174,7 @@ def _dredging(store: Store, item: int) -> None:
 
 def _signage(store: Store, item: int) -> None:
     def add(kind: EntryKind, text: str, minute: int, **extra: object) -> int:
-        return store.add_entry(item, kind, text, now=at(19, minute), **extra)
+        return add_entry(store, item, kind, text, now=at(19, minute), **extra)
 
     add(
         EntryKind.NOTE,
@@ -222,14 +232,16 @@ def _signage(store: Store, item: int) -> None:
 
 
 def _lease(store: Store, item: int) -> None:
-    store.add_entry(
+    add_entry(
+        store,
         item,
         EntryKind.NOTE,
         "The Board considered the tenant's offer for the harbour office lease, "
         "which was commercially sensitive.",
         now=at(19, 50),
     )
-    store.add_entry(
+    add_entry(
+        store,
         item,
         EntryKind.ACTION,
         "negotiate the break clause",
@@ -238,7 +250,8 @@ def _lease(store: Store, item: int) -> None:
         ),
         now=at(19, 55),
     )
-    store.add_entry(
+    add_entry(
+        store,
         item,
         EntryKind.RESOLUTION,
         "That the Head of Coastal Finance be authorised to agree the lease terms.",
@@ -249,7 +262,8 @@ def _lease(store: Store, item: int) -> None:
 
 def build_fixed_meeting(store: Store) -> int:
     """Create the fixed test meeting, run it and close it; return its id."""
-    meeting = store.create_meeting(
+    meeting = create_meeting(
+        store,
         COMMITTEE,
         at(18, 30),
         venue="Council Chamber, Harbour House, Quay Street",
@@ -262,5 +276,5 @@ def build_fixed_meeting(store: Store) -> int:
     for item, fill, start in zip(items, fillers, starts, strict=True):
         store.set_current_item(meeting, item, now=start)
         fill(store, item)
-    store.end_meeting(meeting, now=at(20, 5))
+    close_meeting(store, meeting, now=at(20, 5))
     return meeting

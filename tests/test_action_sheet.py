@@ -11,13 +11,15 @@ import pendulum
 import pytest
 import sqlite_utils
 
-from minuteterm.action_sheet import ActionFilter, ActionSheet
-from minuteterm.capture import CaptureError
+from minuteterm.actions.sheet import ActionFilter, ActionSheet
+from minuteterm.db.schema import MIGRATIONS
+from minuteterm.db.store import Store, StoreError, open_store
 from minuteterm.export import render
-from minuteterm.model import ACTION_LOG, ActionStatus, EntryKind
-from minuteterm.recorder import Recorder
-from minuteterm.schema import MIGRATIONS
-from minuteterm.store import NewItem, Store, StoreError, open_store
+from minuteterm.grammar.lines import CaptureError
+from minuteterm.model import ACTION_LOG, ActionStatus, EntryKind, NewItem
+from minuteterm.recording.meetings import create_meeting
+from minuteterm.recording.record import meeting_record
+from minuteterm.recording.recorder import Recorder
 
 from .conftest import FrozenClock
 
@@ -43,7 +45,7 @@ def make_meeting(
     committee: str = COMMITTEE,
 ) -> int:
     items = [*STANDING, NewItem("Housing repairs")] if agenda is None else agenda
-    return store.create_meeting(committee, when, agenda=items)
+    return create_meeting(store, committee, when, agenda=items)
 
 
 def minute(store: Store, meeting_id: int, start: pendulum.DateTime, *lines: str) -> Recorder:
@@ -89,7 +91,7 @@ def test_action_carried_across_two_meetings_and_updated_in_the_second(store: Sto
     ]
     log = store.items(second)[3]
     assert log.standing == ACTION_LOG
-    before = render(store.record(first), "md")
+    before = render(meeting_record(store, first), "md")
 
     minute(
         store,
@@ -117,7 +119,7 @@ def test_action_carried_across_two_meetings_and_updated_in_the_second(store: Sto
     row = sheet.row(survey)
     assert row.status is DONE and row.latest_update == "report circulated on 3 Dec"
 
-    minutes = render(store.record(second), "md")
+    minutes = render(meeting_record(store, second), "md")
     section = minutes[minutes.index("## 4. Action log") : minutes.index("## 5. ")]
     assert "The Committee reviewed the action log." in section
     assert (
@@ -128,7 +130,7 @@ def test_action_carried_across_two_meetings_and_updated_in_the_second(store: Sto
     assert f"**ACTION {voids}** – Head of Housing: report on void times" in section
     assert "due 1 December 2026). No update was reported." in section
     # the minutes of the first meeting show its actions as they stood then
-    assert render(store.record(first), "md") == before
+    assert render(meeting_record(store, first), "md") == before
     assert f"| {survey} | 4 | Circulate the damp survey | Repairs Manager |" in before
     assert "| 30 November 2026 | Open |" in before
 
@@ -221,7 +223,7 @@ def test_updates_since_the_last_meeting_and_elsewhere_in_the_meeting(store: Stor
     sheet.update(survey, status=DONE, note="survey sent to members", now=at(11, 20, 10, 0))
     second = make_meeting(store, at(12, 1))
     minute(store, second, at(12, 1, 18, 40), "/item 5", f"!! {voids} owner Head of Finance")
-    minutes = render(store.record(second), "md")
+    minutes = render(meeting_record(store, second), "md")
     log = minutes[minutes.index("## 4. Action log") : minutes.index("## 5. ")]
     # closed between meetings: still reported, with its date
     assert f"**ACTION {survey}**" in log
@@ -251,8 +253,8 @@ def test_public_minutes_leave_exempt_actions_out_of_the_log(store: Store) -> Non
         "! Parks Manager: repaint the bandstand",
     )
     second = make_meeting(store, at(12, 1))
-    confidential = render(store.record(second), "md")
-    public = render(store.record(second), "md", public=True)
+    confidential = render(meeting_record(store, second), "md")
+    public = render(meeting_record(store, second), "md", public=True)
     assert "negotiate the sale price" in confidential
     assert "negotiate the sale price" not in public
     assert "repaint the bandstand" in public
@@ -266,12 +268,12 @@ def test_next_meeting_resolves_once_that_meeting_exists(store: Store) -> None:
     sheet = ActionSheet(store)
     row = sheet.row(voids)
     assert (row.due, row.due_text, row.overdue) == (None, "next meeting", False)
-    assert "| Head of Housing | next meeting | Open |" in render(store.record(first), "md")
+    assert "| Head of Housing | next meeting | Open |" in render(meeting_record(store, first), "md")
 
     second = make_meeting(store, at(1, 19, year=2027))
     row = sheet.row(voids)
     assert (row.due, row.due_text) == (date(2027, 1, 19), "next meeting")
-    minutes = render(store.record(first), "md")
+    minutes = render(meeting_record(store, first), "md")
     assert "report on void times (by next meeting)" in minutes  # as it was said
     assert "| Head of Housing | 19 January 2027 | Open |" in minutes  # on the sheet
 
@@ -355,7 +357,7 @@ def test_deleting_an_update_entry_works_the_action_out_again(store: Store) -> No
     row = sheet.row(survey)
     assert (row.status, row.owner, row.latest_update) == (OPEN, "Repairs Manager", "chased")
     assert [u.note for u in sheet.history(survey)] == ["chased"]
-    assert "report circulated" not in render(store.record(second), "md")
+    assert "report circulated" not in render(meeting_record(store, second), "md")
     recorder.undo()
     row = sheet.row(survey)
     assert (row.status, row.owner) == (DONE, "Head of Repairs")

@@ -20,12 +20,13 @@ import pendulum
 import pytest
 
 from minuteterm import cli
-from minuteterm.action_sheet import SORTS, ActionFilter, ActionSheet
+from minuteterm.actions.sheet import SORTS, ActionFilter, ActionSheet
+from minuteterm.db.store import open_store
 from minuteterm.export.action_sheet import CSV_HEADER, SHEET_FORMATS
 from minuteterm.export.html import CONTENT_SECURITY_POLICY
-from minuteterm.model import ActionStatus
-from minuteterm.recorder import Recorder
-from minuteterm.store import NewItem, open_store
+from minuteterm.model import ActionStatus, NewItem
+from minuteterm.recording.meetings import create_meeting
+from minuteterm.recording.recorder import Recorder
 
 from .test_cli import assert_refused
 
@@ -58,7 +59,8 @@ NAMES = {
 def numbers(db_path: Path) -> dict[str, int]:
     """Five actions in two committees; returns their numbers by a short name."""
     store = open_store(db_path)
-    housing = store.create_meeting(
+    housing = create_meeting(
+        store,
         "Housing Committee",
         pendulum.datetime(2020, 3, 2, 18, 30, tz=ZONE),
         agenda=[NewItem("Repairs"), NewItem("Voids")],
@@ -73,7 +75,8 @@ def numbers(db_path: Path) -> dict[str, int]:
     ]
     for line in lines:
         recorder.apply(line, now=pendulum.datetime(2020, 3, 2, 18, 40, tz=ZONE))
-    audit = store.create_meeting(
+    audit = create_meeting(
+        store,
         "Audit Committee",
         pendulum.datetime(2020, 3, 9, 18, 30, tz=ZONE),
         agenda=[NewItem("Plan")],
@@ -239,7 +242,8 @@ def test_html_to_stdout(db_path: Path, numbers: dict[str, int], tmp_path: Path) 
 
 def test_update_typed_through_capture(db_path: Path, numbers: dict[str, int]) -> None:
     store = open_store(db_path)
-    meeting = store.create_meeting(
+    meeting = create_meeting(
+        store,
         "Housing Committee",
         pendulum.datetime(2020, 4, 6, 18, 30, tz=ZONE),
         agenda=[NewItem("Minutes of the previous meeting"), NewItem("Repairs")],

@@ -8,10 +8,11 @@ from pathlib import Path
 import pendulum
 from textual.widgets import DataTable, Input, Static
 
-from minuteterm.action_sheet import ActionSheet
-from minuteterm.model import ActionStatus
-from minuteterm.recorder import Recorder
-from minuteterm.store import NewItem, Store
+from minuteterm.actions.sheet import ActionSheet
+from minuteterm.db.store import Store
+from minuteterm.model import ActionStatus, NewItem
+from minuteterm.recording.meetings import create_meeting
+from minuteterm.recording.recorder import Recorder
 from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.screens.action_dialogs import ActionHistoryDialog, ActionUpdateDialog
 from minuteterm.tui.screens.actions_screen import ActionsScreen
@@ -22,7 +23,8 @@ from .test_tui import type_line
 
 def meeting_with_actions(store: Store) -> int:
     """Two committees' meetings with four actions between them."""
-    first = store.create_meeting(
+    first = create_meeting(
+        store,
         "Audit Committee",
         pendulum.datetime(2026, 10, 5, 18, 0, tz="Europe/London"),
         agenda=[NewItem("Internal audit plan")],
@@ -30,7 +32,8 @@ def meeting_with_actions(store: Store) -> int:
     recorder = Recorder(store, first)
     recorder.apply("! Head of Audit: circulate the revised audit plan by 30/11/2026")
     recorder.apply("! Chief Finance Officer: report on fraud referrals by 31/01/2027")
-    second = store.create_meeting(
+    second = create_meeting(
+        store,
         "Licensing Committee",
         pendulum.datetime(2026, 11, 2, 10, 0, tz="Europe/London"),
         agenda=[NewItem("Street trading")],
@@ -158,7 +161,8 @@ async def test_bad_filter_and_bad_date_are_refused_with_a_reason(store: Store) -
 async def test_sheet_shows_at_most_500_rows_and_says_how_many_match(
     store: Store, tmp_path: Path
 ) -> None:
-    meeting = store.create_meeting(
+    meeting = create_meeting(
+        store,
         "Planning Committee",
         pendulum.datetime(2026, 9, 1, 18, 0, tz="Europe/London"),
         agenda=[NewItem("Applications")],

@@ -7,8 +7,10 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from minuteterm.agenda import AgendaError, parse_agenda, read_agenda_file
-from minuteterm.store import NewItem, Store
+from minuteterm.db.store import Store
+from minuteterm.formal.agenda import AgendaError, parse_agenda, read_agenda_file
+from minuteterm.model import NewItem
+from minuteterm.recording.meetings import create_meeting
 
 
 def test_typed_agenda_keeps_every_line_and_the_exempt_flag() -> None:
@@ -38,9 +40,9 @@ def test_file_agenda_reads_list_lines_and_typed_numbers(tmp_path: Path) -> None:
 
 def test_typed_numbers_are_kept_only_when_complete_and_unique(store: Store) -> None:
     when = pendulum.datetime(2027, 1, 14, 10, tz="Europe/London")
-    kept = store.create_meeting("Cabinet", when, agenda=read_items("1. A\n2. B\n5a. C"))
+    kept = create_meeting(store, "Cabinet", when, agenda=read_items("1. A\n2. B\n5a. C"))
     assert [item.number for item in store.items(kept)] == ["1", "2", "5a"]
-    renumbered = store.create_meeting("Cabinet", when, agenda=read_items("1. A\nB\n1. C"))
+    renumbered = create_meeting(store, "Cabinet", when, agenda=read_items("1. A\nB\n1. C"))
     assert [item.number for item in store.items(renumbered)] == ["1", "2", "3"]
     extra = store.add_item(kept, "Urgent business")
     assert store.item(extra).number == "4"

@@ -11,11 +11,12 @@ import pendulum
 import pytest
 import sqlite_utils
 
-from minuteterm import audit
-from minuteterm.model import Change, EntryKind, MeetingStatus
-from minuteterm.recorder import Recorder
-from minuteterm.schema import MIGRATIONS, SCHEMA_VERSION
-from minuteterm.store import MeetingLocked, NewItem, Store, StoreError, open_store
+from minuteterm.db import audit
+from minuteterm.db.schema import MIGRATIONS, SCHEMA_VERSION
+from minuteterm.db.store import MeetingLocked, Store, StoreError, open_store
+from minuteterm.model import Change, EntryKind, MeetingStatus, NewItem
+from minuteterm.recording.meetings import create_meeting
+from minuteterm.recording.recorder import Recorder
 
 from .conftest import FrozenClock
 
@@ -23,8 +24,8 @@ START = pendulum.datetime(2026, 12, 14, 18, 30, tz="Europe/London")
 
 
 def meeting(store: Store) -> Recorder:
-    meeting_id = store.create_meeting(
-        "Audit Committee", START, agenda=[NewItem("Internal audit"), NewItem("Fraud")]
+    meeting_id = create_meeting(
+        store, "Audit Committee", START, agenda=[NewItem("Internal audit"), NewItem("Fraud")]
     )
     return Recorder(store, meeting_id)
 

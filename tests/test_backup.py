@@ -11,12 +11,13 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from minuteterm import backup as backup_module
-from minuteterm.backup import BackupError, backup, prune
-from minuteterm.model import MeetingStatus
-from minuteterm.recorder import Recorder
-from minuteterm.schema import SCHEMA_VERSION
-from minuteterm.store import NewItem, Store, open_store
+from minuteterm.db import backup as backup_module
+from minuteterm.db.backup import BackupError, backup, prune
+from minuteterm.db.schema import SCHEMA_VERSION
+from minuteterm.db.store import Store, open_store
+from minuteterm.model import MeetingStatus, NewItem
+from minuteterm.recording.meetings import create_meeting
+from minuteterm.recording.recorder import Recorder
 
 from .conftest import FrozenClock
 from .test_cli import assert_refused, run
@@ -26,7 +27,8 @@ SUMMER = pendulum.datetime(2026, 7, 14, 17, 25, 9, tz="UTC")
 
 
 def minuted(store: Store, *lines: str) -> Recorder:
-    meeting_id = store.create_meeting(
+    meeting_id = create_meeting(
+        store,
         "Licensing Committee",
         pendulum.datetime(2026, 7, 14, 18, 0, tz="Europe/London"),
         agenda=[NewItem("Apologies"), NewItem("Street trading")],

@@ -38,14 +38,16 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from minuteterm.action_sheet import ActionSheet
+from minuteterm.actions.sheet import ActionSheet
+from minuteterm.db.store import Store
 from minuteterm.errors import CLERK_ERRORS
 from minuteterm.export import write_export
 from minuteterm.export.action_sheet import write_sheet
 from minuteterm.export.html import CONTENT_SECURITY_POLICY
-from minuteterm.model import AttendanceStatus, PersonKind
-from minuteterm.recorder import Recorder
-from minuteterm.store import NewItem, Store
+from minuteterm.model import AttendanceStatus, NewItem, PersonKind
+from minuteterm.recording.meetings import create_meeting
+from minuteterm.recording.record import meeting_record
+from minuteterm.recording.recorder import Recorder
 from minuteterm.textsafe import clean
 
 from .hostile import PAYLOADS, html_problems, parse_html
@@ -176,7 +178,8 @@ def aimed_at(base: str, text: str) -> str:
 def hostile_meeting(store: Store, base: str) -> int:
     """A meeting whose every typed part is a payload; return its id."""
     texts = [aimed_at(base, p.text) for p in PAYLOADS if len(p.text) < 100_000]
-    meeting_id = store.create_meeting(
+    meeting_id = create_meeting(
+        store,
         "Audit Board <script>document.title='PWNED'</script>",
         START,
         venue=aimed_at(base, '<img src="https://evil.example/venue.png">'),
@@ -213,7 +216,7 @@ def exported(store: Store, tmp_path: Path) -> Iterator[tuple[Path, str, list[str
     folder.mkdir()
     with counting_server(folder) as (base, seen):
         meeting_id = hostile_meeting(store, base)
-        write_export(store.record(meeting_id), "html", folder / "minutes.html")
+        write_export(meeting_record(store, meeting_id), "html", folder / "minutes.html")
         sheet = ActionSheet(store)
         write_sheet(sheet.rows(), sheet.counts(), "html", folder / "sheet.html")
         yield folder, base, seen

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from minuteterm.capture import (
+from minuteterm.dates import parse_due
+from minuteterm.grammar.lines import (
     KIND_PREFIX,
     AddEntry,
     AddItem,
@@ -24,7 +25,6 @@ from minuteterm.capture import (
     format_update,
     parse,
 )
-from minuteterm.dates import parse_due
 from minuteterm.model import CAPTURE_KINDS, ActionStatus, EntryKind
 
 #: Monday 14 December 2026, the day the conftest clock is pinned to.

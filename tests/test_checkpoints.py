@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pendulum
 
-from minuteterm.checkpoints import BackgroundCheckpoints
-from minuteterm.model import EntryKind
-from minuteterm.store import NewItem, Store
+from minuteterm.db.checkpoints import BackgroundCheckpoints
+from minuteterm.db.store import Store
+from minuteterm.model import EntryKind, NewItem
+from minuteterm.recording.entries import add_entry
+from minuteterm.recording.meetings import create_meeting
 from minuteterm.tui.app import MinuteTermApp
 
 
@@ -29,7 +31,8 @@ def wal_frames_left(db_path: Path) -> int:
 
 
 async def test_the_open_app_defers_checkpoints_to_its_thread(store: Store) -> None:
-    meeting_id = store.create_meeting(
+    meeting_id = create_meeting(
+        store,
         "Audit Committee",
         pendulum.datetime(2026, 12, 14, 18, 30, tz="Europe/London"),
         agenda=[NewItem("Internal audit progress")],
@@ -44,7 +47,8 @@ async def test_the_open_app_defers_checkpoints_to_its_thread(store: Store) -> No
 
 
 def test_a_checkpoint_copies_the_log_into_the_file(store: Store, db_path: Path) -> None:
-    meeting_id = store.create_meeting(
+    meeting_id = create_meeting(
+        store,
         "Audit Committee",
         pendulum.datetime(2026, 12, 14, 18, 30, tz="Europe/London"),
         agenda=[NewItem("Internal audit progress")],
@@ -54,7 +58,7 @@ def test_a_checkpoint_copies_the_log_into_the_file(store: Store, db_path: Path) 
     try:
         item = store.items(meeting_id)[0].id
         for number in range(200):
-            store.add_entry(item, EntryKind.NOTE, f"Finding {number} was discussed at length.")
+            add_entry(store, item, EntryKind.NOTE, f"Finding {number} was discussed at length.")
         conn = sqlite3.connect(f"file:{db_path}?mode=rw", uri=True)
         try:
             assert checkpoints.checkpoint(conn)

@@ -11,9 +11,10 @@ from pathlib import Path
 import docx
 import pytest
 
+from minuteterm.db.store import open_store
 from minuteterm.demo import COMMITTEE as DEMO_COMMITTEE
 from minuteterm.model import EntryKind
-from minuteterm.store import open_store
+from minuteterm.recording.record import meeting_record
 
 
 def run(
@@ -229,7 +230,7 @@ def test_demo_makes_a_full_meeting_once(db_path: Path) -> None:
     again = run("demo", "--no-open", db=db_path)
     assert again.stdout == first.stdout
     store = open_store(db_path)
-    record = store.record(int(first.stdout))
+    record = meeting_record(store, int(first.stdout))
     meetings = store.meetings()
     store.close()
     entries = [entry for item in record.items for entry in item.entries]

@@ -24,14 +24,17 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from minuteterm.store import NewItem, open_store
+from minuteterm.db.store import open_store
+from minuteterm.model import NewItem
+from minuteterm.recording.meetings import create_meeting
 
 ACK = re.compile(r"\(entry (\d+)\)")
 
 
 def make_meeting(db_path: Path) -> int:
     store = open_store(db_path)
-    meeting_id = store.create_meeting(
+    meeting_id = create_meeting(
+        store,
         "Planning Committee",
         pendulum.datetime(2026, 12, 14, 18, 30, tz="Europe/London"),
         agenda=[NewItem("Applications"), NewItem("Appeals")],
@@ -41,8 +44,8 @@ def make_meeting(db_path: Path) -> int:
 
 
 def capture_then_kill(db_path: Path, meeting_id: int, delay: float, run: int) -> dict[int, str]:
-    """Start ``minuteterm capture``, feed it lines, SIGKILL it after ``delay``
-    seconds; return the entries it acknowledged (id -> line it printed)."""
+    """Start ``minuteterm capture``, feed it lines, SIGKILL it ``delay``
+    seconds after its first save; return the entries it acknowledged (id -> line it printed)."""
     child = subprocess.Popen(
         [sys.executable, "-m", "minuteterm", "capture", str(meeting_id), "--db", str(db_path)],
         stdin=subprocess.PIPE,
@@ -52,6 +55,7 @@ def capture_then_kill(db_path: Path, meeting_id: int, delay: float, run: int) ->
         bufsize=1,
     )
     acknowledged: dict[int, str] = {}
+    started = threading.Event()
 
     def feed() -> None:
         try:
@@ -65,11 +69,15 @@ def capture_then_kill(db_path: Path, meeting_id: int, delay: float, run: int) ->
         for line in child.stdout:
             if match := ACK.search(line):
                 acknowledged[int(match.group(1))] = line
+                started.set()
 
     threads = [threading.Thread(target=feed, daemon=True), threading.Thread(target=read)]
     for thread in threads:
         thread.start()
     try:
+        # The kill falls ``delay`` seconds into the stream of saves, however
+        # long a busy machine takes to start Python.
+        started.wait(timeout=60)
         time.sleep(delay)
     finally:
         os.kill(child.pid, signal.SIGKILL)
@@ -145,7 +153,7 @@ def app_in_terminal(db_path: Path, meeting_id: int) -> Iterator[tuple[subprocess
 
 _OPEN_MEETING = """
 import sys
-from minuteterm.store import open_store
+from minuteterm.db.store import open_store
 from minuteterm.tui.app import MinuteTermApp
 store = open_store(sys.argv[1])
 app = MinuteTermApp(store, meeting_id=int(sys.argv[2]))

@@ -24,6 +24,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from minuteterm.db.store import Store
 from minuteterm.export import ExportError, default_filename, render, write_export
 from minuteterm.export.docx import FIXED_TIME, render_docx
 from minuteterm.minutes import (
@@ -39,7 +40,7 @@ from minuteterm.minutes import (
 )
 from minuteterm.minutes import Paragraph as MinutesParagraph
 from minuteterm.model import MeetingRecord
-from minuteterm.store import Store
+from minuteterm.recording.record import meeting_record
 
 from .fixtures_meeting import COMMITTEE, HOSTILE, build_fixed_meeting
 
@@ -50,7 +51,7 @@ ACTION_HEADER = ["No.", "Ref", "Action", "Owner", "Due", "Status"]
 @pytest.fixture
 def record(store: Store) -> MeetingRecord:
     """The fixed meeting's record."""
-    return store.record(build_fixed_meeting(store))
+    return meeting_record(store, build_fixed_meeting(store))
 
 
 def opened(data: str | bytes, tmp_path: Path, name: str = "minutes.docx") -> Document:

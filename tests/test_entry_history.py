@@ -6,7 +6,7 @@ from __future__ import annotations
 import pendulum
 from textual.widgets import Static
 
-from minuteterm.store import Store
+from minuteterm.db.store import Store
 from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.screens.entry_history_dialog import EntryHistoryDialog
 from minuteterm.tui.screens.meeting_screen import MeetingScreen

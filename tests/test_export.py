@@ -17,6 +17,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from minuteterm.db.store import Store
 from minuteterm.export import (
     FORMATS,
     TEXT_FORMATS,
@@ -30,7 +31,8 @@ from minuteterm.export.html import CONTENT_SECURITY_POLICY, css_string, page_mar
 from minuteterm.export.markdown import escape, escape_line
 from minuteterm.minutes import CONFIDENTIAL_LINE, DRAFT_LINE, QUESTION_STYLES, Heading
 from minuteterm.model import EntryKind, ItemRecord, MeetingRecord
-from minuteterm.store import Store
+from minuteterm.recording.meetings import create_meeting
+from minuteterm.recording.record import meeting_record
 
 from .fixtures_meeting import HOSTILE, at, build_fixed_meeting
 from .test_docx import all_text, opened
@@ -41,7 +43,7 @@ GOLDEN = Path(__file__).parent / "golden"
 @pytest.fixture
 def record(store: Store) -> MeetingRecord:
     """The fixed meeting's record."""
-    return store.record(build_fixed_meeting(store))
+    return meeting_record(store, build_fixed_meeting(store))
 
 
 # --- golden files --------------------------------------------------------------------
@@ -229,8 +231,8 @@ def _resolution_count(item: ItemRecord) -> int:
 
 
 def test_html_title_is_escaped(store: Store) -> None:
-    meeting = store.create_meeting("Board <script>x</script>", at(18, 30))
-    html = render(store.record(meeting), "html")
+    meeting = create_meeting(store, "Board <script>x</script>", at(18, 30))
+    html = render(meeting_record(store, meeting), "html")
     assert "<script>" not in html
     assert "<title>Board &lt;script&gt;x&lt;/script&gt; – minutes of" in html
 
@@ -300,11 +302,12 @@ def test_default_filename(record: MeetingRecord, store: Store) -> None:
     assert default_filename(record, "html", public=True) == (
         "harbour-and-coastal-services-board-2026-12-14-public.html"
     )
-    meeting = store.create_meeting(
+    meeting = create_meeting(
+        store,
         "Children, Young People & Families Scrutiny Committee / Café",
         at(18, 30),
     )
-    assert default_filename(store.record(meeting), "md") == (
+    assert default_filename(meeting_record(store, meeting), "md") == (
         "children-young-people-and-families-scrutiny-committee-cafe-2026-12-14.md"
     )
 

@@ -8,21 +8,23 @@ from __future__ import annotations
 import pendulum
 import pytest
 
-from minuteterm.committees import Settings, configure
+from minuteterm.db.store import MeetingLocked, Store
 from minuteterm.errors import CLERK_ERRORS, CaptureError
+from minuteterm.formal.committees import Settings, configure
+from minuteterm.formal.people import quorum
+from minuteterm.formal.votes import resolutions
 from minuteterm.model import (
     AttendanceStatus,
     EntryKind,
     MeetingStatus,
     MinuteNumbering,
+    NewItem,
     ResolutionForm,
     ResolutionMarks,
     VoteSide,
 )
-from minuteterm.people import quorum
-from minuteterm.recorder import Recorder
-from minuteterm.store import MeetingLocked, NewItem, Store
-from minuteterm.votes import resolutions
+from minuteterm.recording.meetings import create_meeting
+from minuteterm.recording.recorder import Recorder
 
 from .conftest import FrozenClock
 
@@ -40,7 +42,7 @@ def meeting(store: Store, day: int = 14, month: int = 12) -> int:
     """A meeting on ``day``/``month`` of the municipal year 2026/27."""
     year = 2026 if month >= 5 else 2027
     starts = pendulum.datetime(year, month, day, 18, 30, tz="Europe/London")
-    return store.create_meeting(COMMITTEE, starts, venue="Room 4", agenda=AGENDA)
+    return create_meeting(store, COMMITTEE, starts, venue="Room 4", agenda=AGENDA)
 
 
 def typed(recorder: Recorder, *lines: str) -> list[str]:

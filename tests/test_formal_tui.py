@@ -9,8 +9,11 @@ import pendulum
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Markdown, Static
 
-from minuteterm.model import EntryKind, InterestKind, MeetingStatus
-from minuteterm.store import NewItem, Store
+from minuteterm.db.store import Store
+from minuteterm.model import EntryKind, InterestKind, MeetingStatus, NewItem
+from minuteterm.recording.entries import add_entry
+from minuteterm.recording.meetings import close_meeting, create_meeting
+from minuteterm.recording.record import meeting_record
 from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.screens.attendance_screen import AttendanceScreen
 from minuteterm.tui.screens.choice_dialog import ChoiceDialog
@@ -35,7 +38,7 @@ AGENDA = [
 
 def board_meeting(store: Store, month: int = 12) -> int:
     starts = pendulum.datetime(2026, month, 14, 17, 0, tz="Europe/London")
-    return store.create_meeting(COMMITTEE, starts, venue="Room 1", agenda=AGENDA)
+    return create_meeting(store, COMMITTEE, starts, venue="Room 1", agenda=AGENDA)
 
 
 async def enter(pilot: Pilot, line: str) -> None:
@@ -115,7 +118,7 @@ async def test_attendance_screen_marks_people_sets_quorum_and_takes_a_declaratio
         assert isinstance(app.screen, MeetingScreen)
         assert "BELOW QUORUM: 2 of 3" in header(pilot)
 
-    record = store.record(meeting_id)
+    record = meeting_record(store, meeting_id)
     (declaration,) = record.declarations
     assert declaration.kind is InterestKind.PECUNIARY
     assert declaration.detail == "is a foster carer for the Council"
@@ -149,7 +152,7 @@ async def test_a_vote_is_refused_then_corrected_and_an_item_made_exempt(store: S
     item = store.items(meeting_id)[4]
     assert item.exempt and item.exempt_paragraph == "3"
     assert item.public_decision == "That the contract be awarded."
-    (resolution,) = store.record(meeting_id).resolutions.values()
+    (resolution,) = meeting_record(store, meeting_id).resolutions.values()
     assert resolution.vote is not None and (resolution.vote.votes_for, resolution.vote.against) == (
         2,
         1,
@@ -161,8 +164,8 @@ async def test_approving_the_previous_minutes_then_an_edit_to_them_is_refused(
 ) -> None:
     november = board_meeting(store, 11)
     store.set_current_item(november, store.items(november)[3].id)
-    store.add_entry(store.items(november)[3].id, EntryKind.NOTE, "The Board noted the report.")
-    store.end_meeting(november)
+    add_entry(store, store.items(november)[3].id, EntryKind.NOTE, "The Board noted the report.")
+    close_meeting(store, november)
     december = board_meeting(store)
     app = MinuteTermApp(store, meeting_id=december)
     async with app.run_test(size=(120, 40)) as pilot:

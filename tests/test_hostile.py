@@ -32,14 +32,16 @@ import pendulum
 import pytest
 from textual import events
 
-from minuteterm.action_sheet import ActionSheet
+from minuteterm.actions.sheet import ActionSheet
+from minuteterm.db.store import Store
 from minuteterm.errors import CLERK_ERRORS
 from minuteterm.export import render, write_export
 from minuteterm.export.action_sheet import SHEET_FORMATS, render_sheet, write_sheet
 from minuteterm.minutes import QUESTION_STYLES
-from minuteterm.model import AttendanceStatus, PersonKind
-from minuteterm.recorder import MAX_ENTRY_CHARS, Outcome, Recorder
-from minuteterm.store import NewItem, Store
+from minuteterm.model import AttendanceStatus, NewItem, PersonKind
+from minuteterm.recording.meetings import create_meeting
+from minuteterm.recording.record import meeting_record
+from minuteterm.recording.recorder import MAX_ENTRY_CHARS, Outcome, Recorder
 from minuteterm.textsafe import clean
 from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.screens.meeting_screen import MeetingScreen
@@ -101,7 +103,8 @@ def capture(store: Store, payload: Payload) -> Captured:
     """Put ``payload`` everywhere a clerk's words can go."""
     text = payload.text
     committee = text if clean(text) else f"Audit Board{text}"
-    meeting_id = store.create_meeting(
+    meeting_id = create_meeting(
+        store,
         committee,
         START,
         venue=text,
@@ -189,7 +192,7 @@ def test_the_database_keeps_the_words_and_drops_the_escapes(store: Store, payloa
     if isinstance(update, Outcome):
         assert ActionSheet(store).row(captured.action_id).latest_update == visible
 
-    record = store.record(captured.meeting_id)
+    record = meeting_record(store, captured.meeting_id)
     if visible:
         assert record.meeting.committee == record.meeting.title == visible
         assert record.meeting.venue == visible
@@ -218,7 +221,7 @@ def test_scripts_emoji_and_markup_survive_exactly(store: Store, payload_id: str)
 
 
 def test_escapes_never_reach_a_refusal_or_an_entry(store: Store) -> None:
-    meeting_id = store.create_meeting("Audit Board", START, agenda=[NewItem("Budget")])
+    meeting_id = create_meeting(store, "Audit Board", START, agenda=[NewItem("Budget")])
     recorder = Recorder(store, meeting_id)
     for line in ("\x1b[2J", "\u202e\x00", "\\\x1b]0;x\x07", "/\x1b]0;PWNED\x07"):
         with pytest.raises(CLERK_ERRORS) as refused:
@@ -236,7 +239,7 @@ def test_escapes_never_reach_a_refusal_or_an_entry(store: Store) -> None:
 
 
 def test_an_attendee_with_nothing_visible_in_the_name_is_refused(store: Store) -> None:
-    meeting_id = store.create_meeting("Audit Board", START, agenda=[NewItem("Budget")])
+    meeting_id = create_meeting(store, "Audit Board", START, agenda=[NewItem("Budget")])
     with pytest.raises(CLERK_ERRORS):
         store.add_attendee(meeting_id, BY_ID["escape-only"].text)
     assert store.attendees(meeting_id) == []
@@ -253,7 +256,7 @@ def _check_text_file(text: str) -> None:
 @pytest.mark.parametrize("payload", PAYLOADS, ids=ids)
 def test_minutes_make_nothing_that_runs_fetches_or_links(store: Store, payload: Payload) -> None:
     captured = capture(store, payload)
-    record = store.record(captured.meeting_id)
+    record = meeting_record(store, captured.meeting_id)
     visible = clean(payload.text)
     for style in QUESTION_STYLES:
         html = render(record, "html", questions=style)
@@ -323,10 +326,10 @@ def test_a_hostile_name_never_writes_outside_the_target_folder(
 ) -> None:
     folder = tmp_path / "exports" / "inner"
     folder.mkdir(parents=True)
-    meeting_id = store.create_meeting(name, START, title=name, agenda=[NewItem(name)])
+    meeting_id = create_meeting(store, name, START, title=name, agenda=[NewItem(name)])
     with contextlib.suppress(*CLERK_ERRORS):  # an owner, if it reads as a name
         Recorder(store, meeting_id).apply(f"! {name}: x")
-    record = store.record(meeting_id)
+    record = meeting_record(store, meeting_id)
     written = [write_export(record, fmt, folder) for fmt in ("md", "html", "docx")]
     sheet = ActionSheet(store)
     written += [
@@ -363,8 +366,8 @@ PASTED = (
 
 
 async def test_payloads_show_literally_in_a_running_app(store: Store) -> None:
-    meeting_id = store.create_meeting(
-        "Audit Board", START, agenda=[NewItem("[@click=app.quit]Budget[/]")]
+    meeting_id = create_meeting(
+        store, "Audit Board", START, agenda=[NewItem("[@click=app.quit]Budget[/]")]
     )
     app = MinuteTermApp(store, meeting_id=meeting_id)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -19,10 +19,11 @@ from html.parser import HTMLParser
 
 import pytest
 
+from minuteterm.db.store import Store
 from minuteterm.demo import ensure_demo
 from minuteterm.export import FORMATS, render
 from minuteterm.model import FORMAL_KINDS, QUESTION_STYLES, MeetingRecord
-from minuteterm.store import Store
+from minuteterm.recording.record import meeting_record
 
 from .fixtures_meeting import build_fixed_meeting
 
@@ -100,7 +101,10 @@ def only_in_exempt_discussion(record: MeetingRecord) -> set[str]:
 
 
 def _records(store: Store) -> list[MeetingRecord]:
-    return [store.record(build_fixed_meeting(store)), store.record(ensure_demo(store))]
+    return [
+        meeting_record(store, build_fixed_meeting(store)),
+        meeting_record(store, ensure_demo(store)),
+    ]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -118,5 +122,5 @@ def test_no_word_only_said_in_part_ii_reaches_a_public_export(store: Store, fmt:
 
 def test_the_demo_exempt_item_is_what_the_check_protects(store: Store) -> None:
     """The words a clerk would worry about are among those checked."""
-    secret = only_in_exempt_discussion(store.record(ensure_demo(store)))
+    secret = only_in_exempt_discussion(meeting_record(store, ensure_demo(store)))
     assert {"marlow", "£2.15", "nightly-paid", "£180,000"} <= secret

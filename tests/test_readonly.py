@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from minuteterm import cli
-from minuteterm.store import StoreError, open_store
+from minuteterm.db.store import StoreError, open_store
 
 from .test_cli import assert_refused, run
 

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from minuteterm.backup import backup_file
-from minuteterm.schema import SCHEMA_VERSION
-from minuteterm.store import open_store
+from minuteterm.db.backup import backup_file
+from minuteterm.db.schema import SCHEMA_VERSION
+from minuteterm.db.store import open_store
+from minuteterm.recording.entries import add_entry
 
 from .test_backup import scribble, texts
 from .test_cli import assert_refused, run
@@ -45,8 +46,8 @@ def crash_after_writing(db_path: Path, meeting: str, line: str) -> None:
     so the entry is committed but only in the ``-wal`` file."""
     script = (
         "import os, sys\n"
-        "from minuteterm.recorder import Recorder\n"
-        "from minuteterm.store import open_store\n"
+        "from minuteterm.recording.recorder import Recorder\n"
+        "from minuteterm.db.store import open_store\n"
         "store = open_store(sys.argv[1])\n"
         "Recorder(store, int(sys.argv[2])).apply(sys.argv[3])\n"
         "os._exit(0)\n"
@@ -174,7 +175,7 @@ def test_restore_is_refused_while_the_app_has_the_database_open(
         result = run("restore", str(good_backup), db=db_path)
         assert_refused(result, "open in another program")
         assert list((db_path.parent / "backups").iterdir()) == []  # no copy left either
-        store.add_entry(store.items(int(meeting))[0].id, store.entry(1).kind, "Still saving.")
+        add_entry(store, store.items(int(meeting))[0].id, store.entry(1).kind, "Still saving.")
     finally:
         store.close()
     assert texts(db_path) == ["The accounts were approved.", "Still saving."]

@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pendulum
 
+from minuteterm.db.store import Store, open_store
 from minuteterm.export import render
+from minuteterm.model import NewItem
+from minuteterm.recording.meetings import create_meeting
+from minuteterm.recording.record import meeting_record
 from minuteterm.samples import sample_exports
-from minuteterm.store import NewItem, Store, open_store
 from minuteterm.tui.app import MinuteTermApp
 
 from .test_tui import type_line
@@ -37,7 +40,8 @@ SCRIPT = [
 
 
 def make_meeting(store: Store) -> int:
-    return store.create_meeting(
+    return create_meeting(
+        store,
         "Transport Scrutiny Panel",
         pendulum.datetime(2027, 1, 19, 18, 0, tz="Europe/London"),
         venue="Council Chamber",
@@ -69,10 +73,10 @@ async def test_script_and_typing_make_the_same_minutes(tmp_path: Path) -> None:
     scripted = open_store(scripted_db)
     for style in ("dash", "bullets", "narrative"):
         for fmt in ("md", "html"):
-            from_script = render(scripted.record(meeting_id), fmt, questions=style)
-            from_typing = render(typed.record(typed_id), fmt, questions=style)
+            from_script = render(meeting_record(scripted, meeting_id), fmt, questions=style)
+            from_typing = render(meeting_record(typed, typed_id), fmt, questions=style)
             assert from_script == from_typing, (style, fmt)
-    markdown = render(typed.record(typed_id), "md")
+    markdown = render(meeting_record(typed, typed_id), "md")
     assert "That the Panel receive the consultation results in July." in markdown
     assert "permit prices would be frozen for 2027" in markdown
     scripted.close()

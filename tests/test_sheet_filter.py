@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from minuteterm.action_sheet import ActionFilter
+from minuteterm.actions.sheet import ActionFilter
+from minuteterm.actions.sheet_filter import FilterError, parse_filter
 from minuteterm.model import ActionStatus
-from minuteterm.sheet_filter import FilterError, parse_filter
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,10 @@ import pendulum
 from textual.content import Content
 from textual.widgets import DataTable, Input, RadioButton, Static
 
-from minuteterm.committees import Settings, configure
-from minuteterm.model import AttendanceStatus, PersonKind
-from minuteterm.store import NewItem, Store
+from minuteterm.db.store import Store
+from minuteterm.formal.committees import Settings, configure
+from minuteterm.model import AttendanceStatus, NewItem, PersonKind
+from minuteterm.recording.meetings import create_meeting
 from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.screens.action_dialogs import ActionUpdateDialog
 from minuteterm.tui.screens.actions_screen import ActionsScreen
@@ -27,7 +28,8 @@ COMMITTEE = "Housing and Communities Scrutiny Committee"
 
 def inquorate_meeting(store: Store) -> int:
     """A meeting with a long title and venue, two of a quorum of four present."""
-    meeting = store.create_meeting(
+    meeting = create_meeting(
+        store,
         COMMITTEE,
         pendulum.datetime(2026, 12, 14, 18, 30, tz="Europe/London"),
         venue="Committee Room 1, Westmere Civic Centre, Market Square",

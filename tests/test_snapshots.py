@@ -14,9 +14,11 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from minuteterm.committees import Settings, configure
-from minuteterm.model import AttendanceStatus, EntryKind, PersonKind
-from minuteterm.store import ActionFields, NewItem, Store
+from minuteterm.db.store import Store
+from minuteterm.formal.committees import Settings, configure
+from minuteterm.model import ActionFields, AttendanceStatus, EntryKind, NewItem, PersonKind
+from minuteterm.recording.entries import add_entry
+from minuteterm.recording.meetings import create_meeting
 from minuteterm.tui.app import MinuteTermApp
 
 COMMITTEE = "Housing and Communities Scrutiny Committee"
@@ -48,7 +50,8 @@ def long_note(number: int) -> str:
 def long_meeting(store: Store) -> int:
     """A live meeting below its quorum, its current item holding nine long
     notes, a question with its answer, an action and a resolution."""
-    meeting = store.create_meeting(
+    meeting = create_meeting(
+        store,
         COMMITTEE,
         at(18, 30),
         venue="Committee Room 1, Westmere Civic Centre",
@@ -70,15 +73,17 @@ def long_meeting(store: Store) -> int:
     store.set_current_item(meeting, items[0], now=at(18, 31))
     store.set_current_item(meeting, items[2], now=at(18, 36))
     for number in range(1, 10):
-        store.add_entry(items[2], EntryKind.NOTE, long_note(number), now=at(18, 36 + number))
-    question = store.add_entry(
+        add_entry(store, items[2], EntryKind.NOTE, long_note(number), now=at(18, 36 + number))
+    question = add_entry(
+        store,
         items[2],
         EntryKind.QUESTION,
         "how many of the 312 homes needing works had tenants with a disability?",
         speaker="Cllr Rhys Caddick",
         now=at(18, 47),
     )
-    store.add_entry(
+    add_entry(
+        store,
         items[2],
         EntryKind.RESPONSE,
         "forty-four, and each of them had been visited by an occupational therapist",
@@ -86,7 +91,8 @@ def long_meeting(store: Store) -> int:
         reply_to=question,
         now=at(18, 48),
     )
-    store.add_entry(
+    add_entry(
+        store,
         items[2],
         EntryKind.ACTION,
         "circulate the list of homes needing works, by ward, to members",
@@ -98,7 +104,8 @@ def long_meeting(store: Store) -> int:
         ),
         now=at(18, 49),
     )
-    store.add_entry(
+    add_entry(
+        store,
         items[2],
         EntryKind.RESOLUTION,
         "That the progress on the damp and mould survey be noted and a further report "

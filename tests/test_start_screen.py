@@ -23,7 +23,9 @@ import minuteterm.tui.screens.start_screen as start_screen
 import minuteterm.tui.widgets.capture_bar as capture_bar
 import minuteterm.tui.widgets.entry_editor as entry_editor
 import minuteterm.tui.widgets.entry_pane as entry_pane
-from minuteterm.store import NewItem, Store
+from minuteterm.db.store import Store
+from minuteterm.model import NewItem
+from minuteterm.recording.meetings import create_meeting
 from minuteterm.tui import app as app_module
 from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.help_data import KEYS
@@ -40,10 +42,11 @@ def meeting_rows(app: MinuteTermApp) -> list[list[str]]:
 
 
 async def test_meetings_are_listed_newest_first_and_open_with_enter(store: Store) -> None:
-    older = store.create_meeting(
-        "Audit Committee", pendulum.datetime(2026, 9, 8, 18, 0, tz="Europe/London")
+    older = create_meeting(
+        store, "Audit Committee", pendulum.datetime(2026, 9, 8, 18, 0, tz="Europe/London")
     )
-    newer = store.create_meeting(
+    newer = create_meeting(
+        store,
         "Licensing Committee",
         pendulum.datetime(2026, 11, 3, 10, 0, tz="Europe/London"),
         agenda=[NewItem("Apologies")],
@@ -67,11 +70,11 @@ async def test_meetings_are_listed_newest_first_and_open_with_enter(store: Store
 
 
 async def test_a_meeting_opened_directly_goes_back_to_the_list(store: Store) -> None:
-    audit = store.create_meeting(
-        "Audit Committee", pendulum.datetime(2026, 9, 8, 18, 0, tz="Europe/London")
+    audit = create_meeting(
+        store, "Audit Committee", pendulum.datetime(2026, 9, 8, 18, 0, tz="Europe/London")
     )
-    store.create_meeting(
-        "Licensing Committee", pendulum.datetime(2026, 11, 3, 10, 0, tz="Europe/London")
+    create_meeting(
+        store, "Licensing Committee", pendulum.datetime(2026, 11, 3, 10, 0, tz="Europe/London")
     )
     app = MinuteTermApp(store, meeting_id=audit)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -96,7 +99,7 @@ async def test_a_long_list_shows_the_newest_and_the_filter_finds_the_rest(
     first = pendulum.datetime(2010, 1, 5, 18, 0, tz="Europe/London")
     for week in range(start_screen.SHOWN + 40):
         committee = "Audit Committee" if week % 10 == 0 else "Planning Committee"
-        store.create_meeting(committee, first.add(weeks=week), venue=f"Room {week % 3}")
+        create_meeting(store, committee, first.add(weeks=week), venue=f"Room {week % 3}")
     app = MinuteTermApp(store)
     async with app.run_test(size=(120, 40)) as pilot:
         rows = meeting_rows(app)

@@ -10,23 +10,25 @@ import pendulum
 import pytest
 import sqlite_utils
 
-from minuteterm.model import EntryKind, MeetingStatus
-from minuteterm.schema import MIGRATIONS, SCHEMA_VERSION
-from minuteterm.store import (
-    ActionFields,
+from minuteterm.db.schema import MIGRATIONS, SCHEMA_VERSION
+from minuteterm.db.store import (
     MeetingLocked,
-    NewItem,
     Store,
     StoreError,
     UnknownMeeting,
     open_store,
 )
+from minuteterm.model import ActionFields, EntryKind, MeetingStatus, NewItem
+from minuteterm.recording.entries import add_entry, delete_entry, undo_delete
+from minuteterm.recording.meetings import close_meeting, create_meeting
+from minuteterm.recording.record import meeting_record
 
 START = pendulum.datetime(2026, 12, 14, 18, 30, tz="Europe/London")
 
 
 def make_meeting(store: Store) -> int:
-    return store.create_meeting(
+    return create_meeting(
+        store,
         "Audit Committee",
         START,
         venue="Room 2",
@@ -48,9 +50,10 @@ def test_reopening_shows_every_entry(db_path: Path) -> None:
     meeting_id = make_meeting(store)
     first, second, _third = store.items(meeting_id)
     store.set_current_item(meeting_id, first.id)
-    store.add_entry(first.id, EntryKind.NOTE, "Apologies from Cllr Reed.")
-    store.add_entry(second.id, EntryKind.QUESTION, "was the plan on time?", speaker="Cllr Yu")
-    store.add_entry(
+    add_entry(store, first.id, EntryKind.NOTE, "Apologies from Cllr Reed.")
+    add_entry(store, second.id, EntryKind.QUESTION, "was the plan on time?", speaker="Cllr Yu")
+    add_entry(
+        store,
         second.id,
         EntryKind.ACTION,
         "circulate the plan",
@@ -60,7 +63,7 @@ def test_reopening_shows_every_entry(db_path: Path) -> None:
     store.close()
 
     reopened = open_store(db_path)
-    record = reopened.record(meeting_id)
+    record = meeting_record(reopened, meeting_id)
     texts = [(e.kind, e.text) for item in record.items for e in item.entries]
     assert texts == [
         (EntryKind.NOTE, "Apologies from Cllr Reed."),
@@ -79,8 +82,8 @@ def test_times_are_stored_in_utc(store: Store) -> None:
     meeting_id = make_meeting(store)
     row = store.db.execute("select starts_at from meetings where id = ?", [meeting_id])
     assert row.fetchone()[0] == "2026-12-14T18:30:00+00:00"  # London is UTC in winter
-    summer = store.create_meeting(
-        "Audit Committee", pendulum.datetime(2026, 7, 1, 18, 30, tz="Europe/London")
+    summer = create_meeting(
+        store, "Audit Committee", pendulum.datetime(2026, 7, 1, 18, 30, tz="Europe/London")
     )
     row = store.db.execute("select starts_at from meetings where id = ?", [summer])
     assert row.fetchone()[0] == "2026-07-01T17:30:00+00:00"
@@ -96,7 +99,7 @@ def test_moving_between_items_records_their_times(store: Store) -> None:
     first, second, _ = store.items(meeting_id)
     assert (first.started_at, first.ended_at) == (t1, t2)
     assert (second.started_at, second.ended_at) == (t2, None)
-    store.end_meeting(meeting_id, t2.add(minutes=20))
+    close_meeting(store, meeting_id, t2.add(minutes=20))
     meeting = store.meeting(meeting_id)
     assert meeting.status is MeetingStatus.CLOSED
     assert meeting.ended_at == t2.add(minutes=20)
@@ -106,21 +109,21 @@ def test_moving_between_items_records_their_times(store: Store) -> None:
 def test_delete_then_undo_brings_the_entry_back(store: Store) -> None:
     meeting_id = make_meeting(store)
     item = store.items(meeting_id)[0]
-    kept = store.add_entry(item.id, EntryKind.NOTE, "kept")
-    gone = store.add_entry(item.id, EntryKind.NOTE, "gone for a moment")
-    store.delete_entry(gone)
+    kept = add_entry(store, item.id, EntryKind.NOTE, "kept")
+    gone = add_entry(store, item.id, EntryKind.NOTE, "gone for a moment")
+    delete_entry(store, gone)
     assert [e.id for e in store.entries(item.id)] == [kept]
-    restored = store.undo_delete(meeting_id)
+    restored = undo_delete(store, meeting_id)
     assert restored is not None and restored.id == gone
     assert [e.id for e in store.entries(item.id)] == [kept, gone]
-    assert store.undo_delete(meeting_id) is None
+    assert undo_delete(store, meeting_id) is None
 
 
 def test_text_is_cleaned_of_terminal_escapes_when_it_comes_in(store: Store) -> None:
     meeting_id = make_meeting(store)
     item = store.items(meeting_id)[0]
     hostile = "Budget\x1b[31m red\x1b]0;pwned\x07 \u202eevil\x00 [bold]x[/]"
-    entry = store.entry(store.add_entry(item.id, EntryKind.NOTE, hostile))
+    entry = store.entry(add_entry(store, item.id, EntryKind.NOTE, hostile))
     assert entry.text == "Budget red evil [bold]x[/]"
 
 
@@ -134,7 +137,7 @@ def test_approved_meeting_refuses_changes(store: Store) -> None:
     item = store.items(meeting_id)[0]
     store.db["meetings"].update(meeting_id, {"status": "approved"})
     with pytest.raises(MeetingLocked, match="approved"):
-        store.add_entry(item.id, EntryKind.NOTE, "too late")
+        add_entry(store, item.id, EntryKind.NOTE, "too late")
 
 
 def test_file_that_is_not_sqlite_is_refused_and_untouched(tmp_path: Path) -> None:
@@ -208,7 +211,7 @@ def test_a_write_waits_for_another_writer_and_succeeds(store: Store, db_path: Pa
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        entry_id = store.add_entry(item.id, EntryKind.NOTE, "written while another held the lock")
+        entry_id = add_entry(store, item.id, EntryKind.NOTE, "written while another held the lock")
     finally:
         holder.wait(timeout=30)
     assert holder.returncode == 0

@@ -9,8 +9,10 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
-from minuteterm.model import AttendanceStatus, EntryKind, MeetingStatus, PersonKind
-from minuteterm.store import NewItem, Store, open_store
+from minuteterm.db.store import Store, open_store
+from minuteterm.model import AttendanceStatus, EntryKind, MeetingStatus, NewItem, PersonKind
+from minuteterm.recording.entries import add_entry
+from minuteterm.recording.meetings import create_meeting
 from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.screens.choice_dialog import ChoiceDialog
 from minuteterm.tui.screens.help_screen import HelpScreen
@@ -27,7 +29,8 @@ from minuteterm.tui.widgets.entry_pane import (
 
 
 def budget_meeting(store: Store) -> int:
-    meeting_id = store.create_meeting(
+    meeting_id = create_meeting(
+        store,
         "Finance Scrutiny Panel",
         pendulum.datetime(2026, 12, 14, 18, 30, tz="Europe/London"),
         venue="Council Chamber",
@@ -275,7 +278,8 @@ async def test_every_pane_is_visible_at_clerk_terminal_sizes(
 
 
 async def test_hostile_titles_and_names_show_literally(store: Store) -> None:
-    meeting_id = store.create_meeting(
+    meeting_id = create_meeting(
+        store,
         "[b]Audit[/b] Committee",
         pendulum.datetime(2026, 12, 14, 18, 30, tz="Europe/London"),
         agenda=[NewItem("[@click=app.quit]Budget[/]"), NewItem("[$accent]Risk")],
@@ -325,8 +329,8 @@ async def test_multi_line_paste_is_kept_whole_and_huge_paste_refused(store: Stor
 
 
 async def test_entries_from_another_writer_appear_on_the_open_screen(store: Store, db_path) -> None:
-    from minuteterm.recorder import Recorder
-    from minuteterm.store import open_store
+    from minuteterm.db.store import open_store
+    from minuteterm.recording.recorder import Recorder
 
     meeting_id = budget_meeting(store)
     app = MinuteTermApp(store, meeting_id=meeting_id)
@@ -359,7 +363,7 @@ async def test_attach_offers_only_questions_of_the_same_item(store: Store) -> No
 
 
 async def test_unsent_line_is_kept_as_a_draft_and_restored(store: Store) -> None:
-    from minuteterm.drafts import load_draft
+    from minuteterm.recording.drafts import load_draft
 
     meeting_id = budget_meeting(store)
     app = MinuteTermApp(store, meeting_id=meeting_id)
@@ -401,7 +405,7 @@ async def test_the_running_minute_follows_the_newest_line_until_the_clerk_goes_i
         await select_entry(pilot, MinutePane, "Point 7 was")
         other = open_store(db_path)
         item = store.meeting(meeting_id).current_item_id
-        other.add_entry(item, EntryKind.NOTE, "Point 61 came from the other terminal.")
+        add_entry(other, item, EntryKind.NOTE, "Point 61 came from the other terminal.")
         other.close()
         app.screen.refresh_panes()
         await pilot.pause()

@@ -1,5 +1,5 @@
 """``python -m minuteterm``: the same as the ``minuteterm`` command."""
 
-from .cli import main
+from minuteterm.cli import main
 
 main()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from .model import CAPTURE_KINDS, QUESTION_STYLES, EntryKind
+from minuteterm.model import CAPTURE_KINDS, QUESTION_STYLES, EntryKind
 
 
 class BadInput(Exception):
@@ -30,7 +30,7 @@ def default_db_path() -> Path:
 
 
 def _open(ctx: click.Context):  # -> Store, imported lazily
-    from .store import open_store
+    from minuteterm.db.store import open_store
 
     path: Path | None = ctx.obj.get("db")
     if path is None:
@@ -101,7 +101,7 @@ def cli(ctx: click.Context, db: Path | None) -> None:
 
 def _run_app(ctx: click.Context, meeting_id: int | None) -> None:
     store = _open(ctx)
-    from .tui.app import MinuteTermApp
+    from minuteterm.tui.app import MinuteTermApp
 
     app = MinuteTermApp(store, meeting_id=meeting_id)
     try:
@@ -133,7 +133,7 @@ def open_command(ctx: click.Context, meeting: str) -> None:
 @click.pass_context
 def demo(ctx: click.Context, no_open: bool) -> None:
     """Make the demo meeting if absent, then open it."""
-    from .demo import ensure_demo
+    from minuteterm.demo import ensure_demo
 
     store = _open(ctx)
     try:
@@ -171,16 +171,17 @@ def new(
     agenda_file: Path | None,
 ) -> None:
     """Create a meeting; prints its id."""
-    from . import clock
-    from .agenda import read_agenda_file
-    from .dates import parse_meeting_start, to_local
+    from minuteterm import clock
+    from minuteterm.dates import parse_meeting_start, to_local
+    from minuteterm.formal.agenda import read_agenda_file
+    from minuteterm.recording.meetings import create_meeting
 
     starts_at = parse_meeting_start(date_text, time_text, to_local(clock.now()).date())
     agenda = read_agenda_file(agenda_file) if agenda_file else []
     store = _open(ctx)
     try:
-        meeting_id = store.create_meeting(
-            committee, starts_at, venue=venue, title=title, agenda=agenda
+        meeting_id = create_meeting(
+            store, committee, starts_at, venue=venue, title=title, agenda=agenda
         )
     finally:
         store.close()
@@ -192,7 +193,7 @@ def new(
 @click.pass_context
 def list_meetings(ctx: click.Context) -> None:
     """Meetings, newest first: id, date, time, committee, status."""
-    from .dates import format_clock, to_local
+    from minuteterm.dates import format_clock, to_local
 
     store = _open(ctx)
     try:
@@ -219,8 +220,8 @@ def list_meetings(ctx: click.Context) -> None:
 @click.pass_context
 def capture(ctx: click.Context, meeting: str, line: str | None, kind: str) -> None:
     """Apply one capture line, or one per line from stdin."""
-    from .errors import CLERK_ERRORS
-    from .recorder import Recorder
+    from minuteterm.errors import CLERK_ERRORS
+    from minuteterm.recording.recorder import Recorder
 
     store = _open(ctx)
     try:
@@ -279,11 +280,12 @@ def export(
     output: Path | None,
 ) -> None:
     """Write the minutes; prints the path written."""
-    from .export import write_export
+    from minuteterm.export import write_export
+    from minuteterm.recording.record import meeting_record
 
     store = _open(ctx)
     try:
-        record = store.record(_meeting_id(meeting))
+        record = meeting_record(store, _meeting_id(meeting))
     finally:
         store.close()
     target = output or Path.cwd()  # a folder gets the default file name
@@ -324,9 +326,9 @@ def committee(
     forget: str | None,
 ) -> None:
     """Show or change a committee's quorum, numbering and resolution marks."""
-    from .committees import Settings, configure, describe
-    from .model import MinuteNumbering, ResolutionMarks
-    from .people import forget_member, name_for
+    from minuteterm.formal.committees import Settings, configure, describe
+    from minuteterm.formal.people import forget_member, name_for
+    from minuteterm.model import MinuteNumbering, ResolutionMarks
 
     settings = Settings(
         quorum=quorum or None,
@@ -406,9 +408,9 @@ def actions(
     output: str | None,
 ) -> None:
     """The action sheet: every action across meetings."""
-    from .action_sheet import ActionFilter, ActionSheet
-    from .export.action_sheet import render_sheet, write_sheet
-    from .model import ActionStatus
+    from minuteterm.actions.sheet import ActionFilter, ActionSheet
+    from minuteterm.export.action_sheet import render_sheet, write_sheet
+    from minuteterm.model import ActionStatus
 
     chosen = ActionFilter(
         committee=committee,
@@ -452,7 +454,7 @@ def _db_path(ctx: click.Context) -> Path:
 @click.pass_context
 def backup_command(ctx: click.Context, output: Path | None) -> None:
     """Copy the database safely (checked, never half-written); prints the path."""
-    from .backup import backup_file
+    from minuteterm.db.backup import backup_file
 
     path = _db_path(ctx)
     if not path.exists():
@@ -466,7 +468,7 @@ def backup_command(ctx: click.Context, output: Path | None) -> None:
 @click.pass_context
 def restore_command(ctx: click.Context, backup_path: Path) -> None:
     """Put a backup in place of the database (which is backed up first)."""
-    from .restore import restore
+    from minuteterm.db.restore import restore
 
     path = _db_path(ctx)
     if ctx.obj.get("db") is None:
@@ -477,13 +479,13 @@ def restore_command(ctx: click.Context, backup_path: Path) -> None:
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI, turning every clerk-facing error into one
     line on stderr and exit status 2."""
-    from .dates import DateError
-    from .store import StoreError
+    from minuteterm.dates import DateError
+    from minuteterm.db.store import StoreError
 
     clerk_errors: tuple[type[Exception], ...] = (BadInput, StoreError, DateError)
     try:
-        from .errors import CaptureError
-        from .export import ExportError
+        from minuteterm.errors import CaptureError
+        from minuteterm.export import ExportError
 
         clerk_errors += (CaptureError, ExportError)
     except ImportError:  # pragma: no cover - during partial installs

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 import pendulum
 
-from . import clock
+from minuteterm import clock
 
 
 class DateError(ValueError):

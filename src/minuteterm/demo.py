@@ -8,7 +8,7 @@ item with a recorded vote and its decision in general terms, closed and
 numbered) and 15 December 2026 (its members listed, ready to minute).
 
 Everything here is invented; the lines are fed to the
-:class:`~minuteterm.recorder.Recorder` at fixed times, so the demo (and the
+:class:`~minuteterm.recording.recorder.Recorder` at fixed times, so the demo (and the
 sample exports made from it) come out the same on every machine.
 """
 
@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import pendulum
 
-from .action_sheet import ActionFilter, ActionSheet
-from .committees import Settings, configure
-from .model import ActionStatus, MinuteNumbering
-from .recorder import Recorder
-from .store import NewItem, Store
+from minuteterm.actions.sheet import ActionFilter, ActionSheet
+from minuteterm.db.store import Store
+from minuteterm.formal.committees import Settings, configure
+from minuteterm.model import ActionStatus, MinuteNumbering, NewItem
+from minuteterm.recording.meetings import create_meeting
+from minuteterm.recording.recorder import Recorder
 
 COMMITTEE = "Housing and Communities Scrutiny Committee"
 ZONE = "Europe/London"
@@ -292,15 +293,15 @@ def ensure_demo(store: Store) -> int:
         return found
     with store.transaction():  # all of the demo or none of it
         configure(store, COMMITTEE, Settings(quorum=4, numbering=PREFIXED, prefix="HCS"))
-        october = store.create_meeting(
-            COMMITTEE, OCTOBER_STARTS, venue=VENUE, agenda=OCTOBER_AGENDA
+        october = create_meeting(
+            store, COMMITTEE, OCTOBER_STARTS, venue=VENUE, agenda=OCTOBER_AGENDA
         )
         _minute(store, october, OCTOBER_STARTS, OCTOBER_SCRIPT)
-        meeting_id = store.create_meeting(COMMITTEE, STARTS, venue=VENUE, agenda=AGENDA)
+        meeting_id = create_meeting(store, COMMITTEE, STARTS, venue=VENUE, agenda=AGENDA)
         _minute(store, meeting_id, STARTS, SCRIPT)
         _update_between_meetings(store)
         if _find(store, NEXT_STARTS) is None:
-            store.create_meeting(COMMITTEE, NEXT_STARTS, venue=VENUE, agenda=NEXT_AGENDA)
+            create_meeting(store, COMMITTEE, NEXT_STARTS, venue=VENUE, agenda=NEXT_AGENDA)
     return meeting_id
 
 

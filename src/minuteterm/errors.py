@@ -6,7 +6,7 @@ the capture grammar or the recorder (which the first screen does not need).
 
 from __future__ import annotations
 
-from .dates import DateError
+from minuteterm.dates import DateError
 
 
 class StoreError(Exception):

@@ -6,6 +6,7 @@ and the minutes generator, the CLI and the TUI read them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -444,3 +445,62 @@ class MeetingRecord:
     events: tuple[AttendanceEvent, ...] = ()
     #: Each resolution entry's form and vote, by entry id.
     resolutions: dict[int, Resolution] = field(default_factory=dict)
+
+
+# --- standing items, known by their titles ---------------------------------
+# "Apologies for absence", "Declarations of interest" and "Minutes of the
+# previous meeting" are marked when a meeting is made, so the minutes can fill
+# them from what was captured.
+
+_TITLES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^apolog", re.IGNORECASE), APOLOGIES),
+    (re.compile(r"^(?:disclosures?|declarations?)\b.*\binterests?\b", re.IGNORECASE), DECLARATIONS),
+    (
+        re.compile(
+            r"^(?:(?:approval|confirmation|signing) of (?:the )?)?minutes"
+            r"(?: of (?:the )?(?:previous|last) meeting| of the meeting held on .+)?\.?$",
+            re.IGNORECASE,
+        ),
+        PREVIOUS_MINUTES,
+    ),
+)
+
+
+def standing_item(title: str) -> str | None:
+    """Which standing item ``title`` names, if any."""
+    for pattern, standing in _TITLES:
+        if pattern.search(title.strip()):
+            return standing
+    return None
+
+
+@dataclass(frozen=True)
+class NewItem:
+    """An agenda item as typed or loaded, before it is stored; an exempt
+    (Part II) item may cite its Schedule 12A paragraph."""
+
+    title: str
+    exempt: bool = False
+    number: str | None = None
+    exempt_paragraph: str | None = None
+
+
+@dataclass(frozen=True)
+class ActionFields:
+    """The parts of an action beyond its entry."""
+
+    owner: str
+    description: str
+    due: date | None = None
+    due_text: str | None = None
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many actions the filter matches, by state."""
+
+    total: int = 0
+    open: int = 0
+    overdue: int = 0
+    done: int = 0
+    dropped: int = 0

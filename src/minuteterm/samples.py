@@ -15,12 +15,13 @@ from pathlib import Path
 
 import pendulum
 
-from .action_sheet import ActionFilter, ActionSheet
-from .demo import NEXT_STARTS, ZONE, ensure_demo
-from .export import EXPORTERS, FORMATS, render
-from .export.action_sheet import EXTENSIONS, render_sheet
-from .minutes import QUESTION_STYLES
-from .store import Store, open_store
+from minuteterm.actions.sheet import ActionFilter, ActionSheet
+from minuteterm.db.store import Store, open_store
+from minuteterm.demo import NEXT_STARTS, ZONE, ensure_demo
+from minuteterm.export import EXPORTERS, FORMATS, render
+from minuteterm.export.action_sheet import EXTENSIONS, render_sheet
+from minuteterm.minutes import QUESTION_STYLES
+from minuteterm.recording.record import meeting_record
 
 #: The demo's action sheet is shown as it stands on the morning of the next meeting.
 SHEET_AS_AT = NEXT_STARTS.set(hour=9, minute=0)
@@ -52,7 +53,7 @@ def sample_exports() -> dict[str, str | bytes]:
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(Path(folder) / "demo.db")
         try:
-            record = store.record(ensure_demo(store))
+            record = meeting_record(store, ensure_demo(store))
             sheets = _sheets(store)
         finally:
             store.close()

@@ -12,14 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from ..dates import to_local
-from ..minutes import Minutes, build_minutes
-from ..model import MeetingRecord
-from .errors import ExportError
-from .files import slug, write_atomic, write_atomic_bytes
-from .html import render_html
-from .markdown import render_markdown
-from .themes import DEFAULT_THEME, available_themes, load_theme_css
+from minuteterm.dates import to_local
+from minuteterm.export.errors import ExportError
+from minuteterm.export.files import slug, write_atomic, write_atomic_bytes
+from minuteterm.export.html import render_html
+from minuteterm.export.markdown import render_markdown
+from minuteterm.export.themes import DEFAULT_THEME, available_themes, load_theme_css
+from minuteterm.minutes import Minutes, build_minutes
+from minuteterm.model import MeetingRecord
 
 __all__ = [
     "EXPORTERS",
@@ -52,7 +52,7 @@ def _markdown(minutes: Minutes, theme: str) -> str:
 def _docx(minutes: Minutes, theme: str) -> bytes:
     """Word has no theme either. python-docx (and lxml) are imported only
     when a ``.docx`` is made, so Markdown and HTML exports start as fast."""
-    from .docx import render_docx
+    from minuteterm.export.docx import render_docx
 
     return render_docx(minutes, theme)
 

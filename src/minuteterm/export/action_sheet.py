@@ -23,16 +23,15 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from .. import clock
-from ..action_sheet import Counts
-from ..dates import format_date, to_local
-from ..minutes import capitalise
-from ..model import ActionSheetRow
-from .errors import ExportError
-from .files import slug, write_atomic
-from .html import html_document
-from .markdown import cell, escape, escape_line
-from .themes import DEFAULT_THEME, load_theme_css
+from minuteterm import clock
+from minuteterm.dates import format_date, to_local
+from minuteterm.export.errors import ExportError
+from minuteterm.export.files import slug, write_atomic
+from minuteterm.export.html import html_document
+from minuteterm.export.markdown import cell, escape, escape_line
+from minuteterm.export.themes import DEFAULT_THEME, load_theme_css
+from minuteterm.minutes import capitalise
+from minuteterm.model import ActionSheetRow, Counts
 
 #: The formats the sheet can be written in, in the order the CLI lists them.
 SHEET_FORMATS: tuple[str, ...] = ("table", "md", "csv", "html")

@@ -38,7 +38,8 @@ from docx.shared import Mm, Twips
 from docx.table import Table
 from docx.text.paragraph import Paragraph as WordParagraph
 
-from ..minutes import (
+from minuteterm.export.themes import DEFAULT_THEME
+from minuteterm.minutes import (
     ActionRow,
     Attendance,
     Block,
@@ -50,7 +51,6 @@ from ..minutes import (
     Section,
     Span,
 )
-from .themes import DEFAULT_THEME
 
 AUTHOR = "MinuteTerm"
 LANGUAGE = "en-GB"

@@ -9,7 +9,7 @@ import secrets
 import unicodedata
 from pathlib import Path
 
-from .errors import ExportError
+from minuteterm.export.errors import ExportError
 
 
 def slug(text: str) -> str:

@@ -23,8 +23,7 @@ from html import escape
 
 from markdown_it import MarkdownIt
 
-from ..minutes import Block, Heading, Minutes, Paragraph, Resolutions, Section
-from .markdown import (
+from minuteterm.export.markdown import (
     action_sheet_markdown,
     attendance_markdown,
     block_markdown,
@@ -32,7 +31,8 @@ from .markdown import (
     heading_markdown,
     section_heading_markdown,
 )
-from .themes import DEFAULT_THEME, load_theme_css
+from minuteterm.export.themes import DEFAULT_THEME, load_theme_css
+from minuteterm.minutes import Block, Heading, Minutes, Paragraph, Resolutions, Section
 
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..minutes import (
+from minuteterm.minutes import (
     ActionRow,
     Attendance,
     Block,

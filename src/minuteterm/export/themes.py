@@ -12,7 +12,7 @@ from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 
-from .errors import ExportError
+from minuteterm.export.errors import ExportError
 
 DEFAULT_THEME = "default"
 STYLESHEET = "minutes.css"

@@ -31,7 +31,7 @@ Rules the conventions leave open, decided here:
 
 from __future__ import annotations
 
-from .build import (
+from minuteterm.minutes.build import (
     CONFIDENTIAL_LINE,
     DRAFT_LINE,
     QUESTION_STYLES,
@@ -41,7 +41,7 @@ from .build import (
     narrative,
     unattached_response,
 )
-from .document import (
+from minuteterm.minutes.document import (
     EXEMPT_MARK,
     ActionRow,
     Attendance,
@@ -54,8 +54,8 @@ from .document import (
     Section,
     Span,
 )
-from .formal import FORM_LABELS, UNSTATED_DECISION, exclusion_resolution
-from .wording import (
+from minuteterm.minutes.formal import FORM_LABELS, UNSTATED_DECISION, exclusion_resolution
+from minuteterm.minutes.wording import (
     BODY_WORDS,
     INDIRECT_WORDS,
     LOWER_WORDS,

@@ -10,24 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from ..dates import format_date, format_long_date, format_time, to_local
-from ..model import (
-    ACTION_LOG,
-    APOLOGIES,
-    DECLARATIONS,
-    QUESTION_STYLES,
-    Action,
-    Entry,
-    EntryKind,
-    ItemRecord,
-    LoggedAction,
-    MeetingRecord,
-    MeetingStatus,
-    ResolutionMarks,
-)
-from ..numbering import cite
-from .action_log import LogWriter
-from .document import (
+from minuteterm.dates import format_date, format_long_date, format_time, to_local
+from minuteterm.grammar.citations import cite
+from minuteterm.minutes.action_log_section import LogWriter
+from minuteterm.minutes.document import (
     ActionRow,
     Block,
     BulletList,
@@ -37,7 +23,7 @@ from .document import (
     Section,
     Span,
 )
-from .formal import (
+from minuteterm.minutes.formal import (
     apologies_blocks,
     attendance,
     closing_line,
@@ -48,7 +34,7 @@ from .formal import (
     movement_paragraph,
     public_decision_blocks,
 )
-from .wording import (
+from minuteterm.minutes.wording import (
     INDIRECT_WORDS,
     bare_question,
     body_word,
@@ -61,6 +47,20 @@ from .wording import (
     run_in,
     strip_stop,
     strip_that,
+)
+from minuteterm.model import (
+    ACTION_LOG,
+    APOLOGIES,
+    DECLARATIONS,
+    QUESTION_STYLES,
+    Action,
+    Entry,
+    EntryKind,
+    ItemRecord,
+    LoggedAction,
+    MeetingRecord,
+    MeetingStatus,
+    ResolutionMarks,
 )
 
 #: The status line of minutes not yet approved.

@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ..dates import format_time
-from ..model import (
+from minuteterm.dates import format_time
+from minuteterm.minutes.document import Attendance, Block, Paragraph, Resolutions, Span
+from minuteterm.minutes.wording import capitalise, ensure_stop, strip_stop
+from minuteterm.model import (
     INTEREST_WORDS,
     AgendaItem,
     AttendanceStatus,
@@ -29,8 +31,6 @@ from ..model import (
     Vote,
     VoteSide,
 )
-from .document import Attendance, Block, Paragraph, Resolutions, Span
-from .wording import capitalise, ensure_stop, strip_stop
 
 #: The label each form of decision is printed with.
 FORM_LABELS: dict[ResolutionForm, str] = {

@@ -12,10 +12,9 @@ from textual.binding import Binding
 from textual.driver import Driver
 from textual.screen import Screen
 
+from minuteterm.db.checkpoints import BackgroundCheckpoints
+from minuteterm.db.store import Store
 from minuteterm.tui.terminal_input import install_paste_filter
-
-from ..checkpoints import BackgroundCheckpoints
-from ..store import Store
 
 
 class MinuteTermApp(App[None]):
@@ -69,7 +68,7 @@ class MinuteTermApp(App[None]):
     def stop_cleanly(self) -> None:
         """SIGTERM or SIGHUP (the terminal closed): keep every unsent line as
         a draft, then exit normally."""
-        from .screens.meeting_screen import MeetingScreen
+        from minuteterm.tui.screens.meeting_screen import MeetingScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, MeetingScreen):
@@ -80,7 +79,7 @@ class MinuteTermApp(App[None]):
         """Show the list of meetings: back to it if it is under this screen,
         else in place of this screen (it is made when first needed, so
         opening straight on a meeting never pays for it)."""
-        from .screens.start_screen import StartScreen
+        from minuteterm.tui.screens.start_screen import StartScreen
 
         for index, screen in enumerate(self.screen_stack):
             if isinstance(screen, StartScreen):
@@ -94,7 +93,7 @@ class MinuteTermApp(App[None]):
 
     def open_meeting(self, meeting_id: int) -> None:
         """Show the live screen for one meeting."""
-        from .screens.meeting_screen import MeetingScreen
+        from minuteterm.tui.screens.meeting_screen import MeetingScreen
 
         self.push_screen(MeetingScreen(self.store, meeting_id))
 
@@ -108,14 +107,14 @@ class MinuteTermApp(App[None]):
 
     def action_actions(self) -> None:
         """Show the action sheet, from anywhere."""
-        from .screens.actions_screen import ActionsScreen
+        from minuteterm.tui.screens.actions_screen import ActionsScreen
 
         if not isinstance(self.screen, ActionsScreen):
             self.push_screen(ActionsScreen(self.store))
 
     def action_help(self) -> None:
         """Show every key."""
-        from .screens.help_screen import HelpScreen
+        from minuteterm.tui.screens.help_screen import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())

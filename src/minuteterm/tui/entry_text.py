@@ -11,9 +11,9 @@ from functools import lru_cache
 
 from textual.content import Content
 
-from .. import clock
-from ..dates import format_clock, format_date
-from ..model import AgendaItem, Entry, EntryKind
+from minuteterm import clock
+from minuteterm.dates import format_clock, format_date
+from minuteterm.model import AgendaItem, Entry, EntryKind
 
 #: The short tag and style that tell the kinds apart at a glance.
 KIND_LOOK: dict[EntryKind, tuple[str, str]] = {

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import StoreError
-from ..model import MeetingRecord
+from minuteterm.errors import StoreError
+from minuteterm.model import MeetingRecord
 
 
 def export_all(
@@ -18,7 +18,7 @@ def export_all(
     """Write the minutes in every export format into ``folder``; the paths
     written. Problems come back as :class:`~minuteterm.errors.StoreError`
     with the reason."""
-    from ..export import FORMATS, ExportError, default_filename, write_export
+    from minuteterm.export import FORMATS, ExportError, default_filename, write_export
 
     paths = []
     try:

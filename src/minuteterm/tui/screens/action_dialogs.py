@@ -10,13 +10,12 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 
+from minuteterm import clock
+from minuteterm.actions.sheet import ActionSheet
+from minuteterm.dates import format_date, parse_due, to_local
+from minuteterm.errors import CLERK_ERRORS
+from minuteterm.model import ActionSheetRow, ActionStatus, ActionUpdate
 from minuteterm.tui.widgets.line_input import LineInput
-
-from ... import clock
-from ...action_sheet import ActionSheet
-from ...dates import format_date, parse_due, to_local
-from ...errors import CLERK_ERRORS
-from ...model import ActionSheetRow, ActionStatus, ActionUpdate
 
 DIALOG_CSS = """
     align: center middle;

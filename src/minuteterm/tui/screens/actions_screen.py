@@ -20,15 +20,14 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, Static
 
+from minuteterm.actions.sheet import ActionFilter, ActionSheet
+from minuteterm.actions.sheet_filter import parse_filter
+from minuteterm.db.store import Store
+from minuteterm.errors import CLERK_ERRORS
+from minuteterm.model import ActionSheetRow, Counts
+from minuteterm.tui.screens.action_dialogs import ActionHistoryDialog, ActionUpdateDialog
+from minuteterm.tui.widgets.key_hints import KeyHints
 from minuteterm.tui.widgets.line_input import LineInput
-
-from ...action_sheet import ActionFilter, ActionSheet, Counts
-from ...errors import CLERK_ERRORS
-from ...model import ActionSheetRow
-from ...sheet_filter import parse_filter
-from ...store import Store
-from ..widgets.key_hints import KeyHints
-from .action_dialogs import ActionHistoryDialog, ActionUpdateDialog
 
 #: How many matching actions the table holds at once.
 SHOWN = 500
@@ -298,7 +297,7 @@ class ActionsScreen(Screen[None]):
         from pathlib import Path
 
         try:
-            from ...export.action_sheet import write_sheet
+            from minuteterm.export.action_sheet import write_sheet
         except ImportError:  # pragma: no cover - until the exporter lands
             self.say("exporting the action sheet is not available yet", refused=True)
             return

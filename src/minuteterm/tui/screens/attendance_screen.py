@@ -18,12 +18,14 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from ... import clock
-from ...committees import Settings, configure
-from ...declarations import declarations, declare
-from ...errors import CLERK_ERRORS
-from ...formal_grammar import Attend, Declare
-from ...model import (
+from minuteterm import clock
+from minuteterm.db.store import Store
+from minuteterm.errors import CLERK_ERRORS
+from minuteterm.formal.committees import Settings, configure
+from minuteterm.formal.declarations import declarations, declare
+from minuteterm.formal.people import attend, forget_member, quorum, take_chair
+from minuteterm.grammar.formal import Attend, Declare
+from minuteterm.model import (
     DECLARATIONS,
     INTEREST_WORDS,
     AttendanceStatus,
@@ -31,12 +33,10 @@ from ...model import (
     InterestKind,
     PersonKind,
 )
-from ...people import attend, forget_member, quorum, take_chair
-from ...store import Store
-from ..widgets.key_hints import KeyHints
-from ..widgets.outcome_line import OutcomeLine
-from .choice_dialog import ChoiceDialog
-from .text_dialog import TextDialog
+from minuteterm.tui.screens.choice_dialog import ChoiceDialog
+from minuteterm.tui.screens.text_dialog import TextDialog
+from minuteterm.tui.widgets.key_hints import KeyHints
+from minuteterm.tui.widgets.outcome_line import OutcomeLine
 
 _STATUS_WORDS = {
     AttendanceStatus.PRESENT: "present",

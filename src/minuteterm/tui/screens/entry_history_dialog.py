@@ -9,10 +9,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from ...dates import format_clock, to_local
-from ...model import Change, Entry, EntryKind, Revision
-from ..entry_text import KIND_LABEL
-from .action_dialogs import DIALOG_CSS
+from minuteterm.dates import format_clock, to_local
+from minuteterm.model import Change, Entry, EntryKind, Revision
+from minuteterm.tui.entry_text import KIND_LABEL
+from minuteterm.tui.screens.action_dialogs import DIALOG_CSS
 
 #: How each change is told, before the words the entry had then.
 CHANGE_WORDS: dict[Change, str] = {

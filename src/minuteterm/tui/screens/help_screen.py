@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from ..help_data import KEYS
+from minuteterm.tui.help_data import KEYS
 
 
 class HelpScreen(ModalScreen[None]):

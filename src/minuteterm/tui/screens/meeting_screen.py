@@ -1,6 +1,6 @@
 """The live meeting screen: agenda, running minute, side panes, capture bar.
 
-Every change goes through the :class:`~minuteterm.recorder.Recorder`, which
+Every change goes through the :class:`~minuteterm.recording.recorder.Recorder`, which
 commits it before returning; only then are the panes re-read from the
 database. The panes keep no copy of the meeting.
 """
@@ -20,17 +20,17 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...dates import format_clock
-from ...drafts import load_draft, save_draft
-from ...errors import CLERK_ERRORS, CaptureError
-from ...model import CAPTURE_KINDS, AgendaItem, Entry, EntryKind
-from ...people import quorum
-from ...store import Store
-from ..entry_text import KIND_LABEL, KIND_LOOK, entry_content
-from ..widgets.agenda_pane import AgendaPane
-from ..widgets.capture_bar import CaptureBar
-from ..widgets.entry_editor import EntryEditor
-from ..widgets.entry_pane import (
+from minuteterm.dates import format_clock
+from minuteterm.db.store import Store
+from minuteterm.errors import CLERK_ERRORS, CaptureError
+from minuteterm.formal.people import quorum
+from minuteterm.model import CAPTURE_KINDS, AgendaItem, Entry, EntryKind
+from minuteterm.recording.drafts import load_draft, save_draft
+from minuteterm.tui.entry_text import KIND_LABEL, KIND_LOOK, entry_content
+from minuteterm.tui.widgets.agenda_pane import AgendaPane
+from minuteterm.tui.widgets.capture_bar import CaptureBar
+from minuteterm.tui.widgets.entry_editor import EntryEditor
+from minuteterm.tui.widgets.entry_pane import (
     ActionsPane,
     EntryPane,
     Line,
@@ -38,11 +38,11 @@ from ..widgets.entry_pane import (
     QuestionsPane,
     ResolutionsPane,
 )
-from ..widgets.key_hints import KeyHints
-from ..widgets.meeting_header import MeetingHeader
+from minuteterm.tui.widgets.key_hints import KeyHints
+from minuteterm.tui.widgets.meeting_header import MeetingHeader
 
 if TYPE_CHECKING:
-    from ...recorder import Outcome, Recorder
+    from minuteterm.recording.recorder import Outcome, Recorder
 
 #: How often the capture bar's unsent text is saved (so a crash loses at
 #: most this much typing).
@@ -83,7 +83,7 @@ class MeetingScreen(Screen[None]):
     def recorder(self) -> Recorder:
         """The meeting's capture commands (the grammar is imported when the
         first line is entered, not before the screen is first shown)."""
-        from ...recorder import Recorder
+        from minuteterm.recording.recorder import Recorder
 
         return Recorder(self.store, self.meeting_id)
 
@@ -291,7 +291,7 @@ class MeetingScreen(Screen[None]):
 
     @on(EntryPane.KindChangeRequested)
     def _kind_change_requested(self, event: EntryPane.KindChangeRequested) -> None:
-        from .choice_dialog import ChoiceDialog
+        from minuteterm.tui.screens.choice_dialog import ChoiceDialog
 
         choices = [
             (kind.value, Content.assemble((KIND_LABEL[kind], KIND_LOOK[kind][1])))
@@ -314,7 +314,7 @@ class MeetingScreen(Screen[None]):
 
     @on(EntryPane.AttachRequested)
     def _attach_requested(self, event: EntryPane.AttachRequested) -> None:
-        from .choice_dialog import ChoiceDialog
+        from minuteterm.tui.screens.choice_dialog import ChoiceDialog
 
         try:
             choices = self._questions_to_attach(event.entry_id)
@@ -345,8 +345,8 @@ class MeetingScreen(Screen[None]):
 
     @on(EntryPane.HistoryRequested)
     def _history_requested(self, event: EntryPane.HistoryRequested) -> None:
-        from ... import audit
-        from .entry_history_dialog import EntryHistoryDialog
+        from minuteterm.db import audit
+        from minuteterm.tui.screens.entry_history_dialog import EntryHistoryDialog
 
         try:
             entry = self.store.entry(event.entry_id)
@@ -378,8 +378,10 @@ class MeetingScreen(Screen[None]):
     def action_export(self) -> None:
         """Write the minutes in every format into the current folder (and,
         when the meeting has exempt items, the public version too)."""
+        from minuteterm.recording.record import meeting_record
+
         try:
-            record = self.store.record(self.meeting_id)
+            record = meeting_record(self.store, self.meeting_id)
         except CLERK_ERRORS as error:
             self._refused(error)
             return
@@ -388,7 +390,7 @@ class MeetingScreen(Screen[None]):
 
     @work(thread=True, group="export")
     def _export(self, record, folder: Path) -> None:
-        from ..exporting import export_all
+        from minuteterm.tui.exporting import export_all
 
         versions = [False, True] if any(item.item.exempt for item in record.items) else [False]
         try:
@@ -404,7 +406,7 @@ class MeetingScreen(Screen[None]):
     def action_attendance(self) -> None:
         """Who is here, apologies, substitutes, the Chair, the quorum and
         declarations of interest."""
-        from .attendance_screen import AttendanceScreen
+        from minuteterm.tui.screens.attendance_screen import AttendanceScreen
 
         self.save_draft()
         self.app.push_screen(
@@ -413,7 +415,7 @@ class MeetingScreen(Screen[None]):
 
     def action_review(self) -> None:
         """The minutes as they will be published, beside the entries."""
-        from .review_screen import ReviewScreen
+        from minuteterm.tui.screens.review_screen import ReviewScreen
 
         self.save_draft()
         self.app.push_screen(ReviewScreen(self.store, self.meeting_id))

@@ -15,14 +15,14 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
+from minuteterm import clock
+from minuteterm.dates import DateError, format_long_date, format_time, parse_meeting_start, to_local
+from minuteterm.db.store import Store
+from minuteterm.errors import CLERK_ERRORS
+from minuteterm.formal.agenda import parse_agenda, read_agenda_file
+from minuteterm.recording.meetings import create_meeting
 from minuteterm.tui.widgets.line_input import LineInput
 from minuteterm.tui.widgets.ordered_keys import OrderedTextArea
-
-from ... import clock
-from ...agenda import parse_agenda, read_agenda_file
-from ...dates import DateError, format_long_date, format_time, parse_meeting_start, to_local
-from ...errors import CLERK_ERRORS
-from ...store import Store
 
 
 class _Form(VerticalScroll, can_focus=False):
@@ -114,7 +114,8 @@ class NewMeetingScreen(ModalScreen[int | None]):
             if not self.query_one("#date", Input).value.strip():
                 raise DateError("the meeting needs a date, e.g. 14/12/2026")
             starts = self._starts_at()
-            meeting_id = self.store.create_meeting(
+            meeting_id = create_meeting(
+                self.store,
                 committee,
                 starts,
                 venue=self.query_one("#venue", Input).value,

@@ -20,12 +20,13 @@ from textual.screen import Screen
 from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...errors import CLERK_ERRORS
-from ...model import QUESTION_STYLES, MeetingRecord
-from ...store import Store
-from ..entry_text import entry_content
-from ..widgets.key_hints import KeyHints
-from ..widgets.outcome_line import OutcomeLine
+from minuteterm.db.store import Store
+from minuteterm.errors import CLERK_ERRORS
+from minuteterm.model import QUESTION_STYLES, MeetingRecord
+from minuteterm.recording.record import meeting_record
+from minuteterm.tui.entry_text import entry_content
+from minuteterm.tui.widgets.key_hints import KeyHints
+from minuteterm.tui.widgets.outcome_line import OutcomeLine
 
 
 class ReviewScreen(Screen[None]):
@@ -73,15 +74,15 @@ class ReviewScreen(Screen[None]):
 
     def _record(self) -> MeetingRecord | None:
         try:
-            return self.store.record(self.meeting_id)
+            return meeting_record(self.store, self.meeting_id)
         except CLERK_ERRORS as error:
             self.say(str(error), refused=True)
             return None
 
     def reload(self) -> None:
         """Read the meeting again and render its minutes as chosen."""
-        from ...export import render
-        from ...minutes import build_minutes
+        from minuteterm.export import render
+        from minuteterm.minutes import build_minutes
 
         record = self._record()
         if record is None:
@@ -159,7 +160,7 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, group="export")
     def _export(self, record: MeetingRecord, folder: Path) -> None:
-        from ..exporting import export_all
+        from minuteterm.tui.exporting import export_all
 
         try:
             paths = export_all(record, folder, questions=self.questions, public=self.public)

@@ -17,12 +17,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
+from minuteterm.dates import format_clock, format_short_date, to_local
+from minuteterm.db.store import Store
+from minuteterm.errors import CLERK_ERRORS
+from minuteterm.tui.widgets.key_hints import KeyHints
 from minuteterm.tui.widgets.line_input import LineInput
-
-from ...dates import format_clock, format_short_date, to_local
-from ...errors import CLERK_ERRORS
-from ...store import Store
-from ..widgets.key_hints import KeyHints
 
 #: The most meetings listed at once; the filter finds the others.
 SHOWN = 200
@@ -154,7 +153,7 @@ class StartScreen(Screen[None]):
 
     def action_new_meeting(self) -> None:
         """Create a meeting, then open it."""
-        from .new_meeting_screen import NewMeetingScreen
+        from minuteterm.tui.screens.new_meeting_screen import NewMeetingScreen
 
         def created(meeting_id: int | None) -> None:
             if meeting_id is not None:

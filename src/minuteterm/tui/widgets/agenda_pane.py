@@ -8,10 +8,10 @@ from textual import on
 from textual.message import Message
 from textual.widgets import OptionList
 
-from ...model import AgendaItem
-from ..entry_text import item_content
-from .entry_pane import show_lines
-from .local_size import local_virtual_size
+from minuteterm.model import AgendaItem
+from minuteterm.tui.entry_text import item_content
+from minuteterm.tui.widgets.entry_pane import show_lines
+from minuteterm.tui.widgets.local_size import local_virtual_size
 
 
 class AgendaPane(OptionList):

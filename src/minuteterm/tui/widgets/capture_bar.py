@@ -17,9 +17,9 @@ from textual.content import Content
 from textual.suggester import Suggester
 from textual.widgets import Static
 
-from ...model import EntryKind
-from ..entry_text import KIND_LABEL, KIND_LOOK
-from .line_input import LineInput
+from minuteterm.model import EntryKind
+from minuteterm.tui.entry_text import KIND_LABEL, KIND_LOOK
+from minuteterm.tui.widgets.line_input import LineInput
 
 PREFIXES = "?>!=\\"
 #: The most lines the outcome of a line may take (``max-height`` below).

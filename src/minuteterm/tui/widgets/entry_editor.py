@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from textual.binding import Binding
 from textual.message import Message
 
-from .line_input import LineInput
+from minuteterm.tui.widgets.line_input import LineInput
 
 
 class EntryEditor(LineInput):

@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from .local_size import local_virtual_size
+from minuteterm.tui.widgets.local_size import local_virtual_size
 
 
 @dataclass(frozen=True)

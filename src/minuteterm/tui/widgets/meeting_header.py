@@ -7,10 +7,10 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from ... import clock
-from ...dates import format_clock, format_elapsed, format_short_date, to_local
-from ...model import Meeting, MeetingStatus
-from ...people import Quorum
+from minuteterm import clock
+from minuteterm.dates import format_clock, format_elapsed, format_short_date, to_local
+from minuteterm.formal.people import Quorum
+from minuteterm.model import Meeting, MeetingStatus
 
 STATUS_STYLE: dict[MeetingStatus, str] = {
     MeetingStatus.DRAFT: "bold $text-muted",

@@ -1,0 +1,276 @@
+"""The action sheet: every action across meetings, filtered, sorted, updated.
+
+Actions outlive their meetings. Each update is kept as a dated row of
+``action_updates`` (never overwritten) and applied to the action in the same
+transaction. A due date of "next meeting" resolves to the committee's next
+meeting once one exists. Filtering, sorting, limiting and counting all happen
+in SQL, so a sheet of 30,000 actions stays quick.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+from functools import lru_cache
+from typing import Any
+
+import pendulum
+
+from minuteterm import clock
+from minuteterm.actions.history import (
+    live_updates,
+    recompute,
+    update_from_row,
+    update_of_entry,
+)
+from minuteterm.dates import to_local
+from minuteterm.db.store import Store, StoreError, iso, like_pattern, moment
+from minuteterm.model import ActionSheetRow, ActionStatus, ActionUpdate, Counts
+from minuteterm.textsafe import clean
+
+#: Columns the sheet can be sorted by, and the SQL that orders them.
+SORTS: dict[str, str] = {
+    "reference": "meeting_starts_at {dir}, item_position {dir}, action_id {dir}",
+    "action": "description collate nocase {dir}, action_id",
+    "owner": "owner collate nocase {dir}, action_id",
+    "due": "effective_due is null, effective_due {dir}, action_id",
+    "status": "status {dir}, effective_due is null, effective_due, action_id",
+    "update": "latest_update_at is null, latest_update_at {dir}, action_id",
+}
+
+#: When "next meeting" was set: the start of the meeting the latest live
+#: update of the due date was captured in (or when it was made), else the
+#: start of the meeting that raised the action.
+_DUE_SET_AT = """coalesce((select coalesce(um.starts_at, u.at) from action_updates u
+    left join entries ue on ue.id = u.entry_id
+    left join agenda_items ui on ui.id = ue.item_id
+    left join meetings um on um.id = ui.meeting_id
+    where u.action_id = a.entry_id and ue.deleted_at is null
+    and (u.due is not null or u.due_text is not null)
+    order by u.at desc, u.id desc limit 1), m.starts_at)"""
+
+_SHEET = f"""
+with sheet as (
+    select a.entry_id as action_id, a.description, a.owner, a.due, a.due_text,
+        a.status, m.id as meeting_id, m.starts_at as meeting_starts_at,
+        c.name as committee, i.number as item_number, i.position as item_position,
+        case
+            when a.due is not null then a.due
+            when a.due_text = 'next meeting' then (
+                select local_date(min(n.starts_at)) from meetings n
+                where n.committee_id = m.committee_id and n.starts_at > {_DUE_SET_AT})
+        end as effective_due,
+        a.status_note as latest_update, a.noted_at as latest_update_at
+    from entries e
+    join actions a on a.entry_id = e.id
+    join agenda_items i on i.id = e.item_id
+    join meetings m on m.id = i.meeting_id
+    join committees c on c.id = m.committee_id
+    where e.kind = 'action' and e.deleted_at is null
+)
+select *, (status = 'open' and effective_due < :today) as overdue from sheet
+"""
+
+
+_COUNT_NAMES = ("total", "open", "overdue", "done", "dropped")
+#: :class:`Counts` as window totals over every row a filter matches.
+_TOTALS = """count(*) over () as n_total, sum(status = 'open') over () as n_open,
+    sum(overdue) over () as n_overdue, sum(status = 'done') over () as n_done,
+    sum(status = 'dropped') over () as n_dropped"""
+
+
+def local_date(stamp: str | None) -> str | None:
+    """SQL ``local_date(text)``: a stored moment's date where times are shown."""
+    if not stamp:
+        return None
+    return _local_date(stamp, clock.local_zone())
+
+
+@lru_cache(maxsize=4096)
+def _local_date(stamp: str, zone: tzinfo) -> str:
+    """Cached: a sheet asks for the same few meeting starts thousands of times."""
+    try:
+        return datetime.fromisoformat(stamp).astimezone(zone).date().isoformat()
+    except ValueError:
+        found = moment(stamp)
+        return to_local(found).date().isoformat() if found else stamp[:10]
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    """What the clerk asked to see. Empty fields do not filter."""
+
+    committee: str = ""
+    owner: str = ""
+    statuses: frozenset[ActionStatus] = field(default_factory=frozenset)
+    overdue: bool = False
+    due_within: int | None = None
+    text: str = ""
+    sort: str = "reference"
+    descending: bool = False
+    limit: int | None = 1000
+
+
+def _where(chosen: ActionFilter, today: date) -> tuple[str, dict[str, Any]]:
+    """The SQL conditions and parameters for a filter."""
+    clauses: list[str] = []
+    params: dict[str, Any] = {"today": today.isoformat()}
+    if chosen.committee.strip():
+        clauses.append("committee like :committee escape '\\'")
+        params["committee"] = like_pattern(chosen.committee.strip())
+    if chosen.owner.strip():
+        clauses.append("owner like :owner escape '\\'")
+        params["owner"] = like_pattern(chosen.owner.strip())
+    if chosen.statuses:
+        names = sorted(status.value for status in chosen.statuses)
+        clauses.append(f"status in ({', '.join(repr(name) for name in names)})")
+    if chosen.overdue:
+        clauses.append("status = 'open' and effective_due < :today")
+    if chosen.due_within is not None:
+        clauses.append("status = 'open' and effective_due between :today and :until")
+        params["until"] = (today + timedelta(days=chosen.due_within)).isoformat()
+    if chosen.text.strip():
+        clauses.append(
+            "(description like :text escape '\\' or owner like :text escape '\\'"
+            " or coalesce(latest_update, '') like :text escape '\\'"
+            " or committee like :text escape '\\')"
+        )
+        params["text"] = like_pattern(chosen.text.strip())
+    return (" where " + " and ".join(clauses)) if clauses else "", params
+
+
+class ActionSheet:
+    """Every action across meetings, read from and written to one store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        store.conn.create_function("local_date", 1, local_date)
+
+    def _today(self, now: pendulum.DateTime | None) -> date:
+        return to_local(now or clock.now()).date()
+
+    def page(
+        self, chosen: ActionFilter = ActionFilter(), now: pendulum.DateTime | None = None
+    ) -> tuple[list[ActionSheetRow], Counts]:
+        """The actions the filter matches, sorted, at most ``limit`` of them,
+        and how many it matches in all by state: in one pass over the
+        actions (the counts ride on each row as window totals)."""
+        if chosen.sort not in SORTS:
+            raise StoreError(f"cannot sort by {chosen.sort!r}: try {', '.join(SORTS)}")
+        where, params = _where(chosen, self._today(now))
+        order = SORTS[chosen.sort].format(dir="desc" if chosen.descending else "asc")
+        sql = f"select *, {_TOTALS} from ({_SHEET}){where} order by {order}"
+        if chosen.limit is not None:
+            sql += " limit :limit"
+            params["limit"] = chosen.limit
+        found = self.store.query(sql, params)
+        if not found:
+            return [], Counts()
+        first = found[0]
+        counts = Counts(**{name: int(first[f"n_{name}"] or 0) for name in _COUNT_NAMES})
+        return [_row(row) for row in found], counts
+
+    def rows(
+        self, chosen: ActionFilter = ActionFilter(), now: pendulum.DateTime | None = None
+    ) -> list[ActionSheetRow]:
+        """The actions the filter matches, sorted, at most ``limit`` of them."""
+        return self.page(chosen, now)[0]
+
+    def counts(
+        self, chosen: ActionFilter = ActionFilter(), now: pendulum.DateTime | None = None
+    ) -> Counts:
+        """How many actions the filter matches: open, overdue, done, dropped."""
+        where, params = _where(chosen, self._today(now))
+        (row,) = self.store.query(
+            f"""select count(*) as total,
+                coalesce(sum(status = 'open'), 0) as open,
+                coalesce(sum(overdue), 0) as overdue,
+                coalesce(sum(status = 'done'), 0) as done,
+                coalesce(sum(status = 'dropped'), 0) as dropped
+            from ({_SHEET}){where}""",
+            params,
+        )
+        return Counts(**{key: int(value) for key, value in row.items()})
+
+    def row(self, action_id: int, now: pendulum.DateTime | None = None) -> ActionSheetRow:
+        """One action as the sheet shows it."""
+        params = {"today": self._today(now).isoformat(), "id": action_id}
+        rows = self.store.query(f"select * from ({_SHEET}) where action_id = :id", params)
+        if not rows:
+            raise StoreError(f"there is no action {action_id}")
+        return _row(rows[0])
+
+    def history(self, action_id: int) -> list[ActionUpdate]:
+        """Every update to an action that counts, oldest first (an update
+        whose entry was deleted from the running minute no longer counts)."""
+        self.row(action_id)
+        return live_updates(self.store.db, action_id)
+
+    def entry_update(self, entry_id: int) -> ActionUpdate | None:
+        """The update captured as running-minute entry ``entry_id``, if any."""
+        return update_of_entry(self.store.db, entry_id)
+
+    def update(
+        self,
+        action_id: int,
+        *,
+        note: str = "",
+        status: ActionStatus | None = None,
+        owner: str | None = None,
+        due: date | None = None,
+        due_text: str | None = None,
+        entry_id: int | None = None,
+        now: pendulum.DateTime | None = None,
+    ) -> ActionUpdate:
+        """Record a dated update and apply what it changes, in one transaction
+        (a savepoint inside the caller's transaction, if there is one).
+
+        The action's current owner, due date and status are worked out again
+        from its whole history, so an update given an earlier ``now`` than
+        the latest one does not override it.
+        """
+        self.row(action_id)
+        note, owner = clean(note), clean(owner) if owner is not None else None
+        if owner == "":
+            raise StoreError("an action needs an owner")
+        if not (note or status or owner or due or due_text):
+            raise StoreError("nothing to update: give a status, an owner, a date or a note")
+        with self.store.transaction() as db:
+            update_id = (
+                db["action_updates"]
+                .insert(
+                    {
+                        "action_id": action_id,
+                        "entry_id": entry_id,
+                        "at": iso(now or clock.now()),
+                        "status": status.value if status else None,
+                        "owner": owner,
+                        "due": due.isoformat() if due else None,
+                        "due_text": due_text,
+                        "note": note,
+                    }
+                )
+                .last_pk
+            )
+            recompute(db, action_id)
+        (row,) = self.store.query("select * from action_updates where id = ?", [update_id])
+        return update_from_row(row)
+
+
+def _row(row: dict[str, Any]) -> ActionSheetRow:
+    due = row["effective_due"]
+    return ActionSheetRow(
+        action_id=row["action_id"],
+        committee=row["committee"],
+        meeting_id=row["meeting_id"],
+        meeting_starts_at=to_local(moment(row["meeting_starts_at"]) or clock.now()),
+        item_number=row["item_number"],
+        description=row["description"],
+        owner=row["owner"],
+        due=date.fromisoformat(due) if due else None,
+        due_text=row["due_text"],
+        status=ActionStatus(row["status"]),
+        latest_update=row["latest_update"],
+        latest_update_at=moment(row["latest_update_at"]),
+        overdue=bool(row["overdue"]),
+    )

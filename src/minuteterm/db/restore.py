@@ -1,0 +1,224 @@
+"""Put a backup in place of the database, keeping the database it replaces.
+
+Nothing is changed until the backup has passed every check: it must be a
+MinuteTerm database no newer than this code and pass ``PRAGMA
+integrity_check``. It is then copied to a temporary file next to the
+database (so the final step is a rename on one file system) and checked
+again.
+
+The current database is then taken over: refused if another program is
+writing to it (``BEGIN IMMEDIATE`` with a short wait) or has it open at all
+(it cannot be switched out of WAL mode while another connection holds it),
+its WAL checkpointed into the file and removed by that switch, and a copy
+kept in ``backups/`` as ``minuteterm-…-before-restore.db`` (a byte copy if
+the database is too damaged to copy otherwise). Only then is the backup
+renamed over it, after removing any stale ``-wal``/``-shm``/``-journal``
+files, which SQLite would otherwise apply to the restored file.
+
+A program that opens the database in the instant between those checks and
+the rename would keep writing to the replaced file: restore with the app
+closed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from minuteterm.db.backup import (
+    BackupError,
+    check_copy,
+    copy_database,
+    dated_stem,
+    default_folder,
+    free_name,
+    sync_folder,
+)
+from minuteterm.db.dbfile import check_integrity, check_minuteterm, open_read_only, sidecars
+from minuteterm.db.store import StoreError
+
+#: How long to wait for another program's write to finish, in seconds.
+LOCK_WAIT = 1.0
+
+#: What a copy of the database a restore replaces is called after the time.
+BEFORE_RESTORE = "-before-restore"
+
+
+class RestoreError(StoreError):
+    """The backup was not restored; the message says why."""
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What a restore did."""
+
+    source: Path
+    database: Path
+    #: Where the replaced database was kept, or ``None`` if there was none.
+    previous: Path | None
+
+    @property
+    def message(self) -> str:
+        """One line for the clerk."""
+        kept = (
+            f"; the database it replaced is kept as {self.previous}"
+            if self.previous
+            else " (there was no database there before)"
+        )
+        return f"restored {self.source} to {self.database}{kept}"
+
+
+def restore(source: Path, db_path: Path) -> Restored:
+    """Replace the database at ``db_path`` with the backup ``source``.
+
+    Raises :class:`~minuteterm.db.store.StoreError` (having changed nothing)
+    for a backup that is missing, not MinuteTerm's, corrupt or too new, and
+    for a database that is in use or cannot be kept first."""
+    source, db_path = source.expanduser(), db_path.expanduser()
+    if not db_path.parent.is_dir():
+        raise RestoreError(f"cannot restore to {db_path}: folder {db_path.parent} does not exist")
+    if db_path.exists() and source.exists() and source.resolve() == db_path.resolve():
+        raise RestoreError(f"{source} is the database itself: name a backup to restore")
+    staged = _stage(source, db_path)
+    try:
+        previous = _retire(db_path)
+        os.replace(staged, db_path)
+        sync_folder(db_path.parent)
+    except OSError as error:
+        raise RestoreError(
+            f"could not put {source} in place of {db_path} ({error.strerror}); "
+            f"{db_path} was not changed"
+        ) from None
+    finally:
+        staged.unlink(missing_ok=True)
+    return Restored(source, db_path, previous)
+
+
+def _unchanged(db_path: Path, error: Exception) -> RestoreError:
+    return RestoreError(f"{error}; {db_path} was not changed")
+
+
+def _stage(source: Path, db_path: Path) -> Path:
+    """A checked copy of the backup next to the database (hidden name)."""
+    staged = db_path.with_name(f".{db_path.name}.restore-{os.getpid()}.tmp")
+    try:
+        conn = open_read_only(source)
+        try:
+            check_minuteterm(conn, source)
+            check_integrity(conn, source)
+            staged.unlink(missing_ok=True)
+            conn.execute("VACUUM INTO ?", [str(staged)])
+        finally:
+            conn.close()
+        check_copy(staged)
+    except sqlite3.DatabaseError as error:
+        staged.unlink(missing_ok=True)
+        raise _unchanged(db_path, StoreError(f"cannot copy {source} ({error})")) from None
+    except StoreError as error:
+        staged.unlink(missing_ok=True)
+        raise _unchanged(db_path, error) from None
+    except OSError as error:
+        staged.unlink(missing_ok=True)
+        raise _unchanged(db_path, StoreError(f"cannot copy {source}: {error.strerror}")) from None
+    return staged
+
+
+def _retire(db_path: Path) -> Path | None:
+    """Keep a copy of the current database and take it over; return where
+    the copy is (``None`` if there is no database). Leaves no WAL, index or
+    journal. Refused, keeping no copy, if another program is using it."""
+    previous = None
+    if db_path.exists():
+        conn = sqlite3.connect(str(db_path), timeout=LOCK_WAIT)
+        try:
+            readable = _not_being_written(conn, db_path)
+            previous = _keep(conn if readable else None, db_path)
+            try:
+                _take_over(conn, db_path)
+            except RestoreError:
+                for path in (previous, previous.with_name(previous.name + "-wal")):
+                    path.unlink(missing_ok=True)
+                raise
+        finally:
+            conn.close()
+    for stale in sidecars(db_path):
+        stale.unlink(missing_ok=True)
+    return previous
+
+
+def _not_being_written(conn: sqlite3.Connection, db_path: Path) -> bool:
+    """Refuse a database another program is writing to; False if it cannot
+    be read as a database at all (damaged)."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as error:
+        raise _in_use(db_path, error, "being written by another program") from None
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
+def _take_over(conn: sqlite3.Connection, db_path: Path) -> None:
+    """Refuse a database another program has open; otherwise fold its WAL in
+    and leave it in rollback mode, so no ``-wal`` outlives it. A database
+    too damaged to switch is left as it is (it is about to be replaced)."""
+    try:
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    except sqlite3.OperationalError as error:
+        if "malformed" in str(error) or "not a database" in str(error):
+            return
+        raise _in_use(db_path, error, "open in another program") from None
+    except sqlite3.DatabaseError:
+        return
+    if str(mode).lower() != "delete":
+        raise _in_use(db_path, None, "open in another program")
+
+
+def _in_use(db_path: Path, error: sqlite3.Error | None, what: str) -> RestoreError:
+    text = str(error or "")
+    if "readonly" in text or "read-only" in text:
+        return RestoreError(f"{db_path} is read-only, so it cannot be replaced; it was not changed")
+    if error is not None and "locked" not in text and "busy" not in text:
+        return RestoreError(f"cannot take over {db_path} ({text}); nothing was changed")
+    return RestoreError(
+        f"{db_path} is {what} (MinuteTerm in another window?): close it and try "
+        "again; nothing was changed"
+    )
+
+
+def _keep(conn: sqlite3.Connection | None, db_path: Path) -> Path:
+    """Keep the database about to be replaced in the backups folder: a
+    checked copy if it can be read, else its files byte for byte."""
+    if conn is not None:
+        try:
+            return copy_database(conn, db_path, None, suffix=BEFORE_RESTORE)
+        except BackupError:
+            pass  # damaged: keep it as it is, below
+    try:
+        return _byte_copy(db_path)
+    except OSError as error:
+        raise RestoreError(
+            f"could not keep a copy of {db_path} before replacing it "
+            f"({error.strerror}); nothing was changed"
+        ) from None
+
+
+def _byte_copy(db_path: Path) -> Path:
+    """Copy the database file (and its WAL, if any) as they are."""
+    folder = default_folder(db_path)
+    folder.mkdir(exist_ok=True)
+    final = free_name(folder, dated_stem(BEFORE_RESTORE))
+    wal = sidecars(db_path)[0]
+    if wal.exists():
+        shutil.copyfile(wal, final.with_name(final.name + "-wal"))
+    temporary = final.with_name(f".{final.name}.{os.getpid()}.tmp")
+    try:
+        shutil.copyfile(db_path, temporary)
+        os.replace(temporary, final)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return final

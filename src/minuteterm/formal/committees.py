@@ -1,0 +1,88 @@
+"""A committee's settings: its quorum, how it numbers its minutes and marks
+several resolutions, and its standing members.
+
+Set once (``minuteterm committee NAME --quorum 3 --numbering prefixed
+--prefix CYP``, or from the attendance screen) and used by every meeting of
+the committee from then on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from minuteterm.db.store import Store
+from minuteterm.errors import StoreError
+from minuteterm.model import Committee, MinuteNumbering, ResolutionMarks
+
+_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9]{0,11}")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The settings to change; ``None`` leaves one as it is."""
+
+    quorum: int | None = None
+    numbering: MinuteNumbering | None = None
+    prefix: str | None = None
+    first_minute: int | None = None
+    resolution_marks: ResolutionMarks | None = None
+    no_quorum: bool = False
+
+
+def configure(store: Store, name: str, settings: Settings) -> Committee:
+    """Change the committee called ``name`` (made if new); return it as it
+    now stands. Refuses, with the reason, settings that cannot work."""
+    committee = store.committee(name)
+    changes: dict[str, object] = {}
+    if settings.no_quorum:
+        changes["quorum"] = None
+    elif settings.quorum is not None:
+        if not 1 <= settings.quorum <= 200:
+            raise StoreError(
+                f"a quorum is a number of members from 1 to 200 (not {settings.quorum})"
+            )
+        changes["quorum"] = settings.quorum
+    if settings.prefix is not None:
+        prefix = settings.prefix.strip().strip("/")
+        if not _PREFIX.fullmatch(prefix):
+            raise StoreError(
+                f"a minute prefix is up to 12 letters and digits, starting with a letter"
+                f" (like CYP), not {settings.prefix!r}"
+            )
+        changes["prefix"] = prefix.upper()
+    if settings.numbering is not None:
+        if settings.numbering is MinuteNumbering.PREFIXED and not (
+            changes.get("prefix") or committee.prefix
+        ):
+            raise StoreError("prefixed minute numbers need a prefix: add --prefix CYP")
+        changes["numbering"] = settings.numbering.value
+    if settings.first_minute is not None:
+        if settings.first_minute < 1:
+            raise StoreError("the first minute number is 1 or more")
+        changes["first_minute"] = settings.first_minute
+    if settings.resolution_marks is not None:
+        changes["resolution_marks"] = settings.resolution_marks.value
+    if changes:
+        with store.transaction() as db:
+            db["committees"].update(committee.id, changes)
+    return store.committee_by_id(committee.id)
+
+
+def describe(committee: Committee) -> str:
+    """The settings in a few lines, for the command line."""
+    if committee.numbering is MinuteNumbering.PREFIXED:
+        numbers = f"prefixed ({committee.prefix}/1/26, {committee.prefix}/2/26, …)"
+    else:
+        start = committee.first_minute
+        numbers = f"running ({start}, {start + 1}, …)"
+    marks = "1), 2)" if committee.resolution_marks is ResolutionMarks.NUMBERS else "(a), (b)"
+    quorum = str(committee.quorum) if committee.quorum else "not set"
+    return "\n".join(
+        [
+            committee.name,
+            f"  quorum:           {quorum}",
+            f"  minute numbers:   {numbers}",
+            f"  resolutions:      {marks}",
+        ]
+    )

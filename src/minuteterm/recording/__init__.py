@@ -1,0 +1,2 @@
+"""The one door: every change to a meeting goes through here; and the one
+read of a meeting's record."""
