@@ -236,7 +236,7 @@ def capture(ctx: click.Context, meeting: str, line: str | None, kind: str) -> No
                 if not text.strip():
                     continue
                 outcome = recorder.apply(text, EntryKind(kind))
-            except (*CLERK_ERRORS, BadInput) as error:
+            except (*CLERK_ERRORS, BadInput) as error:  # type: ignore[misc]  # mypy#12555
                 refused += 1
                 click.echo(f"line {number}: refused: {error}", err=True)
                 continue

@@ -30,6 +30,7 @@ from minuteterm import clock
 from minuteterm.actions.history import LIVE_UPDATE, ActionState, fold, raised_state, update_from_row
 from minuteterm.clock import iso, moment
 from minuteterm.dates import to_local
+from minuteterm.db.store import row_id
 from minuteterm.model import ACTION_LOG, ActionStatus, LoggedAction, LoggedUpdate
 
 LOG_TITLE = "Action log"
@@ -102,7 +103,7 @@ def add_log_item(db: sqlite_utils.Database, meeting_id: int) -> int | None:
             return int(item["id"])
     for item in items[:FIRST_FEW]:
         if _TYPED_LOG.search(item["title"]):
-            db["agenda_items"].update(item["id"], {"standing": ACTION_LOG})
+            db.table("agenda_items").update(item["id"], {"standing": ACTION_LOG})
             return int(item["id"])
     index = log_position([item["title"] for item in items])
     positional = all(item["number"] == str(n) for n, item in enumerate(items, start=1))
@@ -124,7 +125,7 @@ def add_log_item(db: sqlite_utils.Database, meeting_id: int) -> int | None:
     else:
         taken = {item["number"].casefold() for item in items}
         number = _letter_number(items[index - 1]["number"] if index else None, taken)
-    table = db["agenda_items"].insert(
+    table = db.table("agenda_items").insert(
         {
             "meeting_id": meeting_id,
             "position": index + 1,
@@ -134,7 +135,7 @@ def add_log_item(db: sqlite_utils.Database, meeting_id: int) -> int | None:
             "standing": ACTION_LOG,
         }
     )
-    return int(table.last_pk)
+    return row_id(table.last_pk)
 
 
 def carry_forward(db: sqlite_utils.Database, meeting_id: int) -> int | None:

@@ -110,7 +110,7 @@ def recompute(db: sqlite_utils.Database, action_id: int) -> ActionState:
     if not rows:
         raise LookupError(action_id)
     state = fold(raised_state(rows[0]), live_updates(db, action_id))
-    db["actions"].update(
+    db.table("actions").update(
         action_id,
         {
             "owner": state.owner,
@@ -143,10 +143,10 @@ def save_action(
         "raised_due_text": due_text,
     }
     if list(db.query("select 1 from actions where entry_id = ?", [entry_id])):
-        db["actions"].update(entry_id, raised)
+        db.table("actions").update(entry_id, raised)
         recompute(db, entry_id)
         return
-    db["actions"].insert(
+    db.table("actions").insert(
         {
             "entry_id": entry_id,
             "owner": raised["raised_owner"],

@@ -237,7 +237,7 @@ class ActionSheet:
             raise StoreError("nothing to update: give a status, an owner, a date or a note")
         with self.store.transaction() as db:
             update_id = (
-                db["action_updates"]
+                db.table("action_updates")
                 .insert(
                     {
                         "action_id": action_id,

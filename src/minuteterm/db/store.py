@@ -65,6 +65,13 @@ class MeetingLocked(StoreError):
     """The meeting's minutes are approved and can no longer change."""
 
 
+def row_id(value: object) -> int:
+    """The id SQLite gave a new row (sqlite-utils types it loosely)."""
+    if not isinstance(value, int):
+        raise StoreError(f"the database gave the new row no id ({value!r})")
+    return value
+
+
 def committee_from(row: dict[str, Any]) -> Committee:
     """A ``committees`` row as a :class:`Committee`."""
     return Committee(
@@ -252,8 +259,8 @@ class Store:
         if rows:
             return committee_from(rows[0])
         with self._writing() as db:
-            new_id = db["committees"].insert({"name": name}).last_pk
-        return self.committee_by_id(int(new_id))
+            new_id = db.table("committees").insert({"name": name}).last_pk
+        return self.committee_by_id(row_id(new_id))
 
     def committee_by_id(self, committee_id: int) -> Committee:
         """One committee by id."""
@@ -284,10 +291,12 @@ class Store:
         if rows:
             if not title:
                 changes["title"] = rows[0]["title"]
-            self.db["people"].update(rows[0]["id"], changes)
+            self.db.table("people").update(rows[0]["id"], changes)
             return int(rows[0]["id"])
-        table = self.db["people"].insert({"committee_id": committee_id, "name": name, **changes})
-        return int(table.last_pk)
+        table = self.db.table("people").insert(
+            {"committee_id": committee_id, "name": name, **changes}
+        )
+        return row_id(table.last_pk)
 
     def add_attendee(
         self,
@@ -323,7 +332,7 @@ class Store:
                 db.execute("update attendance set chair = 0 where meeting_id = ?", [meeting_id])
             if chair is not None:
                 row["chair"] = int(chair)
-            db["attendance"].upsert(row, pk=("meeting_id", "person_id"))
+            db.table("attendance").upsert(row, pk=("meeting_id", "person_id"))
         return name
 
     def attendees(self, meeting_id: int) -> list[Attendee]:
@@ -406,8 +415,8 @@ class Store:
         if not all(numbers) or len(set(numbers)) < len(numbers):
             numbers = [str(position) for position in range(1, len(items) + 1)]
         with self._writing() as db:
-            meeting_id = int(
-                db["meetings"]
+            meeting_id = row_id(
+                db.table("meetings")
                 .insert(
                     {
                         "committee_id": owner.id,
@@ -421,7 +430,7 @@ class Store:
                 .last_pk
             )
             for position, (item, number) in enumerate(zip(items, numbers, strict=True), start=1):
-                db["agenda_items"].insert(
+                db.table("agenda_items").insert(
                     {
                         "meeting_id": meeting_id,
                         "position": position,
@@ -514,9 +523,9 @@ class Store:
         with self._writing() as db:
             previous = meeting.current_item_id
             if previous is not None and previous != item_id:
-                db["agenda_items"].update(previous, {"ended_at": stamp})
-            item = db["agenda_items"].get(item_id)
-            db["agenda_items"].update(
+                db.table("agenda_items").update(previous, {"ended_at": stamp})
+            item = db.table("agenda_items").get(item_id)
+            db.table("agenda_items").update(
                 item_id, {"started_at": item["started_at"] or stamp, "ended_at": None}
             )
             changes: dict[str, Any] = {"current_item_id": item_id}
@@ -524,7 +533,7 @@ class Store:
                 changes["status"] = MeetingStatus.LIVE.value
             if meeting.opened_at is None:
                 changes["opened_at"] = stamp
-            db["meetings"].update(meeting_id, changes)
+            db.table("meetings").update(meeting_id, changes)
 
     def end_meeting(self, meeting_id: int, now: pendulum.DateTime | None = None) -> None:
         """Mark the meeting closed: the current item and the meeting end now.
@@ -536,8 +545,8 @@ class Store:
         stamp = iso(now or clock.now())
         with self._writing() as db:
             if meeting.current_item_id is not None:
-                db["agenda_items"].update(meeting.current_item_id, {"ended_at": stamp})
-            db["meetings"].update(
+                db.table("agenda_items").update(meeting.current_item_id, {"ended_at": stamp})
+            db.table("meetings").update(
                 meeting_id,
                 {
                     "status": MeetingStatus.CLOSED.value,
@@ -594,7 +603,7 @@ class Store:
         while str(number) in taken:
             number += 1
         with self._writing() as db:
-            table = db["agenda_items"].insert(
+            table = db.table("agenda_items").insert(
                 {
                     "meeting_id": meeting_id,
                     "position": position,
@@ -603,7 +612,7 @@ class Store:
                     "exempt": int(exempt),
                 }
             )
-            return int(table.last_pk)
+            return row_id(table.last_pk)
 
     # --- entries ------------------------------------------------------------
 
@@ -697,8 +706,8 @@ class Store:
                     ).fetchone()[0]
                 )
             )
-            entry_id = int(
-                db["entries"]
+            entry_id = row_id(
+                db.table("entries")
                 .insert(
                     {
                         "item_id": item_id,
@@ -740,7 +749,7 @@ class Store:
             found = audit.change_of(entry, kind, text, speaker, reply_to)
             if found is not None or more_changes:
                 audit.keep(db, entry_id, change or found or Change.EDIT, stamp)
-            db["entries"].update(
+            db.table("entries").update(
                 entry_id,
                 {
                     "kind": kind.value,
@@ -766,7 +775,7 @@ class Store:
         stamp = now or clock.now()
         with self._writing() as db:
             audit.keep(db, entry_id, Change.DELETE, stamp)
-            db["entries"].update(entry_id, {"deleted_at": iso(stamp)})
+            db.table("entries").update(entry_id, {"deleted_at": iso(stamp)})
 
     def last_deleted(self, meeting_id: int) -> int | None:
         """The meeting's most recently deleted entry, if any."""
@@ -786,7 +795,7 @@ class Store:
         self.assert_editable(self.meeting_of_item(rows[0]["item_id"]))
         with self._writing() as db:
             audit.keep(db, entry_id, Change.RESTORE, now or clock.now())
-            db["entries"].update(entry_id, {"deleted_at": None})
+            db.table("entries").update(entry_id, {"deleted_at": None})
 
     def last_entry(self, meeting_id: int) -> Entry | None:
         """The meeting's most recently captured live entry."""

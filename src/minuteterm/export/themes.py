@@ -1,8 +1,9 @@
-"""Export themes: ``themes/NAME/minutes.css``, found wherever MinuteTerm is.
+"""Export themes: ``themes/NAME/minutes.css``, found as package data.
 
-An installed wheel carries them as package data (``minuteterm/themes``,
-mapped from the repository's top-level ``themes/`` by hatch's
-``force-include``); an editable install reads the repository folder itself.
+The themes live in the repository's top-level ``themes/``; the package's
+``minuteterm/themes`` is a link to it, so a checkout, an editable install
+and an installed wheel (which carries the files themselves) all find them the
+same way, through :mod:`importlib.resources`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import re
 from importlib import resources
 from importlib.abc import Traversable
-from pathlib import Path
 
 from minuteterm.export.errors import ExportError
 
@@ -20,19 +20,10 @@ STYLESHEET = "minutes.css"
 #: A theme name is a plain folder name: no dots, slashes or spaces.
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
-#: src/minuteterm/export/themes.py -> parents[3] is the repository root.
-_REPO_THEMES = Path(__file__).resolve().parents[3] / "themes"
-
-
 def theme_roots() -> list[Traversable]:
-    """Folders that may hold themes: the packaged one first, then the repo's."""
-    roots: list[Traversable] = []
+    """The folder that holds the themes (none if the package lost it)."""
     packaged = resources.files("minuteterm") / "themes"
-    if packaged.is_dir():
-        roots.append(packaged)
-    if _REPO_THEMES.is_dir():
-        roots.append(_REPO_THEMES)
-    return roots
+    return [packaged] if packaged.is_dir() else []
 
 
 def available_themes() -> tuple[str, ...]:

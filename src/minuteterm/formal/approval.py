@@ -85,7 +85,7 @@ def approve(
             item_id, EntryKind.RESOLUTION, approval_text(previous, amendment), now=stamp
         )
         set_form(store, entry_id, ResolutionForm.RESOLVED)
-        db["meetings"].update(
+        db.table("meetings").update(
             previous.id,
             {
                 "status": MeetingStatus.APPROVED.value,

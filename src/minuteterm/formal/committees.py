@@ -65,7 +65,7 @@ def configure(store: Store, name: str, settings: Settings) -> Committee:
         changes["resolution_marks"] = settings.resolution_marks.value
     if changes:
         with store.transaction() as db:
-            db["committees"].update(committee.id, changes)
+            db.table("committees").update(committee.id, changes)
     return store.committee_by_id(committee.id)
 
 

@@ -63,7 +63,7 @@ def declare(
         entry_id = store.add_entry(
             captured_in, EntryKind.DECLARATION, summary(name, command.kind, item, detail), now=now
         )
-        db["declarations"].insert(
+        db.table("declarations").insert(
             {
                 "entry_id": entry_id,
                 "meeting_id": meeting_id,

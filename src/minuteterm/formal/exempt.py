@@ -28,7 +28,7 @@ def set_exempt(store: Store, item_id: int, paragraph: str | None) -> None:
             f"Schedule 12A has no paragraph {paragraph} (England: 1 to 7; Wales: 12 to 18)"
         )
     with store.transaction() as db:
-        db["agenda_items"].update(
+        db.table("agenda_items").update(
             item_id,
             {"exempt": int(paragraph is not None), "exempt_paragraph": paragraph},
         )
@@ -49,4 +49,4 @@ def set_public_decision(store: Store, item_id: int, text: str) -> None:
             "/public needs the decision in general terms, e.g. /public That the offer be accepted."
         )
     with store.transaction() as db:
-        db["agenda_items"].update(item_id, {"public_decision": text})
+        db.table("agenda_items").update(item_id, {"public_decision": text})

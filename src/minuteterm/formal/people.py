@@ -138,7 +138,7 @@ def attend(store: Store, meeting_id: int, command: Attend) -> list[str]:
             name = person.name if person else typed
             # present+ of someone the committee knows keeps what they are
             keep = person is not None and command.kind is PersonKind.MEMBER
-            kind = person.kind if keep else command.kind
+            kind = person.kind if person is not None and keep else command.kind
             substitute_for = None
             if command.substitute_for:
                 substitute_for = name_for(store, meeting.committee_id, command.substitute_for)
@@ -215,7 +215,7 @@ def record_movement(
         ):
             store.add_attendee(meeting_id, name, PersonKind.MEMBER, AttendanceStatus.PRESENT)
         entry_id = store.add_entry(item_id, EntryKind.ATTENDANCE, f"{name} {verb}", now=now)
-        db["attendance_events"].insert(
+        db.table("attendance_events").insert(
             {
                 "entry_id": entry_id,
                 "meeting_id": meeting_id,
@@ -281,4 +281,4 @@ def forget_member(store: Store, committee_id: int, name: str) -> None:
     """Stop listing ``name`` at the committee's new meetings (they left it)."""
     person = person_id(store, committee_id, name)
     with store.transaction() as db:
-        db["people"].update(person, {"expected": 0})
+        db.table("people").update(person, {"expected": 0})

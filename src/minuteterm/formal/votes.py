@@ -23,7 +23,7 @@ from minuteterm.model import EntryKind, Resolution, ResolutionForm, Vote, VoteSi
 
 def set_form(store: Store, entry_id: int, form: ResolutionForm) -> None:
     """Keep a resolution entry's form (inside the caller's transaction)."""
-    store.db["resolutions"].upsert({"entry_id": entry_id, "form": form.value}, pk="entry_id")
+    store.db.table("resolutions").upsert({"entry_id": entry_id, "form": form.value}, pk="entry_id")
 
 
 def form_of(store: Store, entry_id: int) -> ResolutionForm:
@@ -151,7 +151,7 @@ def record_vote(
             reply_to=resolution_id,
             now=now,
         )
-        db["votes"].insert(
+        db.table("votes").insert(
             {
                 "entry_id": entry_id,
                 "resolution_id": resolution_id,
@@ -162,7 +162,9 @@ def record_vote(
             }
         )
         for side, name in vote.names:
-            db["recorded_votes"].insert({"entry_id": entry_id, "name": name, "side": side.value})
+            db.table("recorded_votes").insert(
+                {"entry_id": entry_id, "name": name, "side": side.value}
+            )
     return entry_id, replace(vote, entry_id=entry_id)
 
 

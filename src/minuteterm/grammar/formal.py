@@ -24,6 +24,7 @@ recorder; here they are only split and checked for shape.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from minuteterm.errors import CaptureError
@@ -101,14 +102,14 @@ FormalCommand = Attend | TakeChair | Movement | Declare | CastVote
 def is_formal(line: str) -> bool:
     """Whether ``line`` starts with one of the formal words and a ``+``."""
     match = _FORMAL.match(line)
-    return bool(match) and match.group(1).lower() in _HANDLERS
+    return match is not None and match.group(1).lower() in _HANDLERS
 
 
 def parse_formal(line: str) -> FormalCommand:
     """Read one formal line; :class:`CaptureError` says why it cannot be."""
     match = _FORMAL.match(line.strip())
     word = match.group(1).lower() if match else ""
-    if word not in _HANDLERS:
+    if match is None or word not in _HANDLERS:
         raise CaptureError(f"unknown formal line: use {WORDS}")
     return _HANDLERS[word](word, " ".join(match.group(2).split()))
 
@@ -273,7 +274,7 @@ def _recorded(text: str, casting: VoteSide | None) -> CastVote:
     )
 
 
-_HANDLERS = {
+_HANDLERS: dict[str, Callable[[str, str], FormalCommand]] = {
     "present": _attendance,
     "apologies": _attendance,
     "apology": _attendance,

@@ -43,7 +43,7 @@ def save_draft(
         if not text.strip():
             db.execute("delete from drafts where meeting_id = ?", [meeting_id])
             return
-        db["drafts"].upsert(
+        db.table("drafts").upsert(
             {
                 "meeting_id": meeting_id,
                 "text": text,

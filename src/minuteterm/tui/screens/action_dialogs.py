@@ -137,7 +137,7 @@ class ActionUpdateDialog(ModalScreen[str | None]):
 
     def _chosen_status(self) -> ActionStatus | None:
         pressed = self.query_one(RadioSet).pressed_button
-        if pressed is None or pressed.name == self.row.status.value:
+        if pressed is None or pressed.name is None or pressed.name == self.row.status.value:
             return None
         return ActionStatus(pressed.name)
 

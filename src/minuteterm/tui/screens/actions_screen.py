@@ -304,7 +304,7 @@ class ActionsScreen(Screen[None]):
         try:
             rows, counts = self.sheet.page(replace(self.chosen, limit=None))
             paths = [write_sheet(rows, counts, fmt, Path.cwd()) for fmt in ("md", "csv", "html")]
-        except (*CLERK_ERRORS, OSError) as error:
+        except (*CLERK_ERRORS, OSError) as error:  # type: ignore[misc]  # mypy#12555
             self.say(str(error), refused=True)
             return
         self.say("Exported " + ", ".join(str(path) for path in paths))

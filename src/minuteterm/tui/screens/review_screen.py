@@ -92,9 +92,9 @@ class ReviewScreen(Screen[None]):
             str(item.item.id): section.heading
             for item, section in zip(record.items, minutes.sections, strict=True)
         }
-        self.query_one("#review-markdown", Markdown).update(
-            render(record, "md", questions=self.questions, public=self.public)
-        )
+        markdown = render(record, "md", questions=self.questions, public=self.public)
+        assert isinstance(markdown, str)  # Markdown is text; only Word is bytes
+        self.query_one("#review-markdown", Markdown).update(markdown)
         self._show_entries(record)
         version = "public version (exempt discussion left out)" if self.public else "full version"
         self.query_one("#review-title", Static).update(

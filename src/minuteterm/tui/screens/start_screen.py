@@ -149,7 +149,7 @@ class StartScreen(Screen[None]):
         table = self.query_one(DataTable)
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            self.app.open_meeting(int(key.value))  # type: ignore[attr-defined]
+            self.app.open_meeting(int(str(key.value)))  # type: ignore[attr-defined]
 
     def action_new_meeting(self) -> None:
         """Create a meeting, then open it."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual import on
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 
@@ -43,7 +44,7 @@ class AgendaPane(OptionList):
         """Render the items (from the database), keeping the highlight."""
         highlighted = self.highlighted_option
         keep = highlighted.id if highlighted else f"i{current_id}"
-        rows = [
+        rows: list[tuple[Content, str | None]] = [
             (item_content(item, current=item.id == current_id), f"i{item.id}") for item in items
         ]
         show_lines(self, rows)

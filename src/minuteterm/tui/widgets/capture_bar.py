@@ -61,13 +61,13 @@ class CaptureInput(LineInput):
 
     def __init__(self, on_enter: Callable[[str], None], **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._on_enter = on_enter
+        self._submit_line = on_enter
 
     async def action_submit(self) -> None:
         """Take the line out of the bar and hand it on to be saved."""
         line = self.value
         self.value = ""
-        self._on_enter(line)
+        self._submit_line(line)
 
     def action_accept_or_next(self) -> None:
         """Accept the suggested name, or move to the next pane."""
@@ -162,7 +162,8 @@ class CaptureBar(Vertical):
         width = outcome.content_region.width
         if not width:
             return True
-        lines = min(words.get_height(outcome.styles, width), OUTCOME_LINES)
+        # RenderStyles reads rules as Content expects; Textual types it narrower.
+        lines = min(words.get_height(outcome.styles, width), OUTCOME_LINES)  # type: ignore[arg-type]
         return lines != outcome.content_region.height
 
     @property
