@@ -20,6 +20,7 @@ STYLESHEET = "minutes.css"
 #: A theme name is a plain folder name: no dots, slashes or spaces.
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
+
 def theme_roots() -> list[Traversable]:
     """The folder that holds the themes (none if the package lost it)."""
     packaged = resources.files("minuteterm") / "themes"

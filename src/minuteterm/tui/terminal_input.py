@@ -18,8 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from textual._xterm_parser import XTermParser
 
 ESC = "\x1b"
 PASTE_START = "\x1b[200~"
@@ -112,7 +116,7 @@ class PasteEscapeFilter:
             self._held = ""  # an escape sequence inside the paste: dropped
 
 
-def _parser_class() -> type:
+def _parser_class() -> type[XTermParser]:
     """Textual's terminal parser with :class:`PasteEscapeFilter` in front."""
     from textual._xterm_parser import XTermParser
 

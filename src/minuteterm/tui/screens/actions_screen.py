@@ -52,28 +52,24 @@ NARROW = 110
 
 def column_widths(total: int) -> list[int]:
     """Widths that fit ``total`` cells: the flexible columns share the rest
-    (the action gets more; the update at least its heading); 0 for a column left out
-    (Reference, below :data:`NARROW`)."""
+    (the action gets more; the update at least its heading); 0 for a column
+    left out (Reference, below :data:`NARROW`)."""
     narrow = total < NARROW
-    fixed_widths = [
-        0
-        if narrow and name == "Reference"
-        else (min(width, {"Owner": 13, "Due": 11}.get(name, width)) if narrow and width else width)
-        for name, _sort, width in COLUMNS
-    ]
-    shown = sum(
-        1
-        for (*_, width), cells in zip(COLUMNS, fixed_widths, strict=True)
-        if cells or width is None
-    )
-    fixed = sum(width or 0 for width in fixed_widths) + 2 * shown + 4  # and a scrollbar
+    narrower = {"Owner": 13, "Due": 11}
+    fixed_widths: list[int | None] = []
+    for name, _sort, width in COLUMNS:
+        if narrow and name == "Reference":
+            fixed_widths.append(0)
+        elif narrow and width:
+            fixed_widths.append(min(width, narrower.get(name, width)))
+        else:
+            fixed_widths.append(width)
+    shown = sum(1 for cells in fixed_widths if cells != 0)
+    fixed = sum(cells or 0 for cells in fixed_widths) + 2 * shown + 4  # and a scrollbar
     spare = max(26, total - fixed)
     latest = max(13, spare * 7 // 20)  # "Latest update" whole
     shares = iter((spare - latest, latest))
-    return [
-        cells if width else next(shares)
-        for (*_, width), cells in zip(COLUMNS, fixed_widths, strict=True)
-    ]
+    return [next(shares) if cells is None else cells for cells in fixed_widths]
 
 
 def due_words(row: ActionSheetRow) -> str:

@@ -21,9 +21,10 @@ the field that now has the focus, before the app can send it anything newer.
 
 from __future__ import annotations
 
-from asyncio import QueueEmpty
+from asyncio import Queue, QueueEmpty
 
 from textual import events
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import TextArea
@@ -70,8 +71,8 @@ def hand_on_waiting_keys(widget: Widget) -> None:
     target: Widget = widget.app.focused or widget.app.screen
     if target is widget:
         return
-    queue = widget._message_queue
-    waiting = []
+    queue: Queue[Message | None] = widget._message_queue
+    waiting: list[Message | None] = []
     if widget._pending_message is not None:  # the next message, already peeked at
         waiting.append(widget._pending_message)
         widget._pending_message = None
