@@ -149,3 +149,24 @@ async def test_the_update_dialog_takes_the_first_key_and_names_its_keys(store: S
         assert isinstance(app.screen, ActionsScreen)
         assert "done" in [row[-2] for row in table_rows(app)]
         assert "chased" in [row[-1] for row in table_rows(app)]
+
+
+async def test_the_terminal_closing_as_a_meeting_opens_still_exits(store: Store) -> None:
+    # SIGTERM between "meeting created" and "meeting screen drawn" used to
+    # raise in the signal handler (no capture bar to read yet), so the app
+    # never exited and had to be killed.
+    from minuteterm.tui.screens.meeting_screen import MeetingScreen
+
+    meeting = inquorate_meeting(store)
+    app = MinuteTermApp(store)
+    exits: list[int | None] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        real_exit = app.exit
+        app.exit = lambda *args, return_code=0, **kwargs: exits.append(return_code)  # type: ignore[method-assign]
+        app.push_screen(MeetingScreen(store, meeting))
+        assert not app.screen.is_mounted  # pushed, not drawn yet
+        app.stop_cleanly()
+        assert exits == [0]
+        await pilot.pause()
+        app.exit = real_exit  # type: ignore[method-assign]

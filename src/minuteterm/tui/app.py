@@ -70,10 +70,12 @@ class MinuteTermApp(App[None]):
         a draft, then exit normally."""
         from minuteterm.tui.screens.meeting_screen import MeetingScreen
 
-        for screen in self.screen_stack:
-            if isinstance(screen, MeetingScreen):
-                screen.save_draft()
-        self.exit(return_code=0)
+        try:
+            for screen in self.screen_stack:
+                if isinstance(screen, MeetingScreen) and screen.is_mounted:
+                    screen.save_draft()  # a screen not drawn yet holds no typing
+        finally:
+            self.exit(return_code=0)  # even if a draft could not be kept
 
     def show_meetings(self) -> None:
         """Show the list of meetings: back to it if it is under this screen,
