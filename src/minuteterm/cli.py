@@ -120,6 +120,21 @@ def _run_app(ctx: click.Context, meeting_id: int | None) -> None:
         sys.exit(app.return_code)
 
 
+@cli.command(name="open")
+@sub_db_option
+@click.argument("meeting")
+@click.pass_context
+def open_command(ctx: click.Context, meeting: str) -> None:
+    """Open the app on one meeting."""
+    meeting_id = _meeting_id(meeting)
+    store = _open(ctx)
+    try:
+        store.meeting(meeting_id)  # an unknown meeting: one line, exit 2
+    finally:
+        store.close()
+    _run_app(ctx, meeting_id)
+
+
 @cli.command()
 @sub_db_option
 @click.option("--no-open", is_flag=True, help="Only make the demo; print its id.")

@@ -9,10 +9,12 @@ from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.screen import Screen
 
 from minuteterm.db.checkpoints import BackgroundCheckpoints
 from minuteterm.db.store import Store
+from minuteterm.tui.terminal_input import install_paste_filter
 
 
 class MinuteTermApp(App[None]):
@@ -31,6 +33,11 @@ class MinuteTermApp(App[None]):
         self.store = store
         self._first_meeting = meeting_id
         self.checkpoints = BackgroundCheckpoints(store.path)
+
+    def get_driver_class(self) -> type[Driver]:
+        """The terminal driver, reading pastes through the escape filter."""
+        install_paste_filter()
+        return super().get_driver_class()
 
     def on_mount(self) -> None:
         if not self.is_headless:  # tests keep their own signal handling
@@ -63,10 +70,12 @@ class MinuteTermApp(App[None]):
         a draft, then exit normally."""
         from minuteterm.tui.screens.meeting_screen import MeetingScreen
 
-        for screen in self.screen_stack:
-            if isinstance(screen, MeetingScreen):
-                screen.save_draft()
-        self.exit(return_code=0)
+        try:
+            for screen in self.screen_stack:
+                if isinstance(screen, MeetingScreen) and screen.is_mounted:
+                    screen.save_draft()  # a screen not drawn yet holds no typing
+        finally:
+            self.exit(return_code=0)  # even if a draft could not be kept
 
     def show_meetings(self) -> None:
         """Show the list of meetings: back to it if it is under this screen,

@@ -15,6 +15,7 @@ from minuteterm.actions.sheet import ActionSheet
 from minuteterm.dates import format_date, parse_due, to_local
 from minuteterm.errors import CLERK_ERRORS
 from minuteterm.model import ActionSheetRow, ActionStatus, ActionUpdate
+from minuteterm.tui.widgets.line_input import LineInput
 
 DIALOG_CSS = """
     align: center middle;
@@ -22,7 +23,11 @@ DIALOG_CSS = """
            border: thick $accent; background: $surface; padding: 0 1; }
     .title { text-style: bold; }
     .problem { color: $text-error; text-style: bold; height: auto; }
+    .keys { color: $text-muted; padding: 1 0 0 0; }
 """
+
+#: The keys of the update dialog, shown in it.
+SAVE_KEYS = "Ctrl+S or Enter saves · Tab next field · ← → status · Esc cancels"
 
 
 def _summary(row: ActionSheetRow) -> str:
@@ -101,6 +106,8 @@ class ActionUpdateDialog(ModalScreen[str | None]):
             yield Static(Content(_summary(self.row)), classes="title")
             yield Static(classes="problem", id="problem")
             with Grid(id="fields"):
+                yield Label("Note")
+                yield LineInput(id="note", placeholder="what happened (kept, dated)")
                 yield Label("Status")
                 with RadioSet(id="status"):
                     for status in ActionStatus:
@@ -108,11 +115,25 @@ class ActionUpdateDialog(ModalScreen[str | None]):
                             status.value, value=status is self.row.status, name=status.value
                         )
                 yield Label("Owner")
-                yield Input(self.row.owner, id="owner")
+                yield LineInput(self.row.owner, id="owner")
                 yield Label("Due")
-                yield Input(self._due_text(), id="due", placeholder="e.g. 31/01/2027")
-                yield Label("Note")
-                yield Input(id="note", placeholder="what happened (kept, dated)")
+                yield LineInput(self._due_text(), id="due", placeholder="e.g. 31/01/2027")
+            yield Static(Content(SAVE_KEYS), classes="keys")
+
+    def on_mount(self) -> None:
+        """The first field (the note) has the focus: the first key typed
+        lands there; the chosen status is named in words."""
+        self.query_one("#note", Input).focus()
+        self._name_chosen()
+
+    @on(RadioSet.Changed)
+    def _name_chosen(self) -> None:
+        """Mark the chosen status by a word as well as by colour."""
+        for button in self.query(RadioButton):
+            label = button.name or ""
+            if button.value:
+                label += " (chosen)" if button.name != self.row.status.value else " (now)"
+            button.label = Content(label)
 
     def _chosen_status(self) -> ActionStatus | None:
         pressed = self.query_one(RadioSet).pressed_button

@@ -27,6 +27,7 @@ from minuteterm.errors import CLERK_ERRORS
 from minuteterm.model import ActionSheetRow, Counts
 from minuteterm.tui.screens.action_dialogs import ActionHistoryDialog, ActionUpdateDialog
 from minuteterm.tui.widgets.key_hints import KeyHints
+from minuteterm.tui.widgets.line_input import LineInput
 
 #: How many matching actions the table holds at once.
 SHOWN = 500
@@ -44,13 +45,31 @@ COLUMNS: tuple[tuple[str, str, int | None], ...] = (
 )
 
 
+#: Below this width the sheet leaves out the Reference column and narrows
+#: Owner and Due, so Status and Latest update stay on screen at 80 columns.
+NARROW = 110
+
+
 def column_widths(total: int) -> list[int]:
     """Widths that fit ``total`` cells: the flexible columns share the rest
-    (the action gets more), never narrower than 12."""
-    fixed = sum(width for *_, width in COLUMNS if width) + 2 * len(COLUMNS) + 2
-    spare = max(24, total - fixed)
-    shares = iter((spare * 13 // 20, spare - spare * 13 // 20))
-    return [width or max(12, next(shares)) for *_, width in COLUMNS]
+    (the action gets more; the update at least its heading); 0 for a column
+    left out (Reference, below :data:`NARROW`)."""
+    narrow = total < NARROW
+    narrower = {"Owner": 13, "Due": 11}
+    fixed_widths: list[int | None] = []
+    for name, _sort, width in COLUMNS:
+        if narrow and name == "Reference":
+            fixed_widths.append(0)
+        elif narrow and width:
+            fixed_widths.append(min(width, narrower.get(name, width)))
+        else:
+            fixed_widths.append(width)
+    shown = sum(1 for cells in fixed_widths if cells != 0)
+    fixed = sum(cells or 0 for cells in fixed_widths) + 2 * shown + 4  # and a scrollbar
+    spare = max(26, total - fixed)
+    latest = max(13, spare * 7 // 20)  # "Latest update" whole
+    shares = iter((spare - latest, latest))
+    return [next(shares) if cells is None else cells for cells in fixed_widths]
 
 
 def due_words(row: ActionSheetRow) -> str:
@@ -101,7 +120,7 @@ class ActionsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="sheet-title")
-        yield Input(
+        yield LineInput(
             id="sheet-filter",
             placeholder="Filter: words  owner:NAME  committee:NAME  status:open|done|dropped|all"
             "  due:14  overdue  sort:-due",
@@ -112,6 +131,7 @@ class ActionsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._width = 0
+        self._shown_columns: list[int] = []
         self._set_columns(self.size.width)
         self.reload()
         self.query_one(DataTable).focus()
@@ -125,8 +145,10 @@ class ActionsScreen(Screen[None]):
         self._width = width
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        for (heading, _sort, _fixed), cells in zip(COLUMNS, column_widths(width), strict=True):
-            table.add_column(heading, key=heading, width=cells)
+        widths = column_widths(width)
+        self._shown_columns = [index for index, cells in enumerate(widths) if cells]
+        for index in self._shown_columns:
+            table.add_column(COLUMNS[index][0], key=COLUMNS[index][0], width=widths[index])
 
     # --- reading --------------------------------------------------------------
 
@@ -168,7 +190,10 @@ class ActionsScreen(Screen[None]):
                 status_words(row),
                 row.latest_update or "",
             )
-            table.add_row(*(Text(cell, style=style) for cell in cells), key=str(row.action_id))
+            table.add_row(
+                *(Text(cells[index], style=style) for index in self._shown_columns),
+                key=str(row.action_id),
+            )
         if keep is not None and str(keep) in {str(row.action_id) for row in rows}:
             table.move_cursor(row=table.get_row_index(str(keep)))
 

@@ -24,6 +24,7 @@ class ChoiceDialog(ModalScreen[str | None]):
         }
         #dialog-title { text-style: bold; padding: 0 0 1 0; }
         OptionList { height: auto; max-height: 20; }
+        #dialog-keys { color: $text-muted; }
     }
     """
 
@@ -38,6 +39,14 @@ class ChoiceDialog(ModalScreen[str | None]):
         with Vertical(id="dialog"):
             yield Static(Content(self._title), id="dialog-title")
             yield OptionList(*(Option(prompt, id=key) for key, prompt in self._choices))
+            yield Static(Content("↑/↓ then Enter chooses · Esc cancels"), id="dialog-keys")
+
+    def on_mount(self) -> None:
+        """The list has the focus, its first choice highlighted."""
+        options = self.query_one(OptionList)
+        options.focus()
+        if options.option_count:
+            options.highlighted = 0
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

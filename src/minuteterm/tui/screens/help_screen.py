@@ -35,9 +35,17 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Where", "Keys", "What it does")
+        where_width = max(len(where) for where, _keys, _what in KEYS)
+        keys_width = min(max(len(keys) for _where, keys, _what in KEYS), 22)
+        # Every description whole: the last column takes the width left and
+        # a long description wraps onto a second line, never runs off the side.
+        box = min(110, self.app.size.width * 95 // 100) - 4  # border and padding
+        what_width = max(box - where_width - keys_width - 3 * 2 - 2, 20)  # cells, scrollbar
+        table.add_column("Where", width=where_width)
+        table.add_column("Keys", width=keys_width)
+        table.add_column("What it does", width=what_width)
         for where, keys, what in KEYS:
-            table.add_row(Text(where), Text(keys), Text(what))
+            table.add_row(Text(where), Text(keys), Text(what), height=None)
         table.focus()
 
     def action_close(self) -> None:

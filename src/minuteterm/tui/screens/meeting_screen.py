@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
+from textual.widgets import Static
 
 from minuteterm.dates import format_clock
 from minuteterm.db.store import Store
@@ -49,6 +50,11 @@ DRAFT_SECONDS = 0.5
 #: When, after the screen opens, startup's garbage is collected and the rest
 #: frozen (see :meth:`MinuteTermApp.settle_garbage`).
 SETTLE_SECONDS = 1.0
+
+
+#: The smallest window (columns, rows) that shows the agenda, the minute
+#: and the side panes with room for words.
+SMALLEST = (72, 18)
 
 
 class MeetingScreen(Screen[None]):
@@ -90,8 +96,24 @@ class MeetingScreen(Screen[None]):
                 yield QuestionsPane(id="questions")
                 yield ActionsPane(id="actions")
                 yield ResolutionsPane(id="resolutions")
+        yield Static(id="too-small")
         yield CaptureBar(self._line_entered)
         yield KeyHints()
+
+    def on_resize(self) -> None:
+        """Below the smallest usable size, say so instead of squeezing the
+        panes to nothing (the capture bar still takes and saves lines)."""
+        width, height = self.size
+        small = width < SMALLEST[0] or height < SMALLEST[1]
+        self.set_class(small, "-too-small")
+        if small:
+            self.query_one("#too-small", Static).update(
+                Content(
+                    f"This window is {width}×{height}: the meeting needs at least "
+                    f"{SMALLEST[0]}×{SMALLEST[1]} to show the agenda and the minute. "
+                    "Make the window larger; lines typed below are still saved."
+                )
+            )
 
     def on_mount(self) -> None:
         self._seen_version = self._data_version()

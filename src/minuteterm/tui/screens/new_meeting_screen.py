@@ -21,6 +21,8 @@ from minuteterm.db.store import Store
 from minuteterm.errors import CLERK_ERRORS
 from minuteterm.formal.agenda import parse_agenda, read_agenda_file
 from minuteterm.recording.meetings import create_meeting
+from minuteterm.tui.widgets.line_input import LineInput
+from minuteterm.tui.widgets.ordered_keys import OrderedTextArea
 
 
 class _Form(VerticalScroll, can_focus=False):
@@ -60,18 +62,18 @@ class NewMeetingScreen(ModalScreen[int | None]):
             yield Static(id="problem")
             with Grid(id="fields"):
                 yield Label("Committee")
-                yield Input(id="committee", placeholder="e.g. Housing Scrutiny Committee")
+                yield LineInput(id="committee", placeholder="e.g. Housing Scrutiny Committee")
                 yield Label("Date")
-                yield Input(id="date", placeholder="e.g. 14/12/2026, 14 Dec, in 2 weeks")
+                yield LineInput(id="date", placeholder="e.g. 14/12/2026, 14 Dec, in 2 weeks")
                 yield Label("Time")
-                yield Input(id="time", placeholder="e.g. 18:30 (default 6 pm)")
+                yield LineInput(id="time", placeholder="e.g. 18:30 (default 6 pm)")
                 yield Label("Venue")
-                yield Input(id="venue", placeholder="e.g. Committee Room 1, Civic Centre")
+                yield LineInput(id="venue", placeholder="e.g. Committee Room 1, Civic Centre")
                 yield Label("Agenda file")
-                yield Input(id="agenda-file", placeholder="optional: path to a Markdown list")
+                yield LineInput(id="agenda-file", placeholder="optional: path to a Markdown list")
             yield Static(id="resolved")
             yield Label("Agenda (one item per line; (exempt 3): Part II, paragraph 3)")
-            yield TextArea(id="agenda")
+            yield OrderedTextArea(id="agenda")
 
     @on(Input.Changed, "#date, #time")
     def _show_resolved(self) -> None:

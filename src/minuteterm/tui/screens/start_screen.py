@@ -21,9 +21,22 @@ from minuteterm.dates import format_clock, format_short_date, to_local
 from minuteterm.db.store import Store
 from minuteterm.errors import CLERK_ERRORS
 from minuteterm.tui.widgets.key_hints import KeyHints
+from minuteterm.tui.widgets.line_input import LineInput
 
 #: The most meetings listed at once; the filter finds the others.
 SHOWN = 200
+
+
+LIST_COLUMNS = ("Date", "Time", "Meeting", "Venue", "Status", "Entries")
+
+
+def list_widths(total: int) -> list[int]:
+    """Widths of :data:`LIST_COLUMNS` in ``total`` cells: the meeting takes
+    three fifths of what the fixed columns leave, the venue the rest."""
+    fixed = [15, 5, 0, 0, 8, 7]
+    spare = max(20, total - sum(fixed) - 2 * len(fixed) - 2)
+    meeting = spare * 3 // 5
+    return [15, 5, meeting, spare - meeting, 8, 7]
 
 
 class StartScreen(Screen[None]):
@@ -50,7 +63,7 @@ class StartScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("MinuteTerm — meetings"), id="start-title")
-        yield Input(
+        yield LineInput(
             placeholder="/ to filter: committee, title, venue, status or date (audit 2026-03)",
             id="start-filter",
         )
@@ -59,9 +72,23 @@ class StartScreen(Screen[None]):
         yield KeyHints()
 
     def on_mount(self) -> None:
+        self._width = 0
+        self._set_columns(self.size.width)
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        if self.size.width != self._width:
+            self._set_columns(self.size.width)
+            self.reload()
+
+    def _set_columns(self, width: int) -> None:
+        """Columns that fit ``width``: Status and Entries always on screen,
+        the meeting and the venue sharing what is left (cut, not pushed off)."""
+        self._width = width
         table = self.query_one(DataTable)
-        table.add_columns("Date", "Time", "Meeting", "Venue", "Status", "Entries")
-        table.focus()
+        table.clear(columns=True)
+        for heading, cells in zip(LIST_COLUMNS, list_widths(width), strict=True):
+            table.add_column(heading, width=cells)
 
     def on_screen_resume(self) -> None:
         """Shown (first, or back from a meeting): read the list again."""

@@ -40,7 +40,10 @@ class TextDialog(ModalScreen[str | None]):
         with Vertical(id="dialog"):
             yield Static(Content(self._title), id="dialog-title")
             yield LineInput(value=self._value, select_on_focus=False, id="dialog-text")
-            yield Static(Content(self._hint or "Enter saves · Esc cancels"), id="dialog-hint")
+            keys = "Enter saves · Esc cancels"  # always shown, after any hint
+            yield Static(
+                Content(f"{self._hint} · {keys}" if self._hint else keys), id="dialog-hint"
+            )
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -128,6 +128,14 @@ class EntryPane(OptionList):
     def on_mount(self) -> None:
         self.border_title = self.TITLE
 
+    def watch_show_vertical_scrollbar(self, _shown: bool) -> None:
+        """The scrollbar came or went: wrap every entry again to the width
+        left beside it. (OptionList re-wraps only when the pane is resized,
+        so the scrollbar covered the last columns of every entry wrapped
+        before it came, and the line count went wrong: words were hidden.)"""
+        self._clear_caches()
+        self._update_lines()
+
     @property
     def selected_entry(self) -> int | None:
         """The id of the highlighted entry, if it is one."""

@@ -36,6 +36,10 @@ class KeyHints(Static):
     def _bindings_changed(self, _screen: object) -> None:
         self.update(self.hints(), layout=False)  # always one line
 
+    def on_resize(self) -> None:
+        """Choose again which keys fit."""
+        self.update(self.hints(), layout=False)
+
     def hints(self) -> Content:
         """The keys of the focused widget and everything above it, once each
         (by action), with those that cannot be used now dimmed."""
@@ -47,17 +51,50 @@ class KeyHints(Static):
         if self.app.ENABLE_COMMAND_PALETTE and palette is not None:
             shown.append((palette[1], palette[2]))
         seen: set[str] = set()
-        parts: list[Content] = []
+        parts: list[tuple[int, Content]] = []
         for binding, enabled in shown:
             if binding.action in seen:
                 continue
             seen.add(binding.action)
             key = self.app.get_key_display(binding)
             look = "" if enabled else " dim"
-            parts.append(
-                Content.assemble(
-                    (f" {key} ", f"bold $footer-key-foreground{look}"),
-                    (f"{binding.description} ", look.strip()),
-                )
+            part = Content.assemble(
+                (f" {key} ", f"bold $footer-key-foreground{look}"),
+                (f"{binding.description} ", look.strip()),
             )
-        return Content(" ").join(parts)
+            parts.append((0 if opens_a_screen(binding.id) else 1, part))
+        return Content(" ").join(fit_keys(parts, self.size.width or 10_000))
+
+
+#: Keys that open or leave a screen: kept on a narrow key line before the rest.
+SCREEN_KEYS = frozenset(
+    {
+        "app.help",
+        "app.actions",
+        "meeting.attendance",
+        "meeting.review",
+        "meeting.leave",
+        "start.new",
+    }
+)
+
+
+def opens_a_screen(binding_id: str | None) -> bool:
+    """Whether a binding opens or leaves a screen (its id says)."""
+    if binding_id is None:
+        return False
+    return binding_id in SCREEN_KEYS or binding_id.endswith((".back", ".close", ".cancel"))
+
+
+def fit_keys(parts: list[tuple[int, Content]], width: int) -> list[Content]:
+    """The parts that fit in ``width`` cells (one space between), chosen by
+    rank (0 first) then in order, and shown in their own order: a key that
+    does not fit is left out whole, never cut in the middle."""
+    chosen: set[int] = set()
+    used = 0
+    for index in sorted(range(len(parts)), key=lambda i: (parts[i][0], i)):
+        need = parts[index][1].cell_length + (1 if chosen else 0)
+        if used + need <= width:
+            chosen.add(index)
+            used += need
+    return [part for index, (_rank, part) in enumerate(parts) if index in chosen]

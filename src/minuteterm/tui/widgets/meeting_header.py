@@ -67,22 +67,68 @@ class MeetingHeader(Static):
         until = meeting.ended_at or clock.now()
         return format_elapsed((until - meeting.opened_at).total_seconds())
 
+    def on_resize(self) -> None:
+        """Fit the line to the new width."""
+        self._shown = ""
+        self._tick()
+
+    def _pieces(self, meeting: Meeting) -> list[tuple[int, Content]]:
+        """The header's pieces in reading order, each with the order in which
+        it gives way when the line is too narrow (highest number first)."""
+        when = f"{format_short_date(to_local(meeting.starts_at))} {format_clock(meeting.starts_at)}"
+        present, look = self._present()
+        pieces = [
+            (GIVES_WAY["title"], Content.assemble((meeting.title, "bold"))),
+            (GIVES_WAY["when"], Content(when)),
+            (GIVES_WAY["venue"], Content(meeting.venue)),
+            (GIVES_WAY["elapsed"], Content(f"⏱ {self._elapsed(meeting)}")),
+            (GIVES_WAY["quorum"], Content.assemble((present, look))),
+            (
+                GIVES_WAY["status"],
+                Content.assemble(
+                    (f" {meeting.status.value.upper()} ", STATUS_STYLE[meeting.status])
+                ),
+            ),
+        ]
+        return [(rank, piece) for rank, piece in pieces if piece.plain]
+
     def _tick(self) -> None:
         meeting = self._meeting
         if meeting is None:
             return
-        when = f"{format_short_date(to_local(meeting.starts_at))} {format_clock(meeting.starts_at)}"
-        present = self._present()
-        line = Content.assemble(
-            (meeting.title, "bold"),
-            "  ·  ",
-            when,
-            "  ·  ",
-            (f"⏱ {self._elapsed(meeting)}", ""),
-            "  ·  ",
-            *((present, "  ·  ") if present[0] else ()),
-            (f" {meeting.status.value.upper()} ", STATUS_STYLE[meeting.status]),
-        )
+        line = fit_line(self._pieces(meeting), self.content_region.width or 10_000)
         if line.plain != self._shown:  # repaint only what changed
             self._shown = line.plain
             self.update(line, layout=False)  # one line, always: no layout needed
+
+
+#: Which piece gives way first when the header is too narrow: the venue,
+#: then the elapsed time, then the date; the title is shortened before the
+#: quorum (and BELOW QUORUM) or the meeting's status would be lost.
+GIVES_WAY = {"venue": 5, "elapsed": 4, "when": 3, "title": 2, "quorum": 1, "status": 0}
+SEPARATOR = Content("  ·  ")
+SHORTEST_TITLE = 12
+
+
+def fit_line(pieces: list[tuple[int, Content]], width: int) -> Content:
+    """``pieces`` joined by separators in ``width`` cells: the pieces that
+    give way first are left out until the rest fits; the title (rank 2) is
+    shortened with an ellipsis before anything ranked below it goes."""
+    kept = list(pieces)
+
+    def length() -> int:
+        return sum(piece.cell_length for _rank, piece in kept) + SEPARATOR.cell_length * (
+            len(kept) - 1
+        )
+
+    while kept and length() > width:
+        worst = max(rank for rank, _piece in kept)
+        index = next(i for i, (rank, _piece) in enumerate(kept) if rank == worst)
+        rank, piece = kept[index]
+        if rank == GIVES_WAY["title"]:
+            room = piece.cell_length - (length() - width)
+            if room >= SHORTEST_TITLE:
+                kept[index] = (rank, piece.truncate(room - 1) + Content("…"))
+                continue
+        del kept[index]
+    return SEPARATOR.join(piece for _rank, piece in kept)
