@@ -459,6 +459,71 @@ def restore_command(ctx: click.Context, backup_path: Path) -> None:
     click.echo(restore(backup_path, path).message)
 
 
+_RESULT_FORMATS = ("table", "md", "csv", "json")  # export.search.RESULT_FORMATS
+_SEARCH_KINDS = ("note", "question", "response", "action", "resolution", "item")
+
+
+def _day(text: str | None, option: str):  # -> date | None
+    """A UK date given to ``option``, or ``None``."""
+    if text is None:
+        return None
+    from . import clock
+    from .dates import DateError, parse_date, to_local
+
+    try:
+        return parse_date(text, to_local(clock.now()).date())
+    except DateError as error:
+        raise BadInput(f"{option}: {error}") from None
+
+
+@cli.command()
+@sub_db_option
+@click.argument("query")
+@click.option("--committee", default="", help="Committees whose name contains this.")
+@click.option("--from", "date_from", default=None, help="Meetings on or after, e.g. 01/04/2025.")
+@click.option("--to", "date_to", default=None, help="Meetings on or before, e.g. 31/03/2026.")
+@click.option(
+    "--kind", "kinds", multiple=True, type=click.Choice(_SEARCH_KINDS), help="Only this kind."
+)
+@click.option("--public", is_flag=True, help="Leave out exempt (Part II) discussion.")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(_RESULT_FORMATS), default="table")
+@click.pass_context
+def search(
+    ctx: click.Context,
+    query: str,
+    committee: str,
+    date_from: str | None,
+    date_to: str | None,
+    kinds: tuple[str, ...],
+    public: bool,
+    limit: int,
+    fmt: str,
+) -> None:
+    """Find words in every meeting: best match first."""
+    from .export.search import render_results
+    from .search.query import SearchFilter
+    from .search.query import search as run_search
+
+    chosen = SearchFilter(
+        committee=committee,
+        date_from=_day(date_from, "--from"),
+        date_to=_day(date_to, "--to"),
+        kinds=frozenset(kinds),
+        public=public,
+        limit=limit,
+    )
+    if chosen.date_from and chosen.date_to and chosen.date_from > chosen.date_to:
+        raise BadInput("--from is after --to")
+    store = _open(ctx)
+    try:
+        _check_committee(store, committee)
+        results = run_search(store.conn, query, chosen)
+    finally:
+        store.close()
+    click.echo(render_results(results, query, fmt), nl=False)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI, turning every clerk-facing error into one
     line on stderr and exit status 2."""

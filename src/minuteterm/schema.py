@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .search import index as search_index
 from .standing import standing_item
 
 if TYPE_CHECKING:
@@ -265,6 +266,12 @@ def _v6_formal_business(db: sqlite_utils.Database) -> None:
             db.execute("update agenda_items set standing = ? where id = ?", [standing, row["id"]])
 
 
+def _v7_search_index(db: sqlite_utils.Database) -> None:
+    """The full-text index of every meeting (see :mod:`minuteterm.search.index`):
+    FTS5 tables kept in step by triggers, built here for the existing rows."""
+    search_index.build(db)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_core,
     _v2_action_history,
@@ -272,6 +279,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v4_revisions_and_drafts,
     _v5_sheet_at_archive_size,
     _v6_formal_business,
+    _v7_search_index,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

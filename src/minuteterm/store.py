@@ -46,6 +46,8 @@ from .model import (
 )
 from .numbering import allocate
 from .schema import SchemaError, migrate
+from .search import index as search_index
+from .search.index import Progress
 from .standing import standing_item
 from .textsafe import clean
 from .timestamps import iso, moment
@@ -145,8 +147,11 @@ def _check_file(path: Path) -> None:
         raise StoreError(f"{path} is not a MinuteTerm database (not an SQLite file)")
 
 
-def open_store(path: str | Path) -> Store:
+def open_store(path: str | Path, progress: Progress | None = None) -> Store:
     """Open (creating and migrating if need be) the database at ``path``.
+
+    ``progress`` is told how far a long upgrade has got (building the
+    search index of an existing archive).
 
     Raises :class:`StoreError` for a file that is not ours, is corrupt, is
     locked for too long, was written by a newer MinuteTerm, or cannot be
@@ -164,7 +169,8 @@ def open_store(path: str | Path) -> Store:
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        migrate(conn, path, lambda: store.db)
+        with search_index.reporting(progress):
+            migrate(conn, path, lambda: store.db)
         probe_write(conn)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")

@@ -1,0 +1,278 @@
+"""The full-text index: SQLite FTS5 tables over entries, agenda item titles,
+actions and action-update notes, kept in step by triggers.
+
+Each index is an *external-content* FTS5 table (the words are stored once,
+in the source table; the index holds only the postings) with insert, update
+and delete triggers on its source. A trigger runs inside the statement that
+fired it, so the index changes in the same transaction as every write,
+whichever code path made it: capture, edit, delete, undo, the action
+sheet, a restore, a script. Entries are soft-deleted (``deleted_at``): only
+live entries are indexed, so a deleted entry is not found and an undone
+delete is found again.
+
+An existing database gets the index in its schema migration
+(:func:`build`), in batches, reporting progress through the callback set by
+:func:`reporting` (the command line draws it as a progress bar).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+#: Words are folded, accents removed, and English endings stemmed
+#: ("inspections" finds "inspection").
+TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+#: How many rows one step of the build indexes before reporting progress.
+BATCH = 20_000
+
+
+class Progress(Protocol):
+    """Told how far the index build has got: ``done`` of ``total`` rows."""
+
+    def __call__(self, done: int, total: int) -> None: ...
+
+
+_progress: ContextVar[Progress | None] = ContextVar("search_index_progress", default=None)
+
+
+@contextmanager
+def reporting(progress: Progress | None) -> Iterator[None]:
+    """Within the block, an index build reports to ``progress``."""
+    token = _progress.set(progress)
+    try:
+        yield
+    finally:
+        _progress.reset(token)
+
+
+def scope(committee: str, starts_at: str) -> str:
+    """SQL for a row's *scope* words, indexed beside its text so that a
+    committee or year filter narrows the search inside FTS5 rather than
+    after it: ``c17 y2020`` (committee id, and the meeting's year as
+    stored, in UTC)."""
+    return f"'c' || {committee} || ' y' || substr({starts_at}, 1, 4)"
+
+
+_MEETING_OF_ITEM = (
+    "(select {what} from agenda_items si join meetings sm on sm.id = si.meeting_id"
+    " where si.id = {item})"
+)
+
+
+def _entry_scope(row: str) -> str:
+    item = f"{row}.item_id"
+    return scope(
+        _MEETING_OF_ITEM.format(what="sm.committee_id", item=item),
+        _MEETING_OF_ITEM.format(what="sm.starts_at", item=item),
+    )
+
+
+def _item_scope(row: str) -> str:
+    meeting = "(select {what} from meetings sm where sm.id = " + row + ".meeting_id)"
+    return scope(meeting.format(what="sm.committee_id"), meeting.format(what="sm.starts_at"))
+
+
+def _note_scope(row: str) -> str:
+    item = f"(select sa.item_id from entries sa where sa.id = {row}.action_id)"
+    return scope(
+        _MEETING_OF_ITEM.format(what="sm.committee_id", item=item),
+        _MEETING_OF_ITEM.format(what="sm.starts_at", item=item),
+    )
+
+
+@dataclass(frozen=True)
+class Source:
+    """One index: its source table and key, the columns indexed, the
+    condition a row must meet to be indexed (SQL over ``{row}``), the
+    source columns whose change must reach it, and its scope words."""
+
+    table: str
+    key: str
+    columns: tuple[str, ...]
+    live: str
+    watched: tuple[str, ...]
+    scope: Callable[[str], str] | None = None
+
+    def values(self, row: str) -> str:
+        """SQL for the rowid and indexed values of ``row`` (old or new)."""
+        values = [f"{row}.{self.key}"] + [f"{row}.{column}" for column in self.columns]
+        if self.scope is not None:
+            values.append(self.scope(row))
+        return ", ".join(values)
+
+    @property
+    def names(self) -> str:
+        """The FTS table's columns."""
+        return ", ".join(self.columns + (("scope",) if self.scope else ()))
+
+
+SOURCES: dict[str, Source] = {
+    "search_entries": Source(
+        "entries",
+        "id",
+        ("text", "speaker"),
+        "{row}.deleted_at is null",
+        ("text", "speaker", "item_id", "deleted_at"),
+        _entry_scope,
+    ),
+    "search_items": Source(
+        "agenda_items", "id", ("title",), "1", ("title", "meeting_id"), _item_scope
+    ),
+    "search_actions": Source(
+        "actions", "entry_id", ("description", "owner"), "1", ("description", "owner")
+    ),
+    # Notes typed on the action sheet; an update typed in a meeting is an entry.
+    "search_notes": Source(
+        "action_updates",
+        "id",
+        ("note",),
+        "{row}.note != '' and {row}.entry_id is null",
+        ("note", "entry_id", "action_id"),
+        _note_scope,
+    ),
+}
+
+
+def _content(name: str) -> str:
+    """The table (or, with scope words, the view) FTS5 reads words back from."""
+    source = SOURCES[name]
+    if source.scope is None:
+        return source.table
+    return f"{name}_content"
+
+
+def _schema(name: str) -> str:
+    """The FTS table (and its content view) and the triggers that keep it in step."""
+    source = SOURCES[name]
+    old_live, new_live = source.live.format(row="old"), source.live.format(row="new")
+    view = ""
+    if source.scope is not None:
+        view = f"""create view if not exists {name}_content as select {source.key},
+            {", ".join(source.columns)}, '' as scope from {source.table};"""
+    return f"""
+    {view}
+    create virtual table if not exists {name} using fts5(
+        {source.names}, content='{_content(name)}', content_rowid='{source.key}',
+        tokenize='{TOKENIZE}');
+    create trigger if not exists {name}_insert after insert on {source.table}
+    when {new_live} begin
+        insert into {name}(rowid, {source.names}) values ({source.values("new")});
+    end;
+    create trigger if not exists {name}_delete after delete on {source.table}
+    when {old_live} begin
+        insert into {name}({name}, rowid, {source.names})
+            values ('delete', {source.values("old")});
+    end;
+    create trigger if not exists {name}_update after update of {", ".join(source.watched)}
+    on {source.table} begin
+        insert into {name}({name}, rowid, {source.names})
+            select 'delete', {source.values("old")} where {old_live};
+        insert into {name}(rowid, {source.names})
+            select {source.values("new")} where {new_live};
+    end;
+    """
+
+
+#: For each index with scope words: the alias of its rows, and which of
+#: them belong to meeting ``{row}.id`` (``old`` or ``new``).
+_MEETING_ROWS = {
+    "search_entries": (
+        "e",
+        "from entries e join agenda_items i on i.id = e.item_id"
+        " where i.meeting_id = {row}.id and e.deleted_at is null",
+    ),
+    "search_items": ("i", "from agenda_items i where i.meeting_id = {row}.id"),
+    "search_notes": (
+        "u",
+        "from action_updates u join entries e on e.id = u.action_id"
+        " join agenda_items i on i.id = e.item_id"
+        " where i.meeting_id = {row}.id and u.note != '' and u.entry_id is null",
+    ),
+}
+
+
+def _meeting_moves() -> str:
+    """A trigger for a meeting given another committee or date: its rows'
+    scope words change, so they are indexed again (old words out, new in)."""
+    statements = []
+    for row in ("old", "new"):
+        for name, (alias, rows) in _MEETING_ROWS.items():
+            source = SOURCES[name]
+            values = [f"{alias}.{source.key}"] + [f"{alias}.{c}" for c in source.columns]
+            values.append(scope(f"{row}.committee_id", f"{row}.starts_at"))
+            into = f"{name}({name}, rowid, {source.names})" if row == "old" else ""
+            into = into or f"{name}(rowid, {source.names})"
+            delete = "'delete', " if row == "old" else ""
+            statements.append(
+                f"insert into {into} select {delete}{', '.join(values)} {rows.format(row=row)};"
+            )
+    body = "\n        ".join(statements)
+    return f"""
+    create trigger if not exists search_meeting_moves
+    after update of committee_id, starts_at on meetings
+    when old.committee_id != new.committee_id or old.starts_at != new.starts_at begin
+        {body}
+    end;
+    """
+
+
+def create(db: sqlite_utils.Database) -> None:
+    """Make the index tables and their triggers (empty; see :func:`build`)."""
+    for name in SOURCES:
+        db.executescript(_schema(name))
+    db.executescript(_meeting_moves())
+
+
+def _fill(db: sqlite_utils.Database, name: str, report: Callable[[int], None]) -> None:
+    """Index every row of one source that should be, in batches by key."""
+    source = SOURCES[name]
+    db.execute(f"insert into {name}({name}) values ('delete-all')")
+    last = -(2**63)
+    while True:
+        row = db.execute(
+            f"select max({source.key}), count(*) from (select {source.key} from"
+            f" {source.table} where {source.key} > ? order by {source.key} limit ?)",
+            [last, BATCH],
+        ).fetchone()
+        if not row[1]:
+            return
+        db.execute(
+            f"insert into {name}(rowid, {source.names}) select {source.values('t')}"
+            f" from {source.table} t where t.{source.key} > ? and t.{source.key} <= ?"
+            f" and {source.live.format(row='t')}",
+            [last, row[0]],
+        )
+        last = row[0]
+        report(row[1])
+
+
+def build(db: sqlite_utils.Database) -> None:
+    """Make the index and index every existing row, inside the caller's
+    transaction (the migration's), reporting progress as it goes."""
+    create(db)
+    progress = _progress.get()
+    total = sum(
+        db.execute(f"select count(*) from {SOURCES[name].table}").fetchone()[0] for name in SOURCES
+    )
+    done = 0
+
+    def report(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(done, total)
+
+    if progress is not None:
+        progress(0, total)
+    for name in SOURCES:
+        _fill(db, name, report)
+    for name in SOURCES:
+        db.execute(f"insert into {name}({name}) values ('optimize')")
