@@ -36,7 +36,19 @@ def _open(ctx: click.Context):  # -> Store, imported lazily
     if path is None:
         path = default_db_path()
         path.parent.mkdir(parents=True, exist_ok=True)
-    return open_store(path)
+    return open_store(path, progress=_index_progress if sys.stderr.isatty() else None)
+
+
+def _index_progress(done: int, total: int) -> None:
+    """A progress bar on the terminal while an upgrade builds the search index."""
+    if total < 10_000:
+        return
+    width = 30
+    filled = width * done // total
+    bar = "#" * filled + "-" * (width - filled)
+    click.echo(f"\rBuilding the search index [{bar}] {100 * done // total:3d}%", err=True, nl=False)
+    if done >= total:
+        click.echo("", err=True)
 
 
 def _meeting_id(text: str) -> int:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..textsafe import clean
+
 #: Beyond these, terms are ignored (a pasted page still searches quickly).
 MAX_TERMS = 16
 #: Longest term kept, in characters.
@@ -89,6 +91,7 @@ def _bare(word: str) -> tuple[str, bool, bool]:
 
 def parse_query(text: str) -> Query:
     """Read what the clerk typed; never raises, whatever the text."""
+    text = clean(text).replace("\x00", "")
     groups: list[list[Term]] = []
     excluded: list[Term] = []
     join_next = False
