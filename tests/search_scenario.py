@@ -75,5 +75,5 @@ def build(store: Store) -> Scenario:
     december = _meeting(
         store, HARBOUR, 14, 12, "Minutes of the previous meeting", "Sea wall repairs: progress"
     )
-    typed(december, "/item 1", "/approve", "/item 2", "Works were on site.")
+    typed(december, "/item 1", "/approve", "/item 3", "Works were on site.")
     return Scenario(october.meeting_id, november.meeting_id, december.meeting_id, valuation)

@@ -536,6 +536,39 @@ def search(
     click.echo(render_results(results, query, fmt), nl=False)
 
 
+@cli.command()
+@sub_db_option
+@click.argument("subject")
+@click.option("--public", is_flag=True, help="Leave out exempt (Part II) discussion.")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(("text", "md", "html")), default="text")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write."
+)
+@click.pass_context
+def history(
+    ctx: click.Context, subject: str, public: bool, limit: int, fmt: str, output: Path | None
+) -> None:
+    """One subject across meetings of every committee, oldest first."""
+    from .export.files import write_atomic
+    from .export.history import render_history
+    from .search.history import history as story_of
+
+    if not subject.strip():
+        raise BadInput('give a subject, e.g. minuteterm history "damp and mould"')
+    store = _open(ctx)
+    try:
+        story = story_of(store.conn, subject, public=public, limit=limit)
+    finally:
+        store.close()
+    text = render_history(story, fmt)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_atomic(output.expanduser(), text)
+    click.echo(str(output))
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI, turning every clerk-facing error into one
     line on stderr and exit status 2."""
