@@ -54,7 +54,7 @@ def subject_words(subject: str) -> list[str]:
     """The telling words of a subject, in order, each once."""
     words: list[str] = []
     for word in _WORD.findall(subject.casefold()):
-        if word not in COMMON_WORDS and word not in words and not word.isdigit():
+        if word not in COMMON_WORDS and word not in words and not word.isdigit() and len(word) > 1:
             words.append(word)
     return words[:MAX_WORDS]
 
@@ -68,13 +68,16 @@ def _titles_with(conn: sqlite3.Connection, word: str) -> set[int]:
     return {row[0] for row in rows}
 
 
-def matching_items(conn: sqlite3.Connection, subject: str) -> list[int]:
-    """Ids of the items on ``subject`` (in no particular order)."""
-    words = subject_words(subject)
+def matching_items(
+    conn: sqlite3.Connection, subject: str, exclude_item: int | None = None
+) -> list[int]:
+    """Ids of the items on ``subject`` (in no particular order). A word no
+    other title holds is news, not a reason to leave an item out."""
+    total = conn.execute("select count(*) from agenda_items").fetchone()[0] or 1
+    holders = {word: _titles_with(conn, word) - {exclude_item} for word in subject_words(subject)}
+    words = [word for word, ids in holders.items() if ids]
     if not words:
         return []
-    total = conn.execute("select count(*) from agenda_items").fetchone()[0] or 1
-    holders = {word: _titles_with(conn, word) for word in words}
     weights = {  # rarer words, and words nearer the front (the topic), weigh more
         word: math.log(1 + total / (1 + len(holders[word]))) / (1 + index / 4)
         for index, word in enumerate(words)
@@ -179,7 +182,7 @@ def history(
     """The story of ``subject``: its items oldest first (the latest
     ``limit``), only those of meetings starting before ``before`` (a stored
     moment) if given, never ``exclude_item``."""
-    ids = [item_id for item_id in matching_items(conn, subject) if item_id != exclude_item]
+    ids = matching_items(conn, subject, exclude_item)
     words = tuple(subject_words(subject))
     if not ids:
         return Story(subject, words, public=public)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual import on
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 
@@ -30,11 +31,25 @@ class AgendaPane(OptionList):
     }
     """
 
+    BINDINGS = [Binding("h", "history", "Subject history", id="agenda.history")]
+
     @dataclass
     class ItemChosen(Message):
         """The clerk chose an item to make current."""
 
         item_id: int
+
+    @dataclass
+    class HistoryRequested(Message):
+        """The clerk asked for the history of the highlighted item's subject."""
+
+        item_id: int
+
+    def action_history(self) -> None:
+        """The history of the highlighted item's subject."""
+        option = self.highlighted_option
+        if option is not None and option.id:
+            self.post_message(self.HistoryRequested(int(option.id[1:])))
 
     def on_mount(self) -> None:
         self.border_title = "Agenda"
