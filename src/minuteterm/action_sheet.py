@@ -25,6 +25,7 @@ from .action_history import (
 )
 from .dates import to_local
 from .model import ActionSheetRow, ActionStatus, ActionUpdate
+from .search.sheet import text_clause
 from .store import Store, StoreError, iso, like_pattern, moment
 from .textsafe import clean
 
@@ -141,12 +142,9 @@ def _where(chosen: ActionFilter, today: date) -> tuple[str, dict[str, Any]]:
         clauses.append("status = 'open' and effective_due between :today and :until")
         params["until"] = (today + timedelta(days=chosen.due_within)).isoformat()
     if chosen.text.strip():
-        clauses.append(
-            "(description like :text escape '\\' or owner like :text escape '\\'"
-            " or coalesce(latest_update, '') like :text escape '\\'"
-            " or committee like :text escape '\\')"
-        )
-        params["text"] = like_pattern(chosen.text.strip())
+        clause, found = text_clause(chosen.text)  # the full-text index
+        clauses.append(clause)
+        params.update(found)
     return (" where " + " and ".join(clauses)) if clauses else "", params
 
 

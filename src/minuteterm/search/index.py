@@ -126,8 +126,13 @@ SOURCES: dict[str, Source] = {
     "search_items": Source(
         "agenda_items", "id", ("title",), "1", ("title", "meeting_id"), _item_scope
     ),
+    # The action sheet's text filter: the action, its owner, its latest note.
     "search_actions": Source(
-        "actions", "entry_id", ("description", "owner"), "1", ("description", "owner")
+        "actions",
+        "entry_id",
+        ("description", "owner", "status_note"),
+        "1",
+        ("description", "owner", "status_note"),
     ),
     # Notes typed on the action sheet; an update typed in a meeting is an entry.
     "search_notes": Source(

@@ -69,6 +69,12 @@ class Query:
         joined = Term(" ".join(term.text for term in terms))
         return Query(((joined,),), self.excluded).fts()
 
+    def as_prefixes(self) -> Query:
+        """The same query with every term a prefix: ``condition 61`` finds
+        "condition 610" too (for filters applied as the clerk types)."""
+        groups = tuple(tuple(Term(t.text, True) for t in group) for group in self.groups)
+        return Query(groups, self.excluded)
+
     def words(self) -> list[str]:
         """Every word to find, for marking them in text FTS5 did not snip."""
         return [word for group in self.groups for t in group for word in t.text.split()]
