@@ -24,6 +24,7 @@ import sqlite3
 from datetime import date
 
 from .. import clock
+from ..standing import standing_item
 from ..timestamps import moment
 from .confidential import action_confidential, note_confidential
 from .story import Story, StoryAction, StoryItem
@@ -73,6 +74,8 @@ def matching_items(
 ) -> list[int]:
     """Ids of the items on ``subject`` (in no particular order). A word no
     other title holds is news, not a reason to leave an item out."""
+    if standing_item(subject) is not None:
+        return []  # apologies, the previous minutes, the action log: no subject
     total = conn.execute("select count(*) from agenda_items").fetchone()[0] or 1
     holders = {word: _titles_with(conn, word) - {exclude_item} for word in subject_words(subject)}
     words = [word for word, ids in holders.items() if ids]
@@ -91,12 +94,14 @@ def matching_items(
 
 
 _ITEMS = """select i.id, i.meeting_id, m.starts_at, c.name as committee,
-    coalesce(i.minute_number, i.number) as reference, i.title, i.exempt, i.public_decision,
-    count(*) over () as total
-    from agenda_items i join meetings m on m.id = i.meeting_id
-    join committees c on c.id = m.committee_id
-    where i.id in (select value from json_each(?)) and i.standing is null {where}
-    order by m.starts_at desc, i.position desc limit ?"""
+    coalesce(i.minute_number, i.number) as reference, i.title, i.exempt, i.public_decision
+    from json_each(:ids) j join agenda_items i on i.id = j.value
+    join meetings m on m.id = i.meeting_id join committees c on c.id = m.committee_id
+    where i.standing is null {where}
+    order by m.starts_at desc, i.position desc limit :limit"""
+
+_COUNT = """select count(*) from json_each(:ids) j join agenda_items i on i.id = j.value
+    join meetings m on m.id = i.meeting_id where i.standing is null {where}"""
 
 
 def _latest_note(public: bool) -> str:
@@ -186,13 +191,14 @@ def history(
     words = tuple(subject_words(subject))
     if not ids:
         return Story(subject, words, public=public)
-    where, params = "", [json.dumps(ids)]
-    if before is not None:
-        where = "and m.starts_at < ?"
-        params.append(before)
-    rows = conn.execute(_ITEMS.format(where=where), [*params, limit]).fetchall()
+    params = {"ids": json.dumps(ids), "before": before, "limit": limit}
+    where = "and m.starts_at < :before" if before is not None else ""
+    rows = conn.execute(_ITEMS.format(where=where), params).fetchall()
+    total = len(rows)
+    if total == limit:  # there may be more: count them (no sorting needed)
+        total = conn.execute(_COUNT.format(where=where), params).fetchone()[0]
     items = _story_items(conn, list(reversed(rows)), public)
-    return Story(subject, words, items, total=rows[0][8] if rows else 0, public=public)
+    return Story(subject, words, items, total=total, public=public)
 
 
 def item_history(

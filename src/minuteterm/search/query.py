@@ -29,7 +29,7 @@ from .results import MARK_END, MARK_START, Hit, Results
 from .words import Query, parse_query
 
 #: How many of the newest hits of each index are ranked by relevance.
-WINDOW = 500
+WINDOW = 300
 
 #: The kinds a search can be narrowed to (``--kind``).
 KINDS = ("note", "question", "response", "action", "resolution", "item")
@@ -203,14 +203,16 @@ def _sources(chosen: SearchFilter) -> list[str]:
 def _window(
     conn: sqlite3.Connection, name: str, words: str, plan: _Plan, scored: bool = True
 ) -> list[tuple[int, float]]:
-    """The newest :data:`WINDOW` hits of one index, each with its bm25 score
-    (or 0.0 when not ``scored``: a score costs most of the search)."""
+    """The newest :data:`WINDOW` hits of one index, each with its bm25 score;
+    unscored (0.0: a score costs most of the search), only the newest
+    ``limit`` hits."""
     source = SOURCES[name]
     where, params = _where(source, plan)
     score = f"bm25({source.fts}, {source.weights})" if scored else "0.0"
+    size = WINDOW if scored else plan.chosen.limit
     sql = f"""select f.rowid, {score} from {source.fts} f
         {source.joins} where {source.fts} match :q {where}
-        order by f.rowid desc limit {WINDOW}"""
+        order by f.rowid desc limit {size}"""
     return list(conn.execute(sql, {"q": _expression(source, words, plan), **params}))
 
 
@@ -257,8 +259,9 @@ def _best(
     conn: sqlite3.Connection, query: Query, plan: _Plan
 ) -> tuple[list[tuple[str, int]], bool]:
     """Every hit ranked, best first, as (index, rowid); and whether some
-    index had more hits than were ranked. Hits holding the words as one
-    exact phrase come first; then by bm25; then newest first."""
+    index had more hits than were ranked. The newest hits holding the words
+    as one exact phrase come first (as many as are shown); then by bm25;
+    then newest first."""
     phrase = query.phrase()
     order: dict[tuple[str, int], tuple[int, float, int]] = {}
     full = False
