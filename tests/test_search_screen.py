@@ -44,7 +44,7 @@ async def test_ctrl_f_type_enter_lands_on_the_entry(store: Store) -> None:
         assert [row for row in await _results(pilot)] == [
             "Harbour Master: divers found scouring beneath the breakwater footings"
         ]
-        await pilot.press("down", "enter")
+        await pilot.press("down", "enter")  # or down to the results, then Enter
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MeetingScreen) and screen.meeting_id == scenario.october
@@ -66,8 +66,7 @@ async def test_a_result_in_the_open_meeting_shows_that_item(store: Store) -> Non
         await pilot.press("ctrl+f")
         await type_line(pilot, '"correct record" from:14/12/2026', enter=False)
         assert len(await _results(pilot)) == 1
-        await pilot.press("enter")  # Enter in the search line goes down to the results
-        await pilot.press("enter")
+        await pilot.press("enter")  # Enter in the search line opens the first result
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
         assert len(app.screen_stack) == 2  # the same meeting screen, not a second one
@@ -109,7 +108,7 @@ async def test_the_public_switch_and_filters(store: Store) -> None:
         query = app.screen.query_one(Input)
         query.value = "sea wall committee:finance kind:resolution"
         rows = await _results(pilot)
-        assert rows == ["That the capital allocation for the sea wall be increased."]
+        assert len(rows) == 1 and rows[0].endswith("for the sea wall be increased.")
         query.value = "sea wall from:31/02/2026"
         await pilot.pause(0.3)
         assert "from:31/02/2026" in str(app.screen.query_one("#search-message").render())

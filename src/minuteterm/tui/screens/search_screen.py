@@ -42,12 +42,18 @@ SHOWN = 100
 
 COLUMNS: tuple[tuple[str, int | None], ...] = (
     ("Date", 10),
-    ("Committee", 18),
-    ("Minute", 8),
-    ("Title", 24),
-    ("Kind", 12),
+    ("Committee", 16),
+    ("Minute", 9),
+    ("Title", 22),
+    ("Kind", 11),
     ("Found", None),
 )
+
+
+def column_widths(total: int) -> list[int]:
+    """Widths that fit ``total`` cells; what is left goes to Found (at least 24)."""
+    fixed = sum(width for _, width in COLUMNS if width) + 2 * len(COLUMNS) + 2
+    return [width or max(24, total - fixed) for _, width in COLUMNS]
 
 
 @dataclass(frozen=True)
@@ -79,8 +85,17 @@ def found_cell(hit: Hit) -> Text:
     if hit.speaker:
         out.append_text(marked_text(hit.speaker))
         out.append(": ")
-    out.append_text(marked_text(" ".join(hit.snippet.split())))
+    out.append_text(marked_text(from_first_mark(" ".join(hit.snippet.split()))))
     return out
+
+
+def from_first_mark(snippet: str, before: int = 12) -> str:
+    """The snippet from a little before its first word found, so a narrow
+    column still shows it."""
+    first = snippet.find(MARK_START)
+    if first <= before + 3:
+        return snippet
+    return "…" + snippet[first - before :]
 
 
 class SearchScreen(Screen[Found | None]):
@@ -126,13 +141,24 @@ class SearchScreen(Screen[Found | None]):
         yield KeyHints()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for heading, width in COLUMNS:
-            table.add_column(heading, key=heading, width=width)
+        self._width = 0
+        self._set_columns(self.size.width)
         self._title()
         self.query_one(Input).focus()
         if self._text:
             self._search_now()
+
+    def on_resize(self) -> None:
+        if self.size.width != self._width:
+            self._set_columns(self.size.width)
+            self._search_now()
+
+    def _set_columns(self, width: int) -> None:
+        self._width = width
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        for (heading, _width), cells in zip(COLUMNS, column_widths(width), strict=True):
+            table.add_column(heading, key=heading, width=cells)
 
     def _title(self, extra: str = "") -> None:
         view = "public view (exempt discussion left out)" if self.public else "full view"
@@ -157,8 +183,13 @@ class SearchScreen(Screen[Found | None]):
 
     @on(Input.Submitted, "#search-query")
     def _submitted(self) -> None:
+        """Enter in the search line: open the highlighted result when the
+        results shown are for what is typed; else search now."""
         if self._pending is not None:
             self._pending.stop()
+        if not self.waiting and self.answered == self.asked and self.hits:
+            self._open(self.query_one(DataTable).cursor_row)
+            return
         self._search_now()
         self.action_results()
 
@@ -232,8 +263,13 @@ class SearchScreen(Screen[Found | None]):
     @on(DataTable.RowSelected)
     def _chosen(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        hit = self.hits[int(str(event.row_key.value))]
-        self.dismiss(Found(hit.meeting_id, hit.item_id, hit.entry_id))
+        self._open(int(str(event.row_key.value)))
+
+    def _open(self, row: int) -> None:
+        """Go to the result on ``row``: its meeting, item and entry."""
+        if 0 <= row < len(self.hits):
+            hit = self.hits[row]
+            self.dismiss(Found(hit.meeting_id, hit.item_id, hit.entry_id))
 
     def action_leave(self) -> None:
         """Back to where the clerk was."""
