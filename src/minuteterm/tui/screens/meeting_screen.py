@@ -215,7 +215,8 @@ class MeetingScreen(Screen[None]):
         if self._select in ids:
             minute.focus()
             minute.highlighted = ids.index(self._select)
-            minute.scroll_to_highlight()
+            # after the pane has followed its newest row and laid out its lines
+            self.call_after_refresh(self.call_after_refresh, minute.scroll_to_highlight, True)
         self._select = None
 
     def _refused(self, error: Exception) -> None:

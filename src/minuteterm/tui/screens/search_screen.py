@@ -31,7 +31,7 @@ from ... import clock
 from ...dates import to_local
 from ...search.filters import FilterError, parse_line
 from ...search.query import SearchFilter, search
-from ...search.results import MARK_END, MARK_START, Hit, Results
+from ...search.results import MARK_END, MARK_START, Hit, Results, plain
 from ...store import Store
 from ..widgets.key_hints import KeyHints
 
@@ -50,10 +50,16 @@ COLUMNS: tuple[tuple[str, int | None], ...] = (
 )
 
 
-def column_widths(total: int) -> list[int]:
-    """Widths that fit ``total`` cells; what is left goes to Found (at least 24)."""
-    fixed = sum(width for _, width in COLUMNS if width) + 2 * len(COLUMNS) + 2
-    return [width or max(24, total - fixed) for _, width in COLUMNS]
+#: Below this width the committee and title make way for what was found.
+NARROW = 110
+
+
+def columns_for(total: int) -> list[tuple[str, int]]:
+    """The columns that fit ``total`` cells, and their widths: what is left
+    goes to Found (at least 24)."""
+    shown = [c for c in COLUMNS if total >= NARROW or c[0] not in ("Committee", "Title")]
+    fixed = sum(width for _, width in shown if width) + 2 * len(shown) + 2
+    return [(heading, width or max(24, total - fixed)) for heading, width in shown]
 
 
 @dataclass(frozen=True)
@@ -157,7 +163,8 @@ class SearchScreen(Screen[Found | None]):
         self._width = width
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        for (heading, _width), cells in zip(COLUMNS, column_widths(width), strict=True):
+        self._columns = columns_for(width)
+        for heading, cells in self._columns:
             table.add_column(heading, key=heading, width=cells)
 
     def _title(self, extra: str = "") -> None:
@@ -226,15 +233,15 @@ class SearchScreen(Screen[Found | None]):
         table = self.query_one(DataTable)
         table.clear()
         for number, hit in enumerate(results.hits):
-            table.add_row(
-                f"{hit.starts_at:%d/%m/%Y}",
-                Text(hit.committee),
-                Text(hit.reference),
-                Text(" ".join(hit.title.replace(MARK_START, "").replace(MARK_END, "").split())),
-                Text(hit.kind_label),
-                found_cell(hit),
-                key=str(number),
-            )
+            cells = {
+                "Date": Text(f"{hit.starts_at:%d/%m/%Y}"),
+                "Committee": Text(hit.committee),
+                "Minute": Text(hit.reference),
+                "Title": Text(" ".join(plain(hit.title).split())),
+                "Kind": Text(hit.kind_label),
+                "Found": found_cell(hit),
+            }
+            table.add_row(*(cells[heading] for heading, _ in self._columns), key=str(number))
         if not results.query:
             self.say("Type words to find; filters: committee:NAME from:DATE to:DATE kind:KIND")
         elif not results.hits:
