@@ -53,12 +53,19 @@ def reporting(progress: Progress | None) -> Iterator[None]:
         _progress.reset(token)
 
 
+#: Starts every scope word: a private-use character, which the tokenizer
+#: keeps in a word but a search never holds (it is taken out of queries),
+#: so no typed word can find a scope word.
+SCOPE_MARK = "\ue000"
+
+
 def scope(committee: str, starts_at: str) -> str:
     """SQL for a row's *scope* words, indexed beside its text so that a
     committee or year filter narrows the search inside FTS5 rather than
     after it: ``c17 y2020`` (committee id, and the meeting's year as
-    stored, in UTC)."""
-    return f"'c' || {committee} || ' y' || substr({starts_at}, 1, 4)"
+    stored, in UTC), each after :data:`SCOPE_MARK`."""
+    mark = SCOPE_MARK
+    return f"'{mark}c' || {committee} || ' {mark}y' || substr({starts_at}, 1, 4)"
 
 
 _MEETING_OF_ITEM = (

@@ -14,6 +14,7 @@ turned into FTS5 syntax by :mod:`.words`, so no input can raise.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ import pendulum
 from .. import clock
 from ..timestamps import moment
 from .confidential import entry_confidential, note_confidential
+from .index import SCOPE_MARK
 from .results import MARK_END, MARK_START, Hit, Results
 from .words import Query, parse_query
 
@@ -137,7 +139,8 @@ def _committees(conn: sqlite3.Connection, text: str) -> list[int]:
 
 def _any(prefix: str, values: Iterable[object]) -> str:
     """An FTS5 clause: the scope holds one of these words."""
-    return "scope : (" + " OR ".join(f'"{prefix}{value}"' for value in values) + ")"
+    words = " OR ".join(f'"{SCOPE_MARK}{prefix}{value}"' for value in values)
+    return f"scope : ({words})"
 
 
 @dataclass(frozen=True)
@@ -169,7 +172,7 @@ def _kinds(source: _Source, chosen: SearchFilter) -> list[str]:
 
 def _expression(source: _Source, words: str, plan: _Plan) -> str:
     """The FTS5 expression: the words in the indexed text, within the scope."""
-    parts = [f"{{{source.columns}}} : ({words})"]
+    parts = [f"({words})"]  # a typed word never finds a scope word (see SCOPE_MARK)
     if plan.committees is not None:
         parts.append(_any("c", plan.committees))
     if plan.years:
@@ -204,16 +207,28 @@ def _window(
     conn: sqlite3.Connection, name: str, words: str, plan: _Plan, scored: bool = True
 ) -> list[tuple[int, float]]:
     """The newest :data:`WINDOW` hits of one index, each with its bm25 score;
-    unscored (0.0: a score costs most of the search), only the newest
-    ``limit`` hits."""
+    unscored (0.0), only the newest ``limit`` hits.
+
+    The hits are found first (filters and all), then scored by a second
+    query over the words alone within the hits' rowid range: bm25 weighs
+    each phrase of its query by how rare it is in the whole index, which
+    for a committee or year filter would mean reading that filter's
+    postings too, for a weight that orders nothing."""
     source = SOURCES[name]
     where, params = _where(source, plan)
-    score = f"bm25({source.fts}, {source.weights})" if scored else "0.0"
     size = WINDOW if scored else plan.chosen.limit
-    sql = f"""select f.rowid, {score} from {source.fts} f
-        {source.joins} where {source.fts} match :q {where}
-        order by f.rowid desc limit {size}"""
-    return list(conn.execute(sql, {"q": _expression(source, words, plan), **params}))
+    sql = f"""select f.rowid from {source.fts} f {source.joins}
+        where {source.fts} match :q {where} order by f.rowid desc limit {size}"""
+    ids = [row[0] for row in conn.execute(sql, {"q": _expression(source, words, plan), **params})]
+    if not scored or not ids:
+        return [(rowid, 0.0) for rowid in ids]
+    scores = conn.execute(
+        f"""select rowid, bm25({source.fts}, {source.weights}) from {source.fts}
+        where {source.fts} match ? and rowid between ? and ?
+        and +rowid in (select value from json_each(?))""",
+        [words, ids[-1], ids[0], json.dumps(ids)],
+    )
+    return list(scores)
 
 
 def _details(
@@ -236,8 +251,7 @@ def _details(
         from {source.fts} f {source.joins} join committees c on c.id = m.committee_id
         where {source.fts} match ? and f.rowid in ({", ".join("?" * len(chosen))})"""
     found = {}
-    columns = f"{{{source.columns}}} : ({expression})"
-    for row in conn.execute(sql, [columns, *chosen]):
+    for row in conn.execute(sql, [expression, *chosen]):
         found[row[0]] = Hit(
             kind=row[1],
             snippet=row[2],

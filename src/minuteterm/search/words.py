@@ -24,6 +24,7 @@ MAX_TERM_CHARS = 80
 
 _TOKEN = re.compile(r'(-?)"([^"]*)("?)(\*?)|(\S+)')
 _HAS_WORD = re.compile(r"\w")
+_PRIVATE_USE = re.compile("[\x00\ue000-\uf8ff]")
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def _bare(word: str) -> tuple[str, bool, bool]:
 
 def parse_query(text: str) -> Query:
     """Read what the clerk typed; never raises, whatever the text."""
-    text = clean(text).replace("\x00", "")
+    text = _PRIVATE_USE.sub("", clean(text))  # no scope words (see index.SCOPE_MARK)
     groups: list[list[Term]] = []
     excluded: list[Term] = []
     join_next = False
