@@ -15,6 +15,7 @@ import pytest
 
 from minuteterm.recorder import Recorder
 from minuteterm.schema import MIGRATIONS
+from minuteterm.search.index import SCOPE_MARK
 from minuteterm.search.query import SearchFilter, search
 from minuteterm.search.results import Hit, plain
 from minuteterm.store import NewItem, Store, open_store
@@ -114,6 +115,7 @@ def test_the_index_follows_edits_deletes_and_undo(store: Store) -> None:
     assert found(store, "stockade") == []
     recorder.undo()
     assert kinds(store, "stockade") == {"question"}
+    assert_in_step(store)
 
 
 def test_a_title_added_or_renamed_is_found(store: Store) -> None:
@@ -202,6 +204,7 @@ def test_a_second_connection_writing_while_searching(store: Store, db_path: Path
         assert entry is not None
         writer.delete(entry.id)
         assert found(store, "vortexmark4") == []
+        assert_in_step(store)
     finally:
         other.close()
 
@@ -250,6 +253,7 @@ def test_an_older_database_gets_its_index_on_upgrade(tmp_path: Path) -> None:
         assert kinds(upgraded, "moorings") == {"item"}
         Recorder(upgraded, 1).delete(1)  # the triggers work on the built index
         assert len(search(upgraded.conn, "lighthouse", SearchFilter(limit=1000)).hits) == 298
+        assert_in_step(upgraded)
     finally:
         upgraded.close()
     check = sqlite3.connect(path)
@@ -306,3 +310,68 @@ def test_search_command_refuses_bad_filters(scenario_db: Path) -> None:
     assert_refused(run("search", "sea", "--kind", "vote", db=scenario_db), "vote")
     refused = run("search", "sea", "--from", "01/12/2026", "--to", "01/11/2026", db=scenario_db)
     assert_refused(refused, "after")
+
+
+#: For each index with scope words: its live rows, by committee id.
+_LIVE_BY_COMMITTEE = {
+    "search_entries": """select m.committee_id, count(*) from entries e
+        join agenda_items i on i.id = e.item_id join meetings m on m.id = i.meeting_id
+        where e.deleted_at is null group by 1""",
+    "search_items": """select m.committee_id, count(*) from agenda_items i
+        join meetings m on m.id = i.meeting_id group by 1""",
+    "search_notes": """select m.committee_id, count(*) from action_updates u
+        join entries e on e.id = u.action_id join agenda_items i on i.id = e.item_id
+        join meetings m on m.id = i.meeting_id
+        where u.note != '' and u.entry_id is null group by 1""",
+}
+
+
+def assert_in_step(store: Store) -> None:
+    """Each index is sound (FTS5's own check) and holds exactly the live
+    rows of its source, committee by committee (by their scope words)."""
+    conn = store.conn
+    for name in ("search_entries", "search_items", "search_actions", "search_notes"):
+        conn.execute(f"insert into {name}({name}, rank) values ('integrity-check', 0)")
+    conn.execute("insert into search_actions(search_actions, rank) values ('integrity-check', 1)")
+    for name, live in _LIVE_BY_COMMITTEE.items():
+        expected = dict(conn.execute(live).fetchall())
+        (indexed,) = conn.execute(f"select count(*) from {name}_docsize").fetchone()
+        assert indexed == sum(expected.values()), name
+        for committee, count in expected.items():
+            (held,) = conn.execute(
+                f"select count(*) from {name} where {name} match ?",
+                [f'scope : "{SCOPE_MARK}c{committee}"'],
+            ).fetchone()
+            assert held == count, (name, committee)
+    conn.rollback()
+
+
+def test_a_hard_delete_leaves_the_index_in_step(store: Store) -> None:
+    """Nothing deletes a meeting, an item or an entry today, but if a
+    cascade ever does, the index loses exactly those rows."""
+    scenario = build(store)
+    conn = store.conn
+    conn.execute("delete from entries where text like 'The Harbour Master reported%'")
+    assert found(store, "cracking") == []
+    conn.execute(
+        "delete from agenda_items where title = 'Lease of the boatyard'"
+    )  # its entries, its action and the action's note (typed on the sheet) go too
+    assert found(store, "quillfeather") == [] and found(store, "boatyard") == []
+    conn.execute("delete from meetings where id = ?", [scenario.november])
+    assert found(store, "gallimaufry") == [] and found(store, "allocation") == []
+    assert kinds(store, "scouring") == {"response"}  # the rest is still found
+    assert_in_step(store)
+
+
+def test_a_meeting_moved_to_another_date_or_committee_is_found_there(store: Store) -> None:
+    scenario = build(store)
+    store.conn.execute(
+        "update meetings set starts_at = '2025-06-02T17:30:00+00:00', committee_id ="
+        " (select id from committees where name = ?) where id = ?",
+        [FINANCE, scenario.october],
+    )
+    in_2025 = found(store, "cracking", date_from=date(2025, 1, 1), date_to=date(2025, 12, 31))
+    assert [hit.committee for hit in in_2025] == [FINANCE]
+    assert found(store, "cracking", committee="harbour") == []
+    assert found(store, "north quay", date_from=date(2026, 1, 1)) == []
+    assert_in_step(store)

@@ -153,6 +153,13 @@ SOURCES: dict[str, Source] = {
 }
 
 
+def _parents(source: Source, row: str) -> str:
+    """SQL: the row's meeting (and item) still exist, so its scope words can
+    be worked out; when a whole item or meeting is deleted its rows leave
+    the index before it goes (see :func:`_removals`)."""
+    return "1" if source.scope is None else f"{source.scope(row)} is not null"
+
+
 def _content(name: str) -> str:
     """The table (or, with scope words, the view) FTS5 reads words back from."""
     source = SOURCES[name]
@@ -179,7 +186,7 @@ def _schema(name: str) -> str:
         insert into {name}(rowid, {source.names}) values ({source.values("new")});
     end;
     create trigger if not exists {name}_delete after delete on {source.table}
-    when {old_live} begin
+    when {old_live} and {_parents(source, "old")} begin
         insert into {name}({name}, rowid, {source.names})
             values ('delete', {source.values("old")});
     end;
@@ -236,11 +243,63 @@ def _meeting_moves() -> str:
     """
 
 
+def _removal(name: str, rows: str, row: str) -> str:
+    """A statement taking the index rows ``rows`` of ``name`` out, their scope
+    worked out from the meeting ``row`` (old: still there, being deleted)."""
+    source = SOURCES[name]
+    alias = _MEETING_ROWS[name][0]
+    values = [f"{alias}.{source.key}"] + [f"{alias}.{c}" for c in source.columns]
+    values.append(scope(f"{row}.committee_id", f"{row}.starts_at"))
+    return (
+        f"insert into {name}({name}, rowid, {source.names}) select 'delete', "
+        f"{', '.join(values)} {rows};"
+    )
+
+
+def _with_meeting(rows: str) -> str:
+    """``rows`` (of the item ``old``) joined to the item's meeting, ``im``."""
+    return rows.replace("from ", "from meetings im, ", 1) + " and im.id = old.meeting_id"
+
+
+def _removals() -> str:
+    """Triggers for a hard delete (nothing deletes today, but a cascade
+    must not leave the index out of step): a meeting takes its items'
+    rows out before it goes, an item its entries' and their actions'
+    notes, an action entry its notes; once a row's meeting is gone its own
+    delete trigger has nothing left to do."""
+    meeting = " ".join(
+        _removal(name, rows.format(row="old"), "old") for name, (_a, rows) in _MEETING_ROWS.items()
+    )
+    in_item = {
+        "search_entries": "from entries e where e.item_id = old.id and e.deleted_at is null",
+        "search_notes": "from action_updates u join entries e on e.id = u.action_id"
+        " where e.item_id = old.id and u.note != '' and u.entry_id is null",
+    }
+    item = " ".join(_removal(name, _with_meeting(rows), "im") for name, rows in in_item.items())
+    notes = (
+        "from action_updates u, agenda_items ai join meetings am on am.id = ai.meeting_id"
+        " where u.action_id = old.id and ai.id = old.item_id and u.note != ''"
+        " and u.entry_id is null"
+    )
+    return f"""
+    create trigger if not exists search_meeting_deleted before delete on meetings begin
+        {meeting}
+    end;
+    create trigger if not exists search_item_deleted before delete on agenda_items begin
+        {item}
+    end;
+    create trigger if not exists search_entry_deleted before delete on entries begin
+        {_removal("search_notes", notes, "am")}
+    end;
+    """
+
+
 def create(db: sqlite_utils.Database) -> None:
     """Make the index tables and their triggers (empty; see :func:`build`)."""
     for name in SOURCES:
         db.executescript(_schema(name))
     db.executescript(_meeting_moves())
+    db.executescript(_removals())
 
 
 def _fill(db: sqlite_utils.Database, name: str, report: Callable[[int], None]) -> None:
