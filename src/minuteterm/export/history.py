@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
-from ..action_history import due_words
 from ..dates import format_date
 from ..search.story import Story, StoryAction, StoryItem
 from .errors import ExportError
@@ -40,9 +39,18 @@ def counted(story: Story) -> str:
     return f"{story.total} {noun}, oldest first."
 
 
+def _due_words(action: StoryAction) -> str:
+    """``by 31 January 2027``, ``by the next meeting``, or nothing."""
+    if action.due is not None:
+        return f"by {format_date(action.due)}"
+    if action.due_text == "next meeting":
+        return "by the next meeting"
+    return f"by {action.due_text}" if action.due_text else ""
+
+
 def action_line(action: StoryAction) -> str:
     """``ACTION 27 – Repairs Manager: provide … (open, due by 1 March 2027)``."""
-    due = due_words(action.due, action.due_text)
+    due = _due_words(action)
     state = action.status + (f", due {due}" if due and action.status == "open" else "")
     line = f"ACTION {action.action_id} – {action.owner}: {action.description} ({state})"
     return line + (f" – latest: {action.latest_note}" if action.latest_note else "")

@@ -33,7 +33,9 @@ def _apply(chosen: SearchFilter, key: str, value: str, today: date) -> SearchFil
         day = parse_date(value, today)
     except DateError as error:
         raise FilterError(f"{key}:{value} — {error}") from None
-    return replace(chosen, **{"date_from" if key == "from" else "date_to": day})
+    if key == "from":
+        return replace(chosen, date_from=day)
+    return replace(chosen, date_to=day)
 
 
 def parse_line(
