@@ -375,3 +375,39 @@ def test_a_meeting_moved_to_another_date_or_committee_is_found_there(store: Stor
     assert found(store, "cracking", committee="harbour") == []
     assert found(store, "north quay", date_from=date(2026, 1, 1)) == []
     assert_in_step(store)
+
+
+def test_searching_while_another_connection_writes(store: Store, db_path: Path) -> None:
+    """A second store writes 40 lines in its own thread while this one
+    searches: every search answers (never an error, never a torn result),
+    and afterwards every line is found and the index is in step."""
+    import threading
+
+    scenario = build(store)
+    errors: list[BaseException] = []
+
+    def write() -> None:
+        other = open_store(db_path)
+        try:
+            writer = Recorder(other, scenario.december)
+            for number in range(40):
+                typed(writer, f"Mooring buoy {number} inspected by the quaymaster.")
+        except BaseException as error:  # reported to the test below
+            errors.append(error)
+        finally:
+            other.close()
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    seen = []
+    for _ in range(400):  # bounded: at most 400 searches
+        hits = found(store, "quaymaster")
+        assert all("quaymaster" in plain(hit.snippet) for hit in hits)
+        seen.append(len(hits))
+        if not thread.is_alive():
+            break
+    thread.join(timeout=60)
+    assert not thread.is_alive() and errors == []
+    assert seen == sorted(seen)  # what was found stays found
+    assert len(found(store, "quaymaster")) == 40
+    assert_in_step(store)
