@@ -4,10 +4,12 @@ H on an agenda item; earlier items offered when an item is added."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
-from minuteterm.store import Store
+from minuteterm.store import Store, open_store
 from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.screens.actions_screen import ActionsScreen
 from minuteterm.tui.screens.meeting_screen import MeetingScreen
@@ -140,3 +142,18 @@ async def test_adding_an_item_offers_its_predecessors(store: Store) -> None:
         assert "added item 4" in said
         assert "earlier on this subject: 14/12/2026 Harbour Board minute 3" not in said
         assert "09/11/2026 Finance and Audit Committee minute 1" in said
+
+
+async def test_search_on_a_database_whose_path_has_odd_characters(tmp_path: Path) -> None:
+    folder = tmp_path / "Minutes #1 ?50% & more"
+    folder.mkdir()
+    odd = open_store(folder / "council.db")
+    try:
+        build(odd)
+        app = MinuteTermApp(odd)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("ctrl+f")
+            await type_line(pilot, "scouring", enter=False)
+            assert len(await _results(pilot)) == 1
+    finally:
+        odd.close()

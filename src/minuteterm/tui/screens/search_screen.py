@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
@@ -214,7 +215,11 @@ class SearchScreen(Screen[Found | None]):
 
     @work(thread=True, group="search")
     def _run(self, asked: int, text: str, chosen: SearchFilter) -> None:
-        conn = sqlite3.connect(f"file:{self.store.path}?mode=ro", uri=True)
+        try:
+            conn = sqlite3.connect(Path(self.store.path).resolve().as_uri() + "?mode=ro", uri=True)
+        except sqlite3.Error as error:
+            self.app.call_from_thread(self.say, f"cannot search: {error}", refused=True)
+            return
         try:
             results = search(conn, text, chosen)
         except sqlite3.Error as error:
