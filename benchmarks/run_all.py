@@ -21,6 +21,7 @@ SCRIPTS = [
     "commit_cost.py",
     "export_30_items.py",
     "action_sheet_archive.py",
+    "search_archive.py",
 ]
 
 

@@ -19,7 +19,10 @@ import minuteterm.tui.screens.help_screen as help_screen
 import minuteterm.tui.screens.meeting_screen as meeting_screen
 import minuteterm.tui.screens.new_meeting_screen as new_meeting_screen
 import minuteterm.tui.screens.review_screen as review_screen
+import minuteterm.tui.screens.search_screen as search_screen
 import minuteterm.tui.screens.start_screen as start_screen
+import minuteterm.tui.screens.subject_history_dialog as subject_history_dialog
+import minuteterm.tui.widgets.agenda_pane as agenda_pane
 import minuteterm.tui.widgets.capture_bar as capture_bar
 import minuteterm.tui.widgets.entry_editor as entry_editor
 import minuteterm.tui.widgets.entry_pane as entry_pane
@@ -228,6 +231,9 @@ def test_help_lists_every_key_the_screens_bind() -> None:
         entry_editor,
         attendance_screen,
         review_screen,
+        search_screen,
+        subject_history_dialog,
+        agenda_pane,
     ]
     missing = []
     for module in modules:

@@ -39,12 +39,24 @@ def _open(ctx: click.Context):  # -> Store, imported lazily
     if path is None:
         path = default_db_path()
         path.parent.mkdir(parents=True, exist_ok=True)
-    store = open_store(path)
+    store = open_store(path, progress=_index_progress if sys.stderr.isatty() else None)
     if missing(store):
         from minuteterm.recording.record import freeze_missing
 
         freeze_missing(store)
     return store
+
+
+def _index_progress(done: int, total: int) -> None:
+    """A progress bar on the terminal while an upgrade builds the search index."""
+    if total < 10_000:
+        return
+    width = 30
+    filled = width * done // total
+    bar = "#" * filled + "-" * (width - filled)
+    click.echo(f"\rBuilding the search index [{bar}] {100 * done // total:3d}%", err=True, nl=False)
+    if done >= total:
+        click.echo("", err=True)
 
 
 def _meeting_id(text: str) -> int:
@@ -642,6 +654,104 @@ def import_report_command(
     finally:
         store.close()
     click.echo(outcome.message)
+
+
+_RESULT_FORMATS = ("table", "md", "csv", "json")  # export.search.RESULT_FORMATS
+_SEARCH_KINDS = ("note", "question", "response", "action", "resolution", "item")
+
+
+def _day(text: str | None, option: str):  # -> date | None
+    """A UK date given to ``option``, or ``None``."""
+    if text is None:
+        return None
+    from minuteterm import clock
+    from minuteterm.dates import DateError, parse_date, to_local
+
+    try:
+        return parse_date(text, to_local(clock.now()).date())
+    except DateError as error:
+        raise BadInput(f"{option}: {error}") from None
+
+
+@cli.command()
+@sub_db_option
+@click.argument("query")
+@click.option("--committee", default="", help="Committees whose name contains this.")
+@click.option("--from", "date_from", default=None, help="Meetings on or after, e.g. 01/04/2025.")
+@click.option("--to", "date_to", default=None, help="Meetings on or before, e.g. 31/03/2026.")
+@click.option(
+    "--kind", "kinds", multiple=True, type=click.Choice(_SEARCH_KINDS), help="Only this kind."
+)
+@click.option("--public", is_flag=True, help="Leave out exempt (Part II) discussion.")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(_RESULT_FORMATS), default="table")
+@click.pass_context
+def search(
+    ctx: click.Context,
+    query: str,
+    committee: str,
+    date_from: str | None,
+    date_to: str | None,
+    kinds: tuple[str, ...],
+    public: bool,
+    limit: int,
+    fmt: str,
+) -> None:
+    """Find words in every meeting: best match first."""
+    from minuteterm.export.search import render_results
+    from minuteterm.search.query import SearchFilter
+    from minuteterm.search.query import search as run_search
+
+    chosen = SearchFilter(
+        committee=committee,
+        date_from=_day(date_from, "--from"),
+        date_to=_day(date_to, "--to"),
+        kinds=frozenset(kinds),
+        public=public,
+        limit=limit,
+    )
+    if chosen.date_from and chosen.date_to and chosen.date_from > chosen.date_to:
+        raise BadInput("--from is after --to")
+    store = _open(ctx)
+    try:
+        _check_committee(store, committee)
+        results = run_search(store.conn, query, chosen)
+    finally:
+        store.close()
+    click.echo(render_results(results, query, fmt), nl=False)
+
+
+@cli.command()
+@sub_db_option
+@click.argument("subject")
+@click.option("--public", is_flag=True, help="Leave out exempt (Part II) discussion.")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(("text", "md", "html")), default="text")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write."
+)
+@click.pass_context
+def history(
+    ctx: click.Context, subject: str, public: bool, limit: int, fmt: str, output: Path | None
+) -> None:
+    """One subject across meetings of every committee, oldest first."""
+    from minuteterm.export.files import write_atomic
+    from minuteterm.export.history import render_history
+    from minuteterm.search.history import history as story_of
+
+    if not subject.strip():
+        raise BadInput('give a subject, e.g. minuteterm history "damp and mould"')
+    store = _open(ctx)
+    try:
+        story = story_of(store.conn, subject, public=public, limit=limit)
+    finally:
+        store.close()
+    text = render_history(story, fmt)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_atomic(output.expanduser(), text)
+    click.echo(str(output))
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -27,6 +27,7 @@ from minuteterm.actions.history import (
 from minuteterm.dates import to_local
 from minuteterm.db.store import Store, StoreError, iso, like_pattern, moment
 from minuteterm.model import ActionSheetRow, ActionStatus, ActionUpdate, Counts
+from minuteterm.search.sheet import text_clause
 from minuteterm.textsafe import clean
 
 #: Columns the sheet can be sorted by, and the SQL that orders them.
@@ -136,12 +137,9 @@ def _where(chosen: ActionFilter, today: date) -> tuple[str, dict[str, Any]]:
         clauses.append("status = 'open' and effective_due between :today and :until")
         params["until"] = (today + timedelta(days=chosen.due_within)).isoformat()
     if chosen.text.strip():
-        clauses.append(
-            "(description like :text escape '\\' or owner like :text escape '\\'"
-            " or coalesce(latest_update, '') like :text escape '\\'"
-            " or committee like :text escape '\\')"
-        )
-        params["text"] = like_pattern(chosen.text.strip())
+        clause, found = text_clause(chosen.text)  # the full-text index
+        clauses.append(clause)
+        params.update(found)
     return (" where " + " and ".join(clauses)) if clauses else "", params
 
 

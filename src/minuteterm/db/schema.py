@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from minuteterm.db import search_index
 from minuteterm.model import standing_item
 
 if TYPE_CHECKING:
@@ -399,6 +400,12 @@ def _v11_house_style(db: sqlite_utils.Database) -> None:
             db.execute(f"alter table committees add column {name} {definition}")
 
 
+def _v12_search_index(db: sqlite_utils.Database) -> None:
+    """The full-text index of every meeting (see :mod:`minuteterm.db.search_index`):
+    FTS5 tables kept in step by triggers, built here for the existing rows."""
+    search_index.build(db)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_core,
     _v2_action_history,
@@ -411,6 +418,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v9_minutes_snapshots,
     _v10_attendance_as_minuted,
     _v11_house_style,
+    _v12_search_index,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

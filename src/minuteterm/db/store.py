@@ -24,8 +24,9 @@ import pendulum
 from minuteterm import clock
 from minuteterm.clock import iso, moment
 from minuteterm.dates import format_date, to_local
-from minuteterm.db import audit
+from minuteterm.db import audit, search_index
 from minuteterm.db.schema import SchemaError, migrate
+from minuteterm.db.search_index import Progress
 from minuteterm.db.writable import probe_write, read_only_message, unwritable
 from minuteterm.errors import StoreError
 from minuteterm.model import (
@@ -132,8 +133,11 @@ def _check_file(path: Path) -> None:
         raise StoreError(f"{path} is not a MinuteTerm database (not an SQLite file)")
 
 
-def open_store(path: str | Path) -> Store:
+def open_store(path: str | Path, progress: Progress | None = None) -> Store:
     """Open (creating and migrating if need be) the database at ``path``.
+
+    ``progress`` is told how far a long upgrade has got (building the
+    search index of an existing archive).
 
     Raises :class:`StoreError` for a file that is not ours, is corrupt, is
     locked for too long, was written by a newer MinuteTerm, or cannot be
@@ -151,7 +155,8 @@ def open_store(path: str | Path) -> Store:
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        migrate(conn, path, lambda: store.db)
+        with search_index.reporting(progress):
+            migrate(conn, path, lambda: store.db)
         probe_write(conn)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")

@@ -25,6 +25,7 @@ class MinuteTermApp(App[None]):
     BINDINGS = [
         Binding("f1", "help", "Keys", id="app.help"),
         Binding("ctrl+a", "actions", "Actions", id="app.actions", priority=True),
+        Binding("ctrl+f", "search", "Search", id="app.search", priority=True),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
@@ -104,6 +105,9 @@ class MinuteTermApp(App[None]):
         yield SystemCommand(
             "Action sheet", "Every action across meetings (Ctrl+A)", self.action_actions
         )
+        yield SystemCommand(
+            "Search", "Find words in every meeting, best match first (Ctrl+F)", self.action_search
+        )
         yield SystemCommand("Keys", "Every key MinuteTerm answers to (F1)", self.action_help)
         yield from super().get_system_commands(screen)
 
@@ -113,6 +117,28 @@ class MinuteTermApp(App[None]):
 
         if not isinstance(self.screen, ActionsScreen):
             self.push_screen(ActionsScreen(self.store))
+
+    def action_search(self) -> None:
+        """Search every meeting, from anywhere; Enter on a result opens it."""
+        from .screens.search_screen import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen(self.store), self.open_found)
+
+    def open_found(self, found: object) -> None:
+        """Open a search result: its meeting at its item, the entry selected
+        (in the meeting screen already open for it, if there is one)."""
+        from .screens.meeting_screen import MeetingScreen
+        from .screens.search_screen import Found
+
+        if not isinstance(found, Found):
+            return
+        if isinstance(self.screen, MeetingScreen) and self.screen.meeting_id == found.meeting_id:
+            self.screen.show_found(found.item_id, found.entry_id)
+            return
+        screen = MeetingScreen(self.store, found.meeting_id)
+        self.push_screen(screen)
+        screen.show_found(found.item_id, found.entry_id)
 
     def action_help(self) -> None:
         """Show every key."""

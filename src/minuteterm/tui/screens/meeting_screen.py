@@ -78,6 +78,8 @@ class MeetingScreen(Screen[None]):
         self.store = store
         self.meeting_id = meeting_id
         self._edited_from: EntryPane | None = None
+        self._viewing: int | None = None  # an item shown from a search result
+        self._select: int | None = None
 
     @cached_property
     def recorder(self) -> Recorder:
@@ -172,8 +174,19 @@ class MeetingScreen(Screen[None]):
 
     # --- rendering from the database -------------------------------------------
 
+    def show_found(self, item_id: int, entry_id: int | None) -> None:
+        """Show an item found by search (not making it current), its entry
+        selected in the running minute, until the clerk types or moves on."""
+        self._viewing, self._select = item_id, entry_id
+        if self.is_mounted:
+            self.refresh_panes()
+
     def _shown_item(self, items: list[AgendaItem], current: int | None) -> AgendaItem | None:
-        """The current item, or the first (where the first entry will go)."""
+        """The item found by search, else the current item, else the first
+        (where the first entry will go)."""
+        for item in items:
+            if item.id == self._viewing:
+                return item
         for item in items:
             if item.id == current:
                 return item
@@ -201,6 +214,9 @@ class MeetingScreen(Screen[None]):
             f"Item {shown.number}: {shown.title}" if shown else "No agenda items (/add TITLE)"
         )
         minute.show([Line(entry_content(entry), entry.id) for entry in entries])
+        if shown is not None and shown.id == self._viewing:
+            minute.border_title = Content(f"Item {shown.number}: {shown.title} (found by search)")
+            self._select_found(minute, [entry.id for entry in entries])
         self.query_one(QuestionsPane).show(_question_lines(entries))
         actions = self.store.meeting_entries(self.meeting_id, [EntryKind.ACTION])
         self.query_one(ActionsPane).show(
@@ -224,6 +240,17 @@ class MeetingScreen(Screen[None]):
             for item_id, docs in found.items()
         }
 
+    def _select_found(self, minute: MinutePane, ids: list[int]) -> None:
+        """Select the entry a search found, once, in the running minute."""
+        if self._select is None:
+            return
+        if self._select in ids:
+            minute.focus()
+            minute.highlighted = ids.index(self._select)
+            # after the pane has followed its newest row and laid out its lines
+            self.call_after_refresh(self.call_after_refresh, minute.scroll_to_highlight, True)
+        self._select = None
+
     def _refused(self, error: Exception) -> None:
         self.query_one(CaptureBar).say(str(error), refused=True)
 
@@ -246,8 +273,15 @@ class MeetingScreen(Screen[None]):
         """Enter in the capture bar: save the line (synchronously, so it is
         committed before the key's handling returns), or give it back with
         the reason it was refused."""
-        if self._run(lambda: self.recorder.apply(line, kind)) is None:
+        self._viewing = None  # lines go to the current item: show it
+        outcome = self._run(lambda: self.recorder.apply(line, kind))
+        if outcome is None:
             self.query_one(CaptureBar).give_back(line)
+        elif line.lstrip().casefold().startswith("/add") and outcome.item_id is not None:
+            from minuteterm.tui.search_hints import predecessors_hint
+
+            bar = self.query_one(CaptureBar)
+            bar.say(outcome.message + predecessors_hint(self.store.conn, outcome.item_id))
         self.save_draft()  # a saved line must not come back as a draft
 
     @on(AgendaPane.ReportRequested)
@@ -278,8 +312,16 @@ class MeetingScreen(Screen[None]):
 
     @on(AgendaPane.ItemChosen)
     def _item_chosen(self, event: AgendaPane.ItemChosen) -> None:
+        self._viewing = None
         if self._run(lambda: self.recorder.go_to(event.item_id)) is not None:
             self.action_focus_capture()
+
+    @on(AgendaPane.HistoryRequested)
+    def _subject_history(self, event: AgendaPane.HistoryRequested) -> None:
+        from minuteterm.search.history import item_history
+        from minuteterm.tui.screens.subject_history_dialog import SubjectHistoryDialog
+
+        self.app.push_screen(SubjectHistoryDialog(item_history(self.store.conn, event.item_id)))
 
     # --- entry keys -----------------------------------------------------------
 

@@ -35,6 +35,7 @@ class AgendaPane(OptionList):
 
     BINDINGS = [
         Binding("r", "import_report", "Import report", id="agenda.report"),
+        Binding("h", "history", "Subject history", id="agenda.history"),
     ]
 
     @dataclass
@@ -48,6 +49,18 @@ class AgendaPane(OptionList):
         """The clerk wants to drop an officer report onto an item."""
 
         item_id: int
+
+    @dataclass
+    class HistoryRequested(Message):
+        """The clerk asked for the history of the highlighted item's subject."""
+
+        item_id: int
+
+    def action_history(self) -> None:
+        """The history of the highlighted item's subject."""
+        option = self.highlighted_option
+        if option is not None and option.id:
+            self.post_message(self.HistoryRequested(int(option.id[1:])))
 
     def on_mount(self) -> None:
         self.border_title = "Agenda"
