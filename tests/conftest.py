@@ -72,3 +72,12 @@ def store(db_path: Path) -> Iterator[Store]:
     opened = open_store(db_path)
     yield opened
     opened.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything under ``tests/system`` starts real processes, terminals,
+    servers or browsers: it is marked ``slow`` (``pytest -m "not slow"`` runs
+    the unit and app tests in well under a minute)."""
+    for item in items:
+        if "system" in Path(str(item.path)).parts[-2:-1]:
+            item.add_marker(pytest.mark.slow)

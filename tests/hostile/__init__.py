@@ -9,7 +9,7 @@ optional ``expect`` (exactly what must be stored once the text is cleaned).
 The inspectors here parse what an export wrote and list anything that could
 run, fetch or link: :func:`html_problems`, :func:`markdown_problems` and
 :func:`csv_problems` return a list of findings, empty when the file is safe.
-``tests/test_hostile.py`` and ``tests/test_browser.py`` share them.
+``tests/app/test_hostile.py`` and ``tests/system/test_browser.py`` share them.
 """
 
 from __future__ import annotations
