@@ -278,3 +278,11 @@ def build_fixed_meeting(store: Store) -> int:
         fill(store, item)
     close_meeting(store, meeting, now=at(20, 5))
     return meeting
+
+
+def action_number(store: Store, entry_id: int) -> int:
+    """The number action entry ``entry_id`` is printed with and typed as
+    (``!! 3``): given per committee, not its entry id."""
+    action = store.entry(entry_id).action
+    assert action is not None and action.number is not None
+    return action.number

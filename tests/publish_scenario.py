@@ -25,6 +25,7 @@ from minuteterm.model import AttendanceStatus, EntryKind, NewItem, PersonKind
 from minuteterm.recording.drafts import save_draft
 from minuteterm.recording.meetings import create_meeting
 from minuteterm.recording.recorder import Recorder
+from tests.fixtures_meeting import action_number
 
 COMMITTEE = "Harbour Board"
 
@@ -108,7 +109,11 @@ def october(store: Store) -> tuple[int, int, int]:
         store,
         meeting,
         start.add(minutes=20),
-        [f"!! {public_action}: the Vorticella contractor was named in confidence", "/end"],
+        [
+            f"!! {action_number(store, public_action)}: the Vorticella contractor was named"
+            " in confidence",
+            "/end",
+        ],
     )
     return meeting, public_action, confidential_action
 
@@ -137,14 +142,14 @@ def november(store: Store, public_action: int, confidential_action: int) -> int:
             f"/item {numbers['Minutes of the previous meeting']}",
             "/approve",
             f"/item {numbers['Action log']}",
-            f"!! {public_action} done: the timetable is on the website",
+            f"!! {action_number(store, public_action)} done: the timetable is on the website",
             f"/item {numbers['Quayside signage']}",
             "The Board reviewed the quayside signage and the new lighthouse panel.",
             "Cllr Ahmed mentioned Gobblewidth.",
             "The Farthingale wording was agreed.",
             "= That the signage be approved.",
             f"/item {numbers['Harbour office lease']}",
-            f"!! {confidential_action}: Marblethorpe valuation received",
+            f"!! {action_number(store, confidential_action)}: Marblethorpe valuation received",
         ],
     )
     recorder = Recorder(store, meeting)
@@ -209,6 +214,7 @@ def build(path: Path, copy_after_november: Path | None = None) -> dict[str, int]
             copy_database(path, copy_after_november)
         third = december(store)
         fourth = draft(store)
+        public_number = action_number(store, public_action)
     finally:
         store.close()
     return {
@@ -217,5 +223,6 @@ def build(path: Path, copy_after_november: Path | None = None) -> dict[str, int]
         "december": third,
         "draft": fourth,
         "public_action": public_action,
+        "public_action_number": public_number,
         "confidential_action": confidential_action,
     }

@@ -62,15 +62,16 @@ def build(store: Store) -> Scenario:
     )
     secret_action = store.last_entry(october.meeting_id)
     assert secret_action is not None
-    actions = {row.description: row.action_id for row in ActionSheet(store).rows()}
-    valuation = actions["obtain a valuation of the slipway plot"]
+    actions = {row.description: row for row in ActionSheet(store).rows()}
+    valuation = actions["obtain a valuation of the slipway plot"].action_id
+    number = actions["obtain a valuation of the slipway plot"].number
     ActionSheet(store).update(valuation, note="quillfeather valuers instructed")
     november = _meeting(store, FINANCE, 9, 11, "Capital programme: sea wall repairs")
     typed(
         november,
         "/item 1",
         "The Finance Director reported that the sea wall works were within budget.",
-        f"!! {valuation}: overspent by the gallimaufry fee",
+        f"!! {HARBOUR} {number}: overspent by the gallimaufry fee",
         "= That the capital allocation for the sea wall be increased.",
         "/end",
     )

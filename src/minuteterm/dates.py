@@ -403,6 +403,31 @@ def looks_like_date(text: str) -> bool:
     return bool(_RELATIVE_START.match(clean))
 
 
+#: A relative date ending a line: `` in 2 weeks``, `` in a month's time``.
+_TRAILING_RELATIVE = re.compile(
+    r"(?<!\S)in\s+\S+\s+(?:working\s+|business\s+)?(?:day|week|fortnight|month|year)s?"
+    r"(?:'s|')?(?:\s+time)?\s*[.]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def trailing_relative(text: str) -> tuple[str, str] | None:
+    """Split a relative date off the end of ``text``: ``"share the report in
+    2 weeks"`` -> ``("share the report", "in 2 weeks")``. Only a phrase
+    :func:`parse_date` reads counts (``in 2 weeks``, ``in a fortnight``,
+    ``in 3 working days``, ``in a month's time``), so ordinary words are
+    never taken for a date ("in two parts" is left alone)."""
+    match = _TRAILING_RELATIVE.search(text)
+    if match is None:
+        return None
+    phrase = match.group(0).strip().rstrip(".").strip()
+    try:
+        parse_date(phrase, date(2000, 1, 3))
+    except DateError:
+        return None
+    return text[: match.start()].rstrip().rstrip(",").rstrip(), phrase
+
+
 @dataclass(frozen=True)
 class Due:
     """When an action is due: a date, or ``None`` for "next meeting";

@@ -210,8 +210,15 @@ class Action:
     owner: str
     description: str
     due: date | None = None
+    #: The number it is printed with (``ACTION 3``): given per committee.
+    number: int | None = None
     due_text: str | None = None
     status: ActionStatus = ActionStatus.OPEN
+
+    @property
+    def label(self) -> int:
+        """The number printed for it (its entry id before numbers were given)."""
+        return self.number if self.number is not None else self.entry_id
 
 
 @dataclass(frozen=True)
@@ -274,6 +281,8 @@ class LoggedAction:
     """
 
     action_id: int
+    #: The number it is printed with (``ACTION 3``).
+    number: int
     description: str
     raised_owner: str
     raised_due: date | None
@@ -308,6 +317,8 @@ class ActionSheetRow:
     """One action as the action sheet shows it, across meetings."""
 
     action_id: int
+    #: The number it is printed with (``ACTION 3``), given per committee.
+    number: int
     committee: str
     meeting_id: int
     meeting_starts_at: pendulum.DateTime

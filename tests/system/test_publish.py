@@ -97,7 +97,7 @@ def test_public_actions_carry_only_their_public_updates(
     run("--db", db, "publish", "-o", site)
     minutes = site / "minutes.db"
     assert rows(minutes, "select number, status, latest_update from actions") == [
-        (ids["public_action"], "done", "the timetable is on the website")
+        (ids["public_action_number"], "done", "the timetable is on the website")
     ]
     assert rows(minutes, "select note from action_updates") == [
         ("the timetable is on the website",)

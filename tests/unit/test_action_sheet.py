@@ -21,6 +21,7 @@ from minuteterm.recording.meetings import create_meeting
 from minuteterm.recording.record import meeting_record
 from minuteterm.recording.recorder import Recorder
 from tests.conftest import FrozenClock
+from tests.fixtures_meeting import action_number
 
 COMMITTEE = "Housing Scrutiny Committee"
 ZONE = "Europe/London"
@@ -97,8 +98,8 @@ def test_action_carried_across_two_meetings_and_updated_in_the_second(store: Sto
         second,
         at(12, 1, 18, 40),
         "/item 4",
-        f"!! {survey}: chased, reply expected Friday",
-        f"!! {survey} done: report circulated on 3 Dec",
+        f"!! {action_number(store, survey)}: chased, reply expected Friday",
+        f"!! {action_number(store, survey)} done: report circulated on 3 Dec",
     )
 
     # the running minute holds both updates as entries of the log item
@@ -221,7 +222,13 @@ def test_updates_since_the_last_meeting_and_elsewhere_in_the_meeting(store: Stor
     sheet = ActionSheet(store)
     sheet.update(survey, status=DONE, note="survey sent to members", now=at(11, 20, 10, 0))
     second = make_meeting(store, at(12, 1))
-    minute(store, second, at(12, 1, 18, 40), "/item 5", f"!! {voids} owner Head of Finance")
+    minute(
+        store,
+        second,
+        at(12, 1, 18, 40),
+        "/item 5",
+        f"!! {action_number(store, voids)} owner Head of Finance",
+    )
     minutes = render(meeting_record(store, second), "md")
     log = minutes[minutes.index("## 4. Action log") : minutes.index("## 5. ")]
     # closed between meetings: still reported, with its date
@@ -277,7 +284,12 @@ def test_next_meeting_resolves_once_that_meeting_exists(store: Store) -> None:
     assert "| Head of Housing | 19 January 2027 | Open |" in minutes  # on the sheet
 
     # set again in the second meeting: it now means the meeting after that one
-    minute(store, second, at(1, 19, 18, 40, year=2027), f"!! {voids} due next meeting")
+    minute(
+        store,
+        second,
+        at(1, 19, 18, 40, year=2027),
+        f"!! {action_number(store, voids)} due next meeting",
+    )
     assert sheet.row(voids).due is None
     make_meeting(store, at(3, 2, year=2027))
     assert sheet.row(voids).due == date(2027, 3, 2)
@@ -346,8 +358,8 @@ def test_deleting_an_update_entry_works_the_action_out_again(store: Store) -> No
         second,
         at(12, 1, 18, 40),
         "/item 4",
-        f"!! {survey}: chased",
-        f"!! {survey} done owner Head of Repairs: report circulated",
+        f"!! {action_number(store, survey)}: chased",
+        f"!! {action_number(store, survey)} done owner Head of Repairs: report circulated",
     )
     sheet = ActionSheet(store)
     done = store.last_entry(second)
@@ -366,17 +378,23 @@ def test_editing_an_update_entry(store: Store) -> None:
     _, survey, voids = first_meeting(store)
     second = make_meeting(store, at(12, 1))
     recorder = minute(
-        store, second, at(12, 1, 18, 40), "/item 4", f"!! {survey} done: report circulatd"
+        store,
+        second,
+        at(12, 1, 18, 40),
+        "/item 4",
+        f"!! {action_number(store, survey)} done: report circulatd",
     )
     entry = store.last_entry(second)
     assert entry is not None
-    assert recorder.edit_line(entry.id) == f"!! {survey} done: report circulatd"
+    assert (
+        recorder.edit_line(entry.id) == f"!! {action_number(store, survey)} done: report circulatd"
+    )
     recorder.apply("s/circulatd/circulated/")
     sheet = ActionSheet(store)
     assert sheet.row(survey).latest_update == "report circulated"
     assert store.entry(entry.id).text == "report circulated"
 
-    recorder.edit(entry.id, f"!! {voids} dropped: superseded")
+    recorder.edit(entry.id, f"!! {action_number(store, voids)} dropped: superseded")
     assert sheet.row(survey).status is OPEN  # no longer the action this update is about
     assert sheet.row(voids).status is DROPPED
     assert [u.note for u in sheet.history(voids)] == ["superseded"]
@@ -406,9 +424,10 @@ def test_unknown_or_deleted_action_is_refused_and_nothing_saved(store: Store) ->
     recorder = Recorder(store, second)
     with pytest.raises(StoreError, match="there is no action 999"):
         recorder.apply("!! 999 done")
+    number = action_number(store, survey)
     Recorder(store, first).delete(survey)
-    with pytest.raises(StoreError, match=f"there is no action {survey}"):
-        recorder.apply(f"!! {survey} done")
+    with pytest.raises(StoreError, match=f"there is no action {number}"):
+        recorder.apply(f"!! {number} done")
     assert store.meeting_entries(second) == []
 
 
@@ -423,7 +442,7 @@ def test_entry_and_update_are_saved_together_or_not_at_all(
 
     monkeypatch.setattr(ActionSheet, "update", fail)
     with pytest.raises(StoreError, match="disk is full"):
-        Recorder(store, second).apply(f"!! {survey} done")
+        Recorder(store, second).apply(f"!! {action_number(store, survey)} done")
     assert store.meeting_entries(second) == []
     assert store.meeting(second).current_item_id is None
 
@@ -432,8 +451,11 @@ def test_an_update_without_a_note_reads_as_what_changed(store: Store) -> None:
     _, survey, _ = first_meeting(store)
     second = make_meeting(store, at(12, 1))
     recorder = Recorder(store, second)
-    outcome = recorder.apply(f"!! {survey} done owner Head of Repairs due 31/01/2027")
-    assert outcome.message.startswith(f"action {survey} (circulate the damp survey): marked done")
+    outcome = recorder.apply(
+        f"!! {action_number(store, survey)} done owner Head of Repairs due 31/01/2027"
+    )
+    number = action_number(store, survey)
+    assert outcome.message.startswith(f"action {number} (circulate the damp survey): marked done")
     entry = store.entry(outcome.entry_id or 0)
     assert entry.text == ("marked done; reassigned to Head of Repairs; now due by 31 January 2027")
     with pytest.raises(CaptureError, match="typed as !! N"):

@@ -40,7 +40,7 @@ def test_actions_show_where_they_stand_today(store: Store) -> None:
     survey = history(store.conn, "sea wall").items[0].actions[0]
     assert survey.status == "open"
     ActionSheet(store).update(survey.action_id, note="survey received", status=None)
-    Recorder(store, 3).apply(f"!! {survey.action_id} done: survey report circulated")
+    Recorder(store, 3).apply(f"!! {survey.number} done: survey report circulated")
     today = history(store.conn, "sea wall").items[0].actions[0]
     assert (today.status, today.latest_note) == ("done", "survey report circulated")
 

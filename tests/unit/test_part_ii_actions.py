@@ -20,6 +20,7 @@ from minuteterm.recording.record import meeting_record
 from minuteterm.recording.recorder import Recorder
 from tests.app.test_no_leak import visible_text, words
 from tests.conftest import FrozenClock
+from tests.fixtures_meeting import action_number
 
 COMMITTEE = "Corporate Parenting Board"
 AGENDA = [
@@ -56,14 +57,14 @@ def two_meetings(store: Store, clock: FrozenClock) -> tuple[int, int, int, int]:
         "/item 4",
         "! Head of Fostering: publish the recruitment campaign by 31/01/2027",
     )
-    public_action = store.last_entry(first).id
+    public_action = action_number(store, store.last_entry(first).id)
     typed(
         one,
         "/item 5",
         "The Board heard that Marlowe House bid £418,000 a year.",
         "! Head of Property: negotiate the Marlowe break clause with Quennell by 28/02/2027",
     )
-    secret_action = store.last_entry(first).id
+    secret_action = action_number(store, store.last_entry(first).id)
     typed(one, f"!! {public_action} owner Zanzibar Tollbridge: hold until Marlowe signs")
     typed(one, "/end")
     clock.advance(days=30)

@@ -203,7 +203,7 @@ join entries e on e.id = a.entry_id
 join agenda_items i on i.id = e.item_id
 join meetings m on m.id = i.meeting_id
 where e.deleted_at is null
-order by a.entry_id
+order by a.number, a.entry_id
 """
 
 _UPDATES = f"""
@@ -362,6 +362,7 @@ def _as_shown(
     overdue = at_start.status is ActionStatus.OPEN and bool(at_start.due and at_start.due < day)
     return LoggedAction(
         action_id=row["entry_id"],
+        number=row["number"] if row["number"] is not None else row["entry_id"],
         description=row["description"],
         raised_owner=raised.owner,
         raised_due=raised.due,

@@ -146,9 +146,12 @@ def save_action(
         db.table("actions").update(entry_id, raised)
         recompute(db, entry_id)
         return
+    committee_id, number = next_number(db, entry_id)
     db.table("actions").insert(
         {
             "entry_id": entry_id,
+            "committee_id": committee_id,
+            "number": number,
             "owner": raised["raised_owner"],
             "due": raised["raised_due"],
             "due_text": due_text,
@@ -156,6 +159,46 @@ def save_action(
             **raised,
         }
     )
+
+
+def next_number(db: sqlite_utils.Database, entry_id: int) -> tuple[int, int]:
+    """The committee of entry ``entry_id`` and the next action number it
+    gives (1, 2, 3 … in a fresh database), taken now so it is never given
+    again, even if the action is later deleted."""
+    (committee_id,) = db.execute(
+        """select m.committee_id from entries e join agenda_items i on i.id = e.item_id
+        join meetings m on m.id = i.meeting_id where e.id = ?""",
+        [entry_id],
+    ).fetchone()
+    db.execute(
+        """insert into action_counters (committee_id, last) values (?, 1)
+        on conflict (committee_id) do update set last = last + 1""",
+        [committee_id],
+    )
+    (number,) = db.execute(
+        "select last from action_counters where committee_id = ?", [committee_id]
+    ).fetchone()
+    return int(committee_id), int(number)
+
+
+def action_numbered(db: sqlite_utils.Database, committee_id: int, number: int) -> int | None:
+    """The entry id of the committee's action ``number`` (as printed), if it
+    stands (not deleted)."""
+    row = db.execute(
+        """select a.entry_id from actions a join entries e on e.id = a.entry_id
+        where a.committee_id = ? and a.number = ? and e.deleted_at is null""",
+        [committee_id, number],
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+def number_of(db: sqlite_utils.Database, action_id: int) -> tuple[int, int]:
+    """The number action ``action_id`` (its entry id) is printed with, and
+    the committee that gave it."""
+    (number, committee_id) = db.execute(
+        "select number, committee_id from actions where entry_id = ?", [action_id]
+    ).fetchone()
+    return int(number), int(committee_id)
 
 
 def update_of_entry(db: sqlite_utils.Database, entry_id: int) -> ActionUpdate | None:

@@ -53,7 +53,7 @@ _DUE_SET_AT = """coalesce((select coalesce(um.starts_at, u.at) from action_updat
 
 _SHEET = f"""
 with sheet as (
-    select a.entry_id as action_id, a.description, a.owner, a.due, a.due_text,
+    select a.entry_id as action_id, a.number, a.description, a.owner, a.due, a.due_text,
         a.status, m.id as meeting_id, m.starts_at as meeting_starts_at,
         c.name as committee, i.number as item_number, i.position as item_position,
         case
@@ -296,6 +296,7 @@ def _row(row: dict[str, Any]) -> ActionSheetRow:
     due = row["effective_due"]
     return ActionSheetRow(
         action_id=row["action_id"],
+        number=row["number"],
         committee=row["committee"],
         meeting_id=row["meeting_id"],
         meeting_starts_at=to_local(moment(row["meeting_starts_at"]) or clock.now()),

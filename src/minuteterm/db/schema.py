@@ -406,6 +406,36 @@ def _v12_search_index(db: sqlite_utils.Database) -> None:
     search_index.build(db)
 
 
+def _v13_action_numbers(db: sqlite_utils.Database) -> None:
+    """Each action's number on the sheet, given per committee (1, 2, 3 …) and
+    never reused: ``actions.number`` and ``actions.committee_id``, and the
+    last number each committee gave in ``action_counters``. Actions already
+    raised keep the number they were printed with (their entry id), so
+    minutes already published do not change."""
+    have = {row[1] for row in db.execute("pragma table_info(actions)").fetchall()}
+    if "committee_id" not in have:
+        db.execute("alter table actions add column committee_id integer references committees(id)")
+    if "number" not in have:
+        db.execute("alter table actions add column number integer")
+    _statements(
+        db,
+        """
+        update actions set committee_id = (select m.committee_id from entries e
+            join agenda_items i on i.id = e.item_id join meetings m on m.id = i.meeting_id
+            where e.id = actions.entry_id) where committee_id is null;
+        update actions set number = entry_id where number is null;
+        create unique index if not exists actions_by_number on actions(committee_id, number);
+        create table if not exists action_counters (
+            committee_id integer primary key references committees(id),
+            last integer not null
+        );
+        insert or ignore into action_counters (committee_id, last)
+            select committee_id, max(number) from actions
+            where committee_id is not null group by committee_id
+        """,
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_core,
     _v2_action_history,
@@ -419,6 +449,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v10_attendance_as_minuted,
     _v11_house_style,
     _v12_search_index,
+    _v13_action_numbers,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

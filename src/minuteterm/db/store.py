@@ -631,7 +631,7 @@ class Store:
     # --- entries ------------------------------------------------------------
 
     _ENTRY_SQL = """select e.*, a.owner, a.description, a.due, a.due_text,
-        a.status as action_status from entries e
+        a.status as action_status, a.number as action_number from entries e
         left join actions a on a.entry_id = e.id"""
 
     def _entry_from(self, row: dict[str, Any]) -> Entry:
@@ -644,6 +644,7 @@ class Store:
                 due=date.fromisoformat(row["due"]) if row["due"] else None,
                 due_text=row["due_text"],
                 status=ActionStatus(row["action_status"]),
+                number=row["action_number"],
             )
         return Entry(
             id=row["id"],

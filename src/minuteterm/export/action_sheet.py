@@ -103,7 +103,7 @@ def _marking(rows: Sequence[ActionSheetRow]) -> list[str]:
 
 def _number(row: ActionSheetRow) -> str:
     """``42``, or ``42 (exempt)`` for a confidential action."""
-    return f"{row.action_id} (exempt)" if row.confidential else str(row.action_id)
+    return f"{row.number} (exempt)" if row.confidential else str(row.number)
 
 
 def _one_committee(rows: Sequence[ActionSheetRow]) -> str | None:
@@ -219,7 +219,7 @@ def _csv(rows: Sequence[ActionSheetRow], counts: Counts, title: str, today: date
         updated = row.latest_update_at
         writer.writerow(
             [
-                row.action_id,
+                row.number,
                 _as_text(row.committee),
                 row.meeting_starts_at.date().isoformat(),
                 _as_text(row.item_number),

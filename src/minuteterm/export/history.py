@@ -52,7 +52,8 @@ def action_line(action: StoryAction) -> str:
     """``ACTION 27 – Repairs Manager: provide … (open, due by 1 March 2027)``."""
     due = _due_words(action)
     state = action.status + (f", due {due}" if due and action.status == "open" else "")
-    line = f"ACTION {action.action_id} – {action.owner}: {action.description} ({state})"
+    number = action.number or action.action_id
+    line = f"ACTION {number} – {action.owner}: {action.description} ({state})"
     return line + (f" – latest: {action.latest_note}" if action.latest_note else "")
 
 

@@ -127,3 +127,15 @@ def describe(committee: Committee) -> str:
             f"  members named:    {committee.member_naming} ({naming})",
         ]
     )
+
+
+def committee_named(store: Store, typed: str) -> Committee:
+    """The existing committee ``typed`` names: its name or its minute prefix
+    (any case); refused with the committees there are when none does."""
+    wanted = " ".join(typed.split()).casefold()
+    rows = store.query("select id, name, prefix from committees order by name")
+    for row in rows:
+        if wanted in (row["name"].casefold(), (row["prefix"] or "").casefold()):
+            return store.committee_by_id(row["id"])
+    names = "; ".join(row["name"] for row in rows) or "none yet"
+    raise StoreError(f'there is no committee "{typed}" (committees: {names})')

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from minuteterm.dates import DateError, Due, looks_like_date, parse_due
+from minuteterm.dates import DateError, Due, looks_like_date, parse_due, trailing_relative
 from minuteterm.errors import CaptureError
 from minuteterm.grammar.formal import FormalCommand, is_formal, parse_formal
 from minuteterm.model import ActionStatus, EntryKind, ResolutionForm
@@ -78,8 +78,9 @@ class Correct:
 @dataclass(frozen=True)
 class UpdateAction:
     """``!! 12 done: note``: record an update to action ``action_id`` (its
-    number on the action sheet). ``None`` fields are left as they are; at
-    least one of them, or the note, is given."""
+    number on the committee's action sheet; ``committee`` names another
+    committee, ``!! Harbour Board 7: note``). ``None`` fields are left as
+    they are; at least one of them, or the note, is given."""
 
     action_id: int
     note: str = ""
@@ -87,6 +88,7 @@ class UpdateAction:
     owner: str | None = None
     due: date | None = None
     due_text: str | None = None
+    committee: str | None = None
 
 
 @dataclass(frozen=True)
@@ -354,7 +356,8 @@ def _due(text: str, today: date) -> Due:
 
 def _split_due(body: str, today: date) -> tuple[str, Due | None]:
     """Take a trailing ``by DATE`` / ``due DATE`` / ``(by DATE)`` off an
-    action: the latest marker followed by something :func:`looks_like_date`."""
+    action: the latest marker followed by something :func:`looks_like_date`;
+    else a trailing relative date with no marker (``… in 2 weeks``)."""
     match = _DUE_BRACKETED.search(body)
     if match and match.end() == len(body) and looks_like_date(match.group(1)):
         return body[: match.start()], _due(match.group(1), today)
@@ -363,6 +366,9 @@ def _split_due(body: str, today: date) -> tuple[str, Due | None]:
         if looks_like_date(when):
             description = body[: marker.start()].rstrip().rstrip(".,").rstrip()
             return description, _due(when, today)
+    relative = trailing_relative(body)
+    if relative is not None and relative[0]:
+        return relative[0], _due(relative[1], today)
     return body, None
 
 
@@ -390,6 +396,8 @@ def _action(owner: str | None, body: str, whole: str, today: date) -> AddEntry:
 UPDATE_PREFIX = "!!"
 _UPDATE_FORM = "!! 12 [done|dropped|open] [owner NAME] [due DATE]: note"
 _UPDATE_NUMBER = re.compile(r"#?(\d{1,18})(?=\s|:|$)")
+#: ``Harbour Board 7``: another committee's action, its name before the number.
+_UPDATE_OTHER = re.compile(r"([^\d\s:#][^:]*?)\s+(?=#?\d{1,18}(?:\s|:|$))")
 _UPDATE_STATUS: dict[str, ActionStatus] = {
     "done": ActionStatus.DONE,
     "dropped": ActionStatus.DROPPED,
@@ -441,6 +449,10 @@ def _update_owner(head: str, action_id: int) -> str | None:
 def _update(line: str, today: date) -> UpdateAction:
     """``!! N [done|dropped|open|reopen] [owner NAME] [due DATE]: note``."""
     body = line[len(UPDATE_PREFIX) :].strip()
+    committee = None
+    other = None if _UPDATE_NUMBER.match(body) else _UPDATE_OTHER.match(body)
+    if other:
+        committee, body = " ".join(other.group(1).split()), body[other.end() :]
     number = _UPDATE_NUMBER.match(body)
     if not number:
         raise CaptureError(f"an action update starts with the action's number: {_UPDATE_FORM}")
@@ -469,13 +481,15 @@ def _update(line: str, today: date) -> UpdateAction:
         owner,
         due.date if due else None,
         due.text if due else None,
+        committee,
     )
 
 
 def format_update(command: UpdateAction) -> str:
     """An update written back as a line that :func:`parse` reads to the same
     command: ``!! 12 done owner Head of Finance due 31/01/2027: note``."""
-    parts = [UPDATE_PREFIX, str(command.action_id)]
+    parts = [UPDATE_PREFIX, *([command.committee] if command.committee else [])]
+    parts.append(str(command.action_id))
     if command.status is not None:
         parts.append(command.status.value)
     if command.owner:

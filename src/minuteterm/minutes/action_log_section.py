@@ -127,7 +127,7 @@ class LogWriter:
 
     def _action(self, action: LoggedAction) -> Paragraph:
         if self._secret(action):
-            return exempt_paragraph(f"ACTION {action.action_id}", action)
+            return exempt_paragraph(f"ACTION {action.number}", action)
         raised = f"raised under minute {action.raised_item} on {format_date(_day(action))}"
         owner = action.prior_owner or action.owner
         due_on = action.prior_due if action.prior_owner else action.due
@@ -142,7 +142,7 @@ class LogWriter:
                 if action.status is ActionStatus.OPEN
                 else f" {STATUS_WORDS[action.status]}."
             )
-        return Paragraph((Span(f"ACTION {action.action_id}", strong=True), Span(text)), "action")
+        return Paragraph((Span(f"ACTION {action.number}", strong=True), Span(text)), "action")
 
     def _updates(self, action: LoggedAction) -> list[LoggedUpdate]:
         if self._secret(action):
@@ -173,10 +173,10 @@ class LogWriter:
             return Paragraph((Span("ACTION UPDATE", strong=True), Span(f" – {text}")), "action")
         action, logged = found
         if self._secret(action, logged):
-            return exempt_paragraph(f"UPDATE ON ACTION {action.action_id}", action)
+            return exempt_paragraph(f"UPDATE ON ACTION {action.number}", action)
         what = f"{action.raised_owner}: {strip_stop(action.description)}"
         words = f"{what}. {ensure_stop(update_words(logged.update))}"
-        label = Span(f"UPDATE ON ACTION {action.action_id}", strong=True)
+        label = Span(f"UPDATE ON ACTION {action.number}", strong=True)
         return Paragraph((label, Span(f" – {words}")), "action")
 
     def as_raised(self, action_id: int) -> LoggedAction | None:

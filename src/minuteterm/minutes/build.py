@@ -115,7 +115,14 @@ def _as_raised(entry: Entry, logged: LoggedAction | None) -> Action | None:
         description=logged.description,
         due=logged.raised_due,
         due_text=logged.raised_due_text,
+        number=logged.number,
     )
+
+
+def _number(entry: Entry, action: Action | None) -> int:
+    """The number the action is printed with (its entry's id before actions
+    were numbered of their own)."""
+    return action.number if action is not None and action.number is not None else entry.id
 
 
 def action_paragraph(entry: Entry, logged: LoggedAction | None = None) -> Paragraph:
@@ -128,7 +135,10 @@ def action_paragraph(entry: Entry, logged: LoggedAction | None = None) -> Paragr
     text = f"{owner}: {words}" if owner else words
     if due:
         text += f" ({due})"
-    return Paragraph((Span(f"ACTION {entry.id}", strong=True), Span(f" – {text}")), "action")
+    return Paragraph(
+        (Span(f"ACTION {_number(entry, action)}", strong=True), Span(f" – {text}")),
+        "action",
+    )
 
 
 def narrative(entry: Entry) -> Paragraph:

@@ -260,11 +260,11 @@ def action_rows(
     public updates, and those updates."""
     actions, updates = [], []
     for row in store.query(_RAISED, [meeting_id]):
-        number = row["entry_id"]
-        if number in context.confidential.actions:
+        entry_id, number = row["entry_id"], row["number"] or row["entry_id"]
+        if entry_id in context.confidential.actions:
             continue
         action_uid = f"{uid}-a{number}"
-        public = _public_updates(store, number, context)
+        public = _public_updates(store, entry_id, context)
         state = fold(raised_state(row), (update_from_row(u) for u in public))
         actions.append(
             {

@@ -95,7 +95,11 @@ def decode(kind: Any, data: Any) -> Any:
 def _dataclass(kind: Any, data: dict[str, Any]) -> Any:
     hints = typing.get_type_hints(kind)
     known = {f.name for f in dataclasses.fields(kind) if f.init}
-    return kind(**{name: decode(hints[name], data[name]) for name in known if name in data})
+    values = {name: decode(hints[name], data[name]) for name in known if name in data}
+    if "number" in known and "number" not in data and "action_id" in data:
+        # Frozen before actions had numbers of their own: the number printed was the id.
+        values["number"] = data["action_id"]
+    return kind(**values)
 
 
 # --- freezing and thawing a meeting ------------------------------------------------

@@ -22,11 +22,19 @@ from dataclasses import replace
 import pendulum
 
 from minuteterm import clock
-from minuteterm.actions.history import changes, raised, rewrite_update, summary
+from minuteterm.actions.history import (
+    action_numbered,
+    changes,
+    number_of,
+    raised,
+    rewrite_update,
+    summary,
+)
 from minuteterm.actions.sheet import ActionSheet
 from minuteterm.dates import format_date, to_local
 from minuteterm.db.backup import backup, prune
 from minuteterm.db.store import Store, StoreError
+from minuteterm.formal.committees import committee_named
 from minuteterm.formal.numbering import check_citations
 from minuteterm.formal.people import member_named
 from minuteterm.formal.votes import form_of, set_form
@@ -101,8 +109,11 @@ class Recorder:
         """Refuse (:class:`~minuteterm.db.store.MeetingLocked`) once approved."""
         self.store.assert_editable(self.store.meeting(self.meeting_id))
 
-    def _today(self, now: pendulum.DateTime) -> pendulum.Date:
-        return to_local(now).date()
+    def _meeting_day(self) -> pendulum.Date:
+        """The day dates typed in this meeting count from: the meeting's own
+        date (``in 2 weeks`` typed up days later still means two weeks from
+        the meeting), whenever the line is typed."""
+        return to_local(self.store.meeting(self.meeting_id).starts_at).date()
 
     def parse(self, line: str, default_kind: EntryKind, now: pendulum.DateTime) -> Command:
         """Parse a line with this meeting's people as known speakers.
@@ -114,7 +125,7 @@ class Recorder:
         _check_length(line)
         return parse(
             clean(line),
-            self._today(now),
+            self._meeting_day(),
             default_kind=default_kind,
             known_names=self.store.people_names(self.meeting_id),
         )
@@ -271,9 +282,31 @@ class Recorder:
 
     # --- action updates -------------------------------------------------------
 
+    def _by_number(self, command: UpdateAction) -> UpdateAction:
+        """``command`` with the action the clerk numbered (``!! 3`` is the
+        committee's action 3, as printed) given by its id."""
+        committee = self.store.meeting(self.meeting_id).committee_id
+        sheet = "this committee's sheet"
+        if command.committee:
+            other = committee_named(self.store, command.committee)
+            committee, sheet = other.id, f"the {other.name} sheet"
+        action_id = action_numbered(self.store.db, committee, command.action_id)
+        if action_id is None:
+            raise StoreError(f"there is no action {command.action_id} on {sheet}")
+        return replace(command, action_id=action_id, committee=None)
+
+    def _as_typed(self, command: UpdateAction) -> UpdateAction:
+        """``command`` with its action given as the clerk types it: its
+        number, after its committee's name when it is another committee's."""
+        number, committee_id = number_of(self.store.db, command.action_id)
+        ours = self.store.meeting(self.meeting_id).committee_id
+        other = self.store.committee_by_id(committee_id).name if committee_id != ours else None
+        return replace(command, action_id=number, committee=other)
+
     def _update_action(self, command: UpdateAction, moment: pendulum.DateTime) -> Outcome:
         """``!! N ...``: an update entry in the current item and the dated
         update to action N, saved together or not at all."""
+        command = self._by_number(command)
         sheet = ActionSheet(self.store)
         row = sheet.row(command.action_id)
         with self.store.transaction():
@@ -293,7 +326,7 @@ class Recorder:
             )
         what = "; ".join(changes(update)) or "note added"
         short = row.description if len(row.description) <= 40 else row.description[:39] + "…"
-        return Outcome(f"action {row.action_id} ({short}): {what}", entry_id, item.id)
+        return Outcome(f"action {row.number} ({short}): {what}", entry_id, item.id)
 
     def _rewrite_update(
         self, entry: Entry, command: UpdateAction, moment: pendulum.DateTime
@@ -372,7 +405,7 @@ class Recorder:
         if entry.kind is EntryKind.ACTION_UPDATE:
             update = ActionSheet(self.store).entry_update(entry_id)
             if update is not None:
-                return format_update(_as_command(update))
+                return format_update(self._as_typed(_as_command(update)))
         due_text = None
         as_raised = raised(self.store.db, entry_id) if entry.action is not None else None
         if as_raised is not None:
@@ -397,7 +430,7 @@ class Recorder:
         if entry.kind is EntryKind.ACTION_UPDATE:
             if not isinstance(command, UpdateAction):
                 raise CaptureError(f"{_UPDATE_HINT}: edit it as {self.edit_line(entry_id)}")
-            self._rewrite_update(entry, command, moment)
+            self._rewrite_update(entry, self._by_number(command), moment)
             return Outcome(f"updated the update to action {command.action_id}", entry.id)
         if isinstance(command, UpdateAction):
             raise CaptureError("an entry cannot become an action update: type !! N as a new line")

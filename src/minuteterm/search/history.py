@@ -119,7 +119,8 @@ def _actions(
     hidden = f"and not {action_confidential('a.entry_id')}" if public else ""
     rows = conn.execute(
         f"""select e.item_id, a.entry_id, a.description, a.owner, a.status, a.due,
-        a.due_text, {_latest_note(public)} from entries e join actions a on a.entry_id = e.id
+        a.due_text, {_latest_note(public)}, a.number
+        from entries e join actions a on a.entry_id = e.id
         where e.item_id in (select value from json_each(?)) and e.kind = 'action'
         and e.deleted_at is null {hidden} order by e.item_id, e.position""",
         [json.dumps(item_ids)],
@@ -135,6 +136,7 @@ def _actions(
                 due=date.fromisoformat(row[5]) if row[5] else None,
                 due_text=row[6],
                 latest_note=row[7],
+                number=row[8],
             )
         )
     return found

@@ -21,6 +21,8 @@ class StoryAction:
     due: date | None = None
     due_text: str | None = None
     latest_note: str | None = None
+    #: The number it is printed with (``ACTION 3``); ``None``: the id.
+    number: int | None = None
 
 
 @dataclass(frozen=True)

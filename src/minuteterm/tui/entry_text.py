@@ -63,6 +63,11 @@ def entry_content(entry: Entry, *, item: AgendaItem | None = None, time: bool = 
     return _entry_content(entry, item, time, clock.local_zone())
 
 
+def _number(entry: Entry) -> int:
+    """The number an action is printed with (``ACTION 3``)."""
+    return entry.action.label if entry.action is not None else entry.id
+
+
 @lru_cache(maxsize=4096)
 def _entry_content(entry: Entry, item: AgendaItem | None, time: bool, _zone: object) -> Content:
     tag, style = KIND_LOOK[entry.kind]
@@ -71,7 +76,9 @@ def _entry_content(entry: Entry, item: AgendaItem | None, time: bool, _zone: obj
         parts.append((f"{format_clock(entry.created_at)} ", "dim"))
     if item is not None:
         parts.append((f"[{item.number}] ", "dim"))
-    parts.append((f"{tag} #{entry.id} " if entry.kind is EntryKind.ACTION else f"{tag} ", style))
+    parts.append(
+        (f"{tag} #{_number(entry)} " if entry.kind is EntryKind.ACTION else f"{tag} ", style)
+    )
     if entry.speaker:
         parts.append((f"{entry.speaker}: ", "bold"))
     parts.append(entry.text)

@@ -33,7 +33,7 @@ SAVE_KEYS = "Ctrl+S or Enter saves · Tab next field · ← → status · Esc ca
 def _summary(row: ActionSheetRow) -> str:
     due = format_date(row.due) if row.due else (row.due_text or "no date")
     return (
-        f"Action {row.action_id} ({row.committee}, {row.reference}): {row.description}\n"
+        f"Action {row.number} ({row.committee}, {row.reference}): {row.description}\n"
         f"Owner: {row.owner} · Due: {due} · Status: {row.status.value}"
     )
 
@@ -164,7 +164,7 @@ class ActionUpdateDialog(ModalScreen[str | None]):
         except CLERK_ERRORS as error:
             self.query_one("#problem", Static).update(Content(str(error)))
             return
-        self.dismiss(f"updated action {self.row.action_id}")
+        self.dismiss(f"updated action {self.row.number}")
 
     def action_cancel(self) -> None:
         """Close without changing anything."""

@@ -182,7 +182,7 @@ class ActionsScreen(Screen[None]):
         for row in rows:
             style = warning if row.overdue else Style()
             cells = (
-                str(row.action_id),
+                str(row.number),
                 row.reference,
                 row.description,
                 row.owner,
