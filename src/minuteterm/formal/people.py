@@ -4,7 +4,13 @@ departures during it, the quorum, and who may vote on an item.
 Names typed by the clerk are matched against the committee's people first
 (``Fenn`` or ``Cllr Fenn`` finds ``Cllr Alison Fenn``; an officer can be
 named by title), so a meeting's record uses one spelling of each person.
-A name that matches nobody is a new person, remembered for the committee.
+A name that matches nobody is refused, offering the close matches ("did
+you mean Cllr Robert Hale?"), so a typo never becomes a new member; the
+clerk adds someone new by ending their name with ``!`` (``present+ Cllr
+Robret Hale!``). Once a committee's members are known from an earlier
+meeting, a new member always needs the ``!``; at its first meeting, and for
+officers and others in attendance (who change from meeting to meeting), a
+name far from everyone known is added as typed.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pendulum
+from rapidfuzz import fuzz, process
 
 from minuteterm.clock import iso, moment
 from minuteterm.db.store import Store, StoreError
@@ -96,6 +103,76 @@ def resolve(people: list[Person], typed: str) -> Person | None:
     return found[0] if found else None
 
 
+#: A name ending with this is someone new, whatever it is close to.
+NEW_MARK = "!"
+#: How alike (0-100, rapidfuzz's ratio of the names without honorifics) a
+#: typed name must be to a known person's to be offered as a correction.
+CLOSE = 75
+
+
+def close_matches(people: list[Person], typed: str, limit: int = 3) -> list[Person]:
+    """The known people whose names (without Cllr, Mr …) are close to
+    ``typed``'s, closest first: ``Cllr Robret Hale`` -> Cllr Robert Hale;
+    a surname alone is compared with surnames (``Hail`` -> Hale)."""
+    core = " ".join(_core(typed))
+    if not core:
+        return []
+    one_word = " " not in core
+    choices = {
+        person.id: (_core(person.name)[-1:] if one_word else _core(person.name))
+        for person in people
+    }
+    found = process.extract(
+        core,
+        {key: " ".join(words) for key, words in choices.items() if words},
+        scorer=fuzz.ratio,
+        score_cutoff=CLOSE,
+        limit=limit,
+    )
+    by_id = {person.id: person for person in people}
+    return [by_id[key] for _choice, _score, key in found]
+
+
+def is_new(typed: str) -> bool:
+    """Whether the clerk marked ``typed`` as someone new (``Cllr Hale!``)."""
+    return typed.rstrip().endswith(NEW_MARK)
+
+
+def bare(typed: str) -> str:
+    """``typed`` without the new-person mark."""
+    return typed.rstrip().removesuffix(NEW_MARK).rstrip()
+
+
+def not_known(typed: str, near: list[Person]) -> CaptureError:
+    """The refusal of a name that is nobody the committee knows."""
+    name = bare(typed)
+    if near:
+        offer = " or ".join(person.name for person in near)
+        return CaptureError(
+            f'"{name}" is not one of the committee\'s people: did you mean {offer}?'
+            f' (to add someone new, end the name with !: "{name}!")'
+        )
+    return CaptureError(
+        f'"{name}" is not one of the committee\'s people: to add someone new,'
+        f' end the name with !: "{name}!"'
+    )
+
+
+def identify(people: list[Person], typed: str, *, new_welcome: bool = False) -> Person | None:
+    """The known person ``typed`` names, or ``None`` for someone new: marked
+    with ``!``, or (when ``new_welcome``) far from everyone known. A name
+    close to someone known is refused with the close matches offered."""
+    if is_new(typed):
+        return resolve(people, bare(typed))
+    person = resolve(people, typed)
+    if person is not None:
+        return person
+    near = close_matches(people, typed)
+    if near or not new_welcome:
+        raise not_known(typed, near)
+    return None
+
+
 def person_id(store: Store, committee_id: int, name: str) -> int:
     """The id of the committee's person called exactly ``name``."""
     rows = store.query(
@@ -119,11 +196,47 @@ def member_named(store: Store, committee_id: int, typed: str) -> str | None:
     return person.name if person else None
 
 
+def speaker_named(store: Store, committee_id: int, typed: str) -> str:
+    """The speaker as the minutes should name them: a member typed by part
+    of their name gets their full name; a name close to a member's but not
+    theirs (``Cllr Robret Hale``) is refused with the member offered,
+    unless marked new (``Cllr Robret Hale!``); anyone else (an officer by
+    title) stays as typed."""
+    if is_new(typed):
+        return clean(bare(typed))
+    named = member_named(store, committee_id, typed)
+    if named is not None:
+        return named
+    people = committee_people(store, committee_id)
+    if any(person.name == typed or person.title == typed for person in people):
+        return typed
+    near = close_matches(_members(people), typed)
+    if near:
+        raise not_known(typed, near)
+    return typed
+
+
 def name_for(store: Store, committee_id: int, typed: str) -> str:
-    """The stored spelling of the person ``typed`` names, or ``typed`` itself
-    (cleaned) for someone new."""
-    person = resolve(committee_people(store, committee_id), typed)
-    return person.name if person else clean(typed)
+    """The stored spelling of the member ``typed`` names, or ``typed`` itself
+    (cleaned) for someone new (see :func:`identify`)."""
+    person = identify(committee_people(store, committee_id), typed, new_welcome=True)
+    return person.name if person else clean(bare(typed))
+
+
+def _members_known(store: Store, meeting_id: int) -> bool:
+    """Whether the meeting's committee knows its members from another meeting."""
+    rows = store.query(
+        """select 1 from attendance a join meetings m on m.id = a.meeting_id
+        join people p on p.id = a.person_id
+        where m.committee_id = (select committee_id from meetings where id = ?)
+        and m.id != ? and p.kind = 'member' limit 1""",
+        [meeting_id, meeting_id],
+    )
+    return bool(rows)
+
+
+def _members(people: list[Person]) -> list[Person]:
+    return [person for person in people if person.kind is PersonKind.MEMBER]
 
 
 def attend(store: Store, meeting_id: int, command: Attend) -> list[str]:
@@ -131,11 +244,16 @@ def attend(store: Store, meeting_id: int, command: Attend) -> list[str]:
     substitute's member, if not otherwise marked, gives apologies."""
     meeting = store.meeting(meeting_id)
     people = committee_people(store, meeting.committee_id)
+    # Members are added only when marked new, once the committee's members
+    # are known from an earlier meeting; officers and others when they are
+    # far from anyone known.
+    welcome = command.kind is not PersonKind.MEMBER or not _members_known(store, meeting_id)
+    # A typo is refused before anything is marked: all the names or none.
+    found = [identify(people, typed, new_welcome=welcome) for typed in command.names]
     marked: list[str] = []
     with store.transaction():
-        for typed in command.names:
-            person = resolve(people, typed)
-            name = person.name if person else typed
+        for typed, person in zip(command.names, found, strict=True):
+            name = person.name if person else clean(bare(typed))
             # present+ of someone the committee knows keeps what they are
             keep = person is not None and command.kind is PersonKind.MEMBER
             kind = person.kind if person is not None and keep else command.kind

@@ -317,6 +317,7 @@ def _word_fits(word: str) -> bool:
 def _looks_like_speaker(candidate: str) -> bool:
     """A name or role: up to 8 words and 60 characters, capitalised words
     (joined by of/and/the...), no sentence punctuation, not a label."""
+    candidate = candidate.removesuffix("!")  # "Cllr Robret Hale!": someone new
     words = candidate.split()
     if not words or len(words) > 8 or len(candidate) > 60:
         return False

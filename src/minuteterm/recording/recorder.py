@@ -36,7 +36,7 @@ from minuteterm.db.backup import backup, prune
 from minuteterm.db.store import Store, StoreError
 from minuteterm.formal.committees import committee_named
 from minuteterm.formal.numbering import check_citations
-from minuteterm.formal.people import member_named
+from minuteterm.formal.people import speaker_named
 from minuteterm.formal.votes import form_of, set_form
 from minuteterm.grammar.formal import Attend, CastVote, Declare, Movement, TakeChair
 from minuteterm.grammar.lines import (
@@ -220,11 +220,12 @@ class Recorder:
 
     def _speaker(self, command: AddEntry) -> str | None:
         """The speaker as the committee spells them: a member typed by
-        surname gets their full name; anyone else stays as typed."""
+        surname gets their full name; a near miss of a member's name is
+        refused with the match offered; anyone else stays as typed."""
         if not command.speaker:
             return command.speaker
         committee = self.store.meeting(self.meeting_id).committee_id
-        return member_named(self.store, committee, command.speaker) or command.speaker
+        return speaker_named(self.store, committee, command.speaker)
 
     def _cited(self, text: str) -> str:
         """``text`` with its ``@minute`` citations checked against the

@@ -61,6 +61,11 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("Entry panes", "H", "The entry's history: every earlier version, with when it changed"),
     ("Capture bar", "!! N done: note", "Update action N (done, dropped, open, owner, due)"),
     ("Capture bar", "present+ A, B", "Members present (also apologies+ absent+ others+)"),
+    (
+        "Capture bar",
+        "present+ Cllr New!",
+        "A new member: end the name with ! (else a typo is refused)",
+    ),
     ("Capture bar", "sub+ A for B", "A substitutes for B (B: apologies)"),
     ("Capture bar", "officer+ Name, Title", "An officer in attendance"),
     ("Capture bar", "chair+ Name", "Who is in the Chair"),

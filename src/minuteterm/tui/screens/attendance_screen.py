@@ -253,7 +253,11 @@ class AttendanceScreen(Screen[None]):
             self._do(lambda: f"added {', '.join(attend(self.store, self.meeting_id, command))}")
 
         title = "Officer in attendance (Name, Title):" if officer else "Member present (name):"
-        hint = "e.g. Gemma Lowe, Repairs Manager" if officer else "e.g. Cllr Alison Fenn"
+        hint = (
+            "e.g. Gemma Lowe, Repairs Manager"
+            if officer
+            else "e.g. Cllr Alison Fenn (someone new: end with !)"
+        )
         self.app.push_screen(TextDialog(title, hint=hint + " · Enter saves · Esc cancels"), typed)
 
     def action_quorum(self) -> None:
