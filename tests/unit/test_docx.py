@@ -163,10 +163,10 @@ def test_labels_are_bold_and_the_clerks_words_are_not(
         (" That the revised quayside signage be approved.", False),
     ]
     action = by_text[
-        "ACTION 10 – Harbour Master: circulate the revised dredging programme to members "
+        "ACTION 1 – Harbour Master: circulate the revised dredging programme to members "
         "(by 15 January 2027)"
     ]
-    assert action.runs[0].text == "ACTION 10" and action.runs[0].bold
+    assert action.runs[0].text == "ACTION 1" and action.runs[0].bold
     for label in ("Apologies for absence:", "Officers in attendance:"):
         (line,) = [p for p in paragraphs if p.text.startswith(label)]
         assert line.runs[0].text == label and line.runs[0].bold
@@ -205,7 +205,7 @@ def test_bullets_use_the_list_bullet_style(record: MeetingRecord, tmp_path: Path
     bullets = styled(document, "List Bullet")
     assert len(bullets) == 7
     assert bullets[0].startswith("In response to a query from Cllr Sam Ahmed regarding how the")
-    assert any(text.startswith("ACTION 22 – Democratic Services Officer") for text in bullets)
+    assert any(text.startswith("ACTION 2 – Democratic Services Officer") for text in bullets)
     # The dash style has no bullets: its questions are paragraphs.
     assert styled(opened(render(record, "docx"), tmp_path, "dash.docx"), "List Bullet") == []
 

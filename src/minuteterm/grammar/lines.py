@@ -68,6 +68,13 @@ class UndoDelete:
 
 
 @dataclass(frozen=True)
+class Inquorate:
+    """``/inquorate``: the meeting fell below its quorum; it is minuted
+    ("The meeting was inquorate from 7.40 pm; the remaining items were
+    deferred.")."""
+
+
+@dataclass(frozen=True)
 class Correct:
     """``s/old/new/``: replace ``old`` with ``new`` in the last entry."""
 
@@ -130,6 +137,7 @@ Command = (
     | EndMeeting
     | AddItem
     | UndoDelete
+    | Inquorate
     | Correct
     | UpdateAction
     | MarkExempt
@@ -162,8 +170,8 @@ _KIND_LABEL = {
     EntryKind.PROPOSAL: "a proposed resolution",
 }
 _COMMANDS = (
-    "/item N, /next, /prev, /add TITLE, /undo, /end, /exempt N, /public TEXT, /approve"
-    " or /resolve [N]"
+    "/item N, /next, /prev, /add TITLE, /undo, /end, /exempt N, /public TEXT, /approve,"
+    " /inquorate or /resolve [N]"
 )
 _ACTION_FORM = '"! Owner: what to do by 14/12/2026"'
 _CORRECTION_FORM = r"a correction is s/old/new/ (\/ for a slash inside; \s/ starts a note with s/)"
@@ -178,6 +186,7 @@ _SIMPLE_COMMANDS: dict[str, Callable[[], Command]] = {
     "previous": PreviousItem,
     "end": EndMeeting,
     "undo": UndoDelete,
+    "inquorate": Inquorate,
 }
 
 

@@ -16,6 +16,7 @@ of :data:`CLERK_ERRORS` with a message for the clerk, having changed nothing.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import replace
 
@@ -31,12 +32,12 @@ from minuteterm.actions.history import (
     summary,
 )
 from minuteterm.actions.sheet import ActionSheet
-from minuteterm.dates import format_date, to_local
+from minuteterm.dates import format_date, format_time, to_local
 from minuteterm.db.backup import backup, prune
 from minuteterm.db.store import Store, StoreError
 from minuteterm.formal.committees import committee_named
 from minuteterm.formal.numbering import check_citations
-from minuteterm.formal.people import speaker_named
+from minuteterm.formal.people import quorum, speaker_named
 from minuteterm.formal.votes import form_of, set_form
 from minuteterm.grammar.formal import Attend, CastVote, Declare, Movement, TakeChair
 from minuteterm.grammar.lines import (
@@ -48,6 +49,7 @@ from minuteterm.grammar.lines import (
     Correct,
     EndMeeting,
     GoToItem,
+    Inquorate,
     MarkExempt,
     NextItem,
     PreviousItem,
@@ -140,7 +142,14 @@ class Recorder:
     ) -> Outcome:
         """Parse ``line`` and carry it out; the change is committed on return."""
         moment = now or clock.now()
+        line, override = _without_override(line)
         command = self.parse(line, default_kind, moment)
+        if override and not _decides(command):
+            raise CaptureError(
+                f"{OVERRIDE} only goes at the end of a resolution, a vote or /approve"
+            )
+        if not override and _decides(command):
+            self._check_quorum()
         match command:
             case AddEntry():
                 return self._add(command, moment)
@@ -162,6 +171,8 @@ class Recorder:
                 return Outcome(f"added item {item.number}: {item.title}", item_id=item_id)
             case UndoDelete():
                 return self.undo()
+            case Inquorate():
+                return self._inquorate(moment)
             case Correct(old=old, new=new):
                 return self._correct(old, new, moment)
             case UpdateAction():
@@ -178,6 +189,31 @@ class Recorder:
             ):
                 return carry_out(self.store, self.meeting_id, command, moment)
         raise CaptureError(f"cannot carry out {line!r}")  # pragma: no cover
+
+    def _check_quorum(self) -> None:
+        """Refuse a decision while the meeting is below its quorum."""
+        state = quorum(self.store, self.meeting_id)
+        if state.met:
+            return
+        raise CaptureError(
+            f"the meeting is inquorate ({state.present} member"
+            f"{'s' if state.present != 1 else ''} present, quorum {state.quorum}):"
+            " no decision can be taken. Mark arrivals (present+), or type /inquorate to"
+            f" minute it, or end the line with {OVERRIDE} to record it anyway"
+        )
+
+    def _inquorate(self, moment: pendulum.DateTime) -> Outcome:
+        """``/inquorate``: minute, in the current item, that the meeting fell
+        below its quorum and the remaining items were deferred."""
+        item = self.open_item(moment)
+        text = (
+            f"The meeting was inquorate from {format_time(moment)};"
+            " the remaining items were deferred."
+        )
+        entry_id = add_entry(self.store, item.id, EntryKind.NOTE, text, now=moment)
+        return Outcome(
+            f"minuted in item {item.number}: {text} (/end closes the meeting)", entry_id, item.id
+        )
 
     def _back_up(self) -> str:
         """Back up the database after a meeting closes, keeping the latest
@@ -520,6 +556,25 @@ class Recorder:
         approved = self.store.approved_by(entry.id)
         again = f"; {_approval_words(approved)} are approved again" if approved else ""
         return Outcome(f"restored the {_kind_name(entry.kind)}{again}", entry.id, entry.item_id)
+
+
+#: Ends a resolution or a vote taken knowingly below the quorum.
+OVERRIDE = "!inquorate"
+_OVERRIDE_AT_END = re.compile(r"\s+!inquorate\s*$", re.IGNORECASE)
+
+
+def _without_override(line: str) -> tuple[str, bool]:
+    """``line`` without a trailing ``!inquorate``, and whether it had one."""
+    match = _OVERRIDE_AT_END.search(line)
+    return (line[: match.start()], True) if match else (line, False)
+
+
+def _decides(command: Command) -> bool:
+    """Whether ``command`` takes a decision: a resolution (approving the
+    previous minutes is one) or a vote."""
+    if isinstance(command, CastVote | ApprovePrevious):
+        return True
+    return isinstance(command, AddEntry) and command.kind is EntryKind.RESOLUTION
 
 
 def _approval_words(meeting: Meeting) -> str:
