@@ -85,6 +85,17 @@ def test_a_quorate_meeting_decides_as_before(recorder: Recorder) -> None:
     assert kinds(recorder) == [EntryKind.RESOLUTION, EntryKind.VOTE]
 
 
+def test_inquorate_is_refused_while_the_record_shows_a_quorum(recorder: Recorder) -> None:
+    recorder.apply("present+ Cllr Peter Lund, Cllr Ruth Carey, Cllr Gwen Price")
+    message = refused(recorder, "/inquorate")
+    assert message == (
+        "the meeting is quorate (4 present, quorum 4): mark who left with left+ first"
+    )
+    recorder.apply("left+ Cllr Gwen Price", now=at(19, 40))
+    recorder.apply("/inquorate", now=at(19, 40))
+    assert kinds(recorder)[-1] is EntryKind.NOTE
+
+
 def test_an_inquorate_meeting_is_minuted(recorder: Recorder) -> None:
     recorder.apply("The Committee discussed the policy.", now=at(19, 35))
     outcome = recorder.apply("/inquorate", now=at(19, 40))

@@ -204,7 +204,14 @@ class Recorder:
 
     def _inquorate(self, moment: pendulum.DateTime) -> Outcome:
         """``/inquorate``: minute, in the current item, that the meeting fell
-        below its quorum and the remaining items were deferred."""
+        below its quorum and the remaining items were deferred. Refused
+        while the record shows it quorate (who left is marked first)."""
+        state = quorum(self.store, self.meeting_id)
+        if state.quorum is not None and state.met:
+            raise CaptureError(
+                f"the meeting is quorate ({state.present} present, quorum {state.quorum}):"
+                " mark who left with left+ first"
+            )
         item = self.open_item(moment)
         text = (
             f"The meeting was inquorate from {format_time(moment)};"
