@@ -47,6 +47,7 @@ from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.screens.meeting_screen import MeetingScreen
 from minuteterm.tui.widgets.entry_pane import MinutePane
 from tests.app.test_tui import capture_input, outcome, shown, type_line
+from tests.fixtures_meeting import action_number
 from tests.hostile import (
     BY_ID,
     EXPORT_FORBIDDEN,
@@ -118,7 +119,8 @@ def capture(store: Store, payload: Payload) -> Captured:
     recorder = Recorder(store, meeting_id)
     action_id = recorder.apply(FIRST_ACTION).entry_id
     assert action_id is not None
-    lines = {place: line.format(text=text, action=action_id) for place, line in LINES.items()}
+    number = action_number(store, action_id)
+    lines = {place: line.format(text=text, action=number) for place, line in LINES.items()}
     outcomes: dict[str, Outcome | Exception] = {}
     for place, line in lines.items():
         try:

@@ -82,16 +82,15 @@ def numbers(db_path: Path) -> dict[str, int]:
     )
     Recorder(store, audit).apply("! Head of Audit: circulate the audit plan, v2 by 01/01/2098")
     sheet = ActionSheet(store)
-    found = {NAMES[row.description]: row.action_id for row in sheet.rows()}
-    stairs = found["repaint"]
+    found = {NAMES[row.description]: row for row in sheet.rows()}
     sheet.update(
-        stairs,
+        found["repaint"].action_id,
         status=ActionStatus.DONE,
         note="all stairwells repainted",
         now=pendulum.datetime(2020, 5, 20, 9, tz=ZONE),
     )
     store.close()
-    return found
+    return {name: row.number for name, row in found.items()}
 
 
 def read_csv(text: str) -> list[dict[str, str]]:

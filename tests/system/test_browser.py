@@ -49,6 +49,7 @@ from minuteterm.recording.meetings import create_meeting
 from minuteterm.recording.record import meeting_record
 from minuteterm.recording.recorder import Recorder
 from minuteterm.textsafe import clean
+from tests.fixtures_meeting import action_number
 from tests.hostile import PAYLOADS, html_problems, parse_html
 
 #: The longest any one browser run may take.
@@ -200,7 +201,7 @@ def hostile_meeting(store: Store, base: str) -> int:
             f"> {OWNER}: {text}",
             f"= {text}",
             f"! {OWNER}: {text}",
-            f"!! {action_id}: {text}",
+            f"!! {action_number(store, action_id)}: {text}",
         ):
             with contextlib.suppress(*CLERK_ERRORS):  # nothing visible: refused
                 recorder.apply(line)

@@ -90,6 +90,9 @@ def test_at_a_committees_first_meeting_members_are_added_as_typed(store: Store) 
 
 def test_officers_are_added_unless_close_to_someone_known(store: Store, second: int) -> None:
     recorder = Recorder(store, second)
+    recorder.apply("sub+ Cllr Helen Ward for Fenn")  # a substitute, new to the committee
+    assert "Cllr Helen Ward" in people(store)
+    assert "did you mean Cllr Tom Ward?" in refused(recorder, "sub+ Cllr Tim Ward for Hale")
     recorder.apply("officer+ Sam Patel, Highways Officer")
     assert "Sam Patel" in people(store)
     assert "did you mean Gemma Lowe?" in refused(recorder, "officer+ Gemma Lowes, Planner")

@@ -9,8 +9,8 @@ you mean Cllr Robert Hale?"), so a typo never becomes a new member; the
 clerk adds someone new by ending their name with ``!`` (``present+ Cllr
 Robret Hale!``). Once a committee's members are known from an earlier
 meeting, a new member always needs the ``!``; at its first meeting, and for
-officers and others in attendance (who change from meeting to meeting), a
-name far from everyone known is added as typed.
+substitutes, officers and others in attendance (who change from meeting to
+meeting), a name far from everyone known is added as typed.
 """
 
 from __future__ import annotations
@@ -245,9 +245,13 @@ def attend(store: Store, meeting_id: int, command: Attend) -> list[str]:
     meeting = store.meeting(meeting_id)
     people = committee_people(store, meeting.committee_id)
     # Members are added only when marked new, once the committee's members
-    # are known from an earlier meeting; officers and others when they are
-    # far from anyone known.
-    welcome = command.kind is not PersonKind.MEMBER or not _members_known(store, meeting_id)
+    # are known from an earlier meeting; substitutes (often new to the
+    # committee), officers and others when they are far from anyone known.
+    welcome = (
+        command.kind is not PersonKind.MEMBER
+        or command.status is AttendanceStatus.SUBSTITUTE
+        or not _members_known(store, meeting_id)
+    )
     # A typo is refused before anything is marked: all the names or none.
     found = [identify(people, typed, new_welcome=welcome) for typed in command.names]
     marked: list[str] = []
