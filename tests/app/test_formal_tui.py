@@ -16,6 +16,7 @@ from minuteterm.recording.meetings import close_meeting, create_meeting
 from minuteterm.recording.record import meeting_record
 from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.screens.attendance_screen import AttendanceScreen
+from minuteterm.tui.widgets.outcome_line import OutcomeLine
 from minuteterm.tui.screens.choice_dialog import ChoiceDialog
 from minuteterm.tui.screens.meeting_screen import MeetingScreen
 from minuteterm.tui.screens.review_screen import ReviewScreen
@@ -89,6 +90,9 @@ async def test_attendance_screen_marks_people_sets_quorum_and_takes_a_declaratio
         await select_person(pilot, "Cllr Cara Singh")
         await pilot.press("p")
         await pilot.pause()
+        # the same words as the capture bar's present+ (one door, one wording)
+        said = str(app.screen.query_one(OutcomeLine).render())
+        assert "present Cllr Cara Singh (2 members present)" in said
         assert people(app)["Cllr Ava Reid"][1:3] == ["present", "Chair"]
         assert people(app)["Cllr Ben Ortiz"][1] == "apologies"
 
