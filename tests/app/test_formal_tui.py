@@ -16,7 +16,6 @@ from minuteterm.recording.meetings import close_meeting, create_meeting
 from minuteterm.recording.record import meeting_record
 from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.screens.attendance_screen import AttendanceScreen
-from minuteterm.tui.widgets.outcome_line import OutcomeLine
 from minuteterm.tui.screens.choice_dialog import ChoiceDialog
 from minuteterm.tui.screens.meeting_screen import MeetingScreen
 from minuteterm.tui.screens.review_screen import ReviewScreen
@@ -24,6 +23,7 @@ from minuteterm.tui.screens.text_dialog import TextDialog
 from minuteterm.tui.widgets.capture_bar import CaptureBar
 from minuteterm.tui.widgets.entry_pane import ResolutionsPane
 from minuteterm.tui.widgets.meeting_header import MeetingHeader
+from minuteterm.tui.widgets.outcome_line import OutcomeLine
 from tests.app.test_tui import outcome, shown, type_line
 
 COMMITTEE = "Corporate Parenting Board"
