@@ -305,7 +305,14 @@ def test_committee_settings_then_formal_business_from_a_script(
     assert fed.returncode == 2  # one line refused; the others saved
     assert "line 5: refused: 3 votes cast, but only 2 members are present" in fed.stderr
     assert "line 6: vote on" in fed.stdout
-    approve = run("capture", second, db=db_path, stdin="/add Minutes\n/item 1\n/approve\n")
+    lines = "/add Minutes\n/item 1\n/approve\n"
+    inquorate = run("capture", second, db=db_path, stdin=lines)
+    assert inquorate.returncode == 2
+    assert "line 3: refused: the meeting is inquorate (0 members present, quorum 2)" in (
+        inquorate.stderr
+    )
+    present = "present+ Cllr Ava Reid, Cllr Ben Ortiz\n/approve\n"
+    approve = run("capture", second, db=db_path, stdin=present)
     assert approve.returncode == 0, approve.stderr
     assert_refused(run("capture", first, "A late note.", db=db_path), "approved and cannot change")
     exported = run("export", first, "--format", "md", "-o", str(tmp_path), db=db_path)
