@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Markdown, Static
 
 from minuteterm.db.store import Store
+from minuteterm.formal.committees import Settings, configure
 from minuteterm.model import EntryKind, InterestKind, MeetingStatus, NewItem
 from minuteterm.recording.entries import add_entry
 from minuteterm.recording.meetings import close_meeting, create_meeting
@@ -225,3 +226,42 @@ async def test_review_shows_the_minutes_in_the_chosen_style_and_version(store: S
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
+
+
+async def test_a_typed_name_is_offered_its_match_and_below_quorum_nothing_is_decided(
+    store: Store,
+) -> None:
+    earlier = board_meeting(store, 11)
+    for name in ("Cllr Robert Hale", "Cllr Ava Reid", "Cllr Ben Ortiz"):
+        store.add_attendee(earlier, name)
+    meeting_id = board_meeting(store)
+    configure(store, COMMITTEE, Settings(quorum=3))
+    app = MinuteTermApp(store, meeting_id=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await enter(pilot, "present+ Cllr Robret Hale")
+        said = outcome(pilot)
+        assert "did you mean Cllr Robert Hale?" in said and "Cllr Robret Hale!" in said
+        assert pilot.app.screen.query_one(CaptureBar).input.value == "present+ Cllr Robret Hale"
+
+        await pilot.press("f7")
+        await pilot.pause()
+        await pilot.press("m")  # add a member: the same offer
+        await pilot.pause()
+        assert isinstance(app.screen, TextDialog)
+        await type_line(pilot, "Cllr Ava Ried")
+        refused = str(app.screen.query_one(OutcomeLine).render())
+        assert "did you mean Cllr Ava Reid?" in refused
+        assert "Cllr Ava Ried" not in people(app)
+        await pilot.press("escape")
+        await pilot.pause()
+
+        await enter(pilot, "present+ Hale, Reid")
+        await enter(pilot, "/item 4")
+        await enter(pilot, "= That the recruitment campaign be approved.")
+        assert "the meeting is inquorate (2 members present, quorum 3)" in outcome(pilot)
+        assert "!inquorate" in outcome(pilot)
+        await enter(pilot, "/inquorate")
+    texts = [e.text for e in store.meeting_entries(meeting_id)]
+    assert not any("recruitment campaign" in text for text in texts)
+    assert texts[-1].startswith("The meeting was inquorate from ")
+    assert "Cllr Robret Hale" not in {a.name for a in store.attendees(meeting_id)}
