@@ -60,6 +60,7 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("Entry panes", "A", "Attach a response to another question"),
     ("Entry panes", "H", "The entry's history: every earlier version, with when it changed"),
     ("Capture bar", "!! N done: note", "Update action N (done, dropped, open, owner, due)"),
+    ("Capture bar", "!! Committee N: note", "Update another committee's action N"),
     ("Capture bar", "present+ A, B", "Members present (also apologies+ absent+ others+)"),
     (
         "Capture bar",
@@ -73,6 +74,8 @@ KEYS: tuple[tuple[str, str, str], ...] = (
     ("Capture bar", "declare+ Name: item 6, pecuniary, why", "A declaration of interest"),
     ("Capture bar", "vote+ for 5, against 2, abstain 1", "The vote on the latest resolution"),
     ("Capture bar", "vote+ for: A, B; against: C", "A recorded vote, by name"),
+    ("Capture bar", "/inquorate", "Minute that the meeting fell below its quorum (items deferred)"),
+    ("Capture bar", "= That … !inquorate", "Record a decision below the quorum knowingly"),
     ("Capture bar", "= RECOMMENDED: …  = AGREED: …", "Other forms of decision"),
     ("Capture bar", "/exempt 3  /public TEXT", "Part II item (paragraph 3); its public decision"),
     ("Capture bar", "/approve [with AMENDMENT]", "Approve the previous meeting's minutes"),
