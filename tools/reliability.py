@@ -218,6 +218,9 @@ def main(argv: list[str] | None = None) -> int:
     results = [result(row, outcomes, today) for row in rows]
     for row, said in zip(rows, results, strict=True):
         print(f"{row.number}: {said}")
+        for test in row.tests if not row.missing else []:
+            if outcomes.get(test, "not run") != "passed":
+                print(f"    {outcomes.get(test, 'not run')}: {test}")
     return 0 if all(said == f"passed on {today}" for said in results) else 1
 
 
