@@ -127,6 +127,7 @@ def test_an_edit_in_progress_survives_the_app_being_stopped(
         term.write("e")
         term.wait_for_text("Editing entry #1")
         term.write(" The Vice-Chair was present.")
+        term.wait_for_text("meeting. The Vice-Chair was present.")
         if how is signal.SIGKILL:
             _draft_saved(db_path, "The Chair opened the meeting. The Vice-Chair was present.")
         _stop(term, how)
