@@ -187,6 +187,7 @@ def test_sigterm_writes_unstored_lines_to_a_recovery_file_and_says_where(
         term.write("The vote was tied." + ENTER)
         term.wait_for_text("1 line(s) not stored yet")
         term.write("The Chair used a casting")
+        term.wait_for_text("The Chair used a casting")
         assert _stop(term) == 0
         said = term.text
     found = list(db_path.parent.glob("*-unsaved-*.txt"))
