@@ -48,7 +48,7 @@ from minuteterm.model import (
     Revision,
     standing_item,
 )
-from minuteterm.textsafe import clean
+from minuteterm.textsafe import clean, stored_text
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -151,6 +151,7 @@ def open_store(path: str | Path, progress: Progress | None = None) -> Store:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.DatabaseError as error:
         raise StoreError(_explain(path, error)) from None
+    conn.text_factory = stored_text  # what was stored is shown, never run
     store = Store(conn, path)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
