@@ -2,11 +2,11 @@
 
 Everything a clerk types, pastes or scripts passes through :func:`clean`
 before it is stored, and everything read back from the file passes through
-:func:`printable` (a database restored or edited by hand may hold
-anything), so a note can never move the cursor, retitle the terminal, reverse the reading order of a line or hide a NUL in the file.
-Visible characters, including right-to-left scripts and emoji, are kept; an
-escape string left unterminated loses only its introducer, not the words
-after it.
+:func:`printable` (a database restored or edited by hand may hold anything),
+so a note can never move the cursor, retitle the terminal, reverse the
+reading order of a line or hide a NUL in the file. Visible characters,
+including right-to-left scripts and emoji, are kept; an escape string left
+unterminated loses only its introducer, not the words after it.
 """
 
 from __future__ import annotations
