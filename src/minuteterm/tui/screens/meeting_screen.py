@@ -153,12 +153,13 @@ class MeetingScreen(Screen[None]):
         """Open the editor again on an edit left unsaved."""
         try:
             self.recorder.check_editable()
-            self.store.entry(entry_id)
+            line = self.recorder.edit_line(entry_id)
         except CLERK_ERRORS as error:
-            self._refused(error)
+            self._refused(error)  # the draft stays in the file
             return
         editor = await self._editor()
         editor.open(entry_id, text, "the minute")
+        editor.original = line  # the edit differs from the entry: it stays a draft
         self.query_one(CaptureBar).say(
             f"Restored your unsaved edit of entry #{entry_id} from "
             f"{format_clock(saved_at)}: Enter saves, Esc cancels."
@@ -174,7 +175,7 @@ class MeetingScreen(Screen[None]):
         if editors:
             editor = editors.first()
             held = Held(editor.value, EntryKind.NOTE, editor.entry_id)
-            self.unsent.keep(held if editor.entry_id is not None else Held(), editor=True)
+            self.unsent.keep(held if editor.changed else Held(), editor=True)
 
     def unstored(self) -> list[str]:
         """The lines of this window that are stored nowhere yet."""
