@@ -23,6 +23,7 @@ from minuteterm.recording.drafts import (
     EDITOR,
     Draft,
     draft_is_kept,
+    load_drafts,
     new_window,
     save_draft,
     take_draft,
@@ -65,6 +66,15 @@ class Unsent:
             held = Held(draft.text, draft.kind, draft.entry_id)
             self._saved[draft.window] = self._shown[draft.window] = held
         return draft
+
+    def others(self) -> int:
+        """How many capture-bar drafts of the meeting belong to other windows
+        (open elsewhere, or left by a window that closed)."""
+        try:
+            drafts = load_drafts(self.store, self.meeting_id)
+        except CLERK_ERRORS:
+            return 0
+        return sum(1 for d in drafts if d.entry_id is None and d.window != self.window)
 
     def keep(self, held: Held, *, editor: bool = False) -> bool:
         """Keep ``held`` as this window's draft (the bar's, or the editor's)

@@ -142,8 +142,10 @@ class MeetingScreen(Screen[None]):
             bar = self.query_one(CaptureBar)
             bar.action_kind(draft.kind.value)
             bar.give_back(draft.text)
+            more = self.unsent.others()
             bar.say(
                 f"Restored the unsent line from {format_clock(draft.saved_at)} (not saved yet)."
+                + (f" {more} more unsent line(s) are kept for the next openings." if more else "")
             )
         edit = self.unsent.take(editor=True)
         if edit is not None and edit.entry_id is not None:
