@@ -3,6 +3,7 @@ write their result into its "Last result" column.
 
     python tools/reliability.py            # run every row's tests once, rewrite the column
     python tools/reliability.py --check    # exit 1 if a test the page names does not exist
+    python tools/reliability.py --rows 6c,9  # run and rewrite only these rows
     python tools/reliability.py -- -x      # arguments after -- go to pytest
 
 A row's tests are the backticked names in its Tests column: ``file::test``
@@ -190,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="only check every test exists")
     parser.add_argument("--doc", type=Path, default=DOC, help="the page (docs/reliability.md)")
+    parser.add_argument("--rows", help="run and rewrite only these rows, e.g. 6c,9")
     options = parser.parse_args(argv)
 
     text = options.doc.read_text(encoding="utf-8")
@@ -208,6 +210,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(rows)} promises, {named} names, {covered} tests: every one exists")
         return 0
 
+    if options.rows:
+        chosen = {number.strip() for number in options.rows.split(",") if number.strip()}
+        unknown = chosen - {row.number for row in rows}
+        if unknown:
+            print(f"no row {', '.join(sorted(unknown))}", file=sys.stderr)
+            return 2
+        rows = [row for row in rows if row.number in chosen]
     today = dt.datetime.now(dt.UTC).date().isoformat()
     outcomes = run(rows, extra)
     rewrite(lines, rows, outcomes, today)
