@@ -21,7 +21,9 @@ Run ``.venv/bin/python benchmarks/clerk_start.py [--archive PATH] [--runs N]``.
 
 Ratios are the median of the case's times over the median of the bare app's
 times in the same run. The machine is shared: read the ratios, not the ms.
-Cases: the list on an empty database, on the demo database and on the
+``--baseline main`` also builds the wheel of ``main`` (``git archive``) into a
+second environment and starts it in the same round-robin, for a before and
+after measured together. Cases: the list on an empty database and on the
 archive; ``minuteterm demo`` on the demo database and on (a copy of) the
 archive; ``minuteterm open ID`` on the archive's live meeting.
 """
@@ -104,11 +106,24 @@ def sh(*command: str | Path, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run([str(part) for part in command], check=True, **kwargs)
 
 
-def install() -> Path:
-    """The environment's bin folder, with the current wheel installed in it."""
-    dist = WORK / "dist"
+def source_of(ref: str) -> Path:
+    """The project as committed at ``ref`` (``git archive``), to build from."""
+    folder = WORK / f"source-{ref.replace('/', '-')}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    tar = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", ref], check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=tar, check=True)
+    return folder
+
+
+def install(source: Path = ROOT, name: str = "venv") -> Path:
+    """The bin folder of environment ``name``, with the wheel built from
+    ``source`` installed in it."""
+    dist = WORK / f"dist-{name}"
     shutil.rmtree(dist, ignore_errors=True)
-    sh(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", dist, ROOT)
+    sh(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", dist, source)
     (wheel,) = dist.glob("minuteterm-*.whl")
     wheel_hash = hashlib.sha256(wheel.read_bytes()).hexdigest()
     import zipfile
@@ -121,11 +136,11 @@ def install() -> Path:
             if line.startswith("Requires-Dist:") and "extra ==" not in line
         )
     deps_hash = hashlib.sha256("\n".join(requires).encode()).hexdigest()
-    env_dir = WORK / "venv"
-    stamp = WORK / "stamp.json"
+    env_dir = WORK / name
+    stamp = WORK / f"{name}.stamp.json"
     old = json.loads(stamp.read_text()) if stamp.exists() else {}
     if old.get("deps") != deps_hash or not (env_dir / "bin" / "python").exists():
-        print("clerk_start: a fresh environment (dependencies changed)", flush=True)
+        print(f"clerk_start: a fresh environment {env_dir}", flush=True)
         shutil.rmtree(env_dir, ignore_errors=True)
         venv.create(env_dir, with_pip=True)
         sh(env_dir / "bin" / "python", "-m", "pip", "install", "--quiet", wheel)
@@ -249,11 +264,24 @@ def meeting_markers(db: Path, meeting_id: int) -> list[str]:
 
 
 def main() -> None:
-    args = arguments(__doc__.splitlines()[0], runs=9)
+    args = arguments(
+        __doc__.splitlines()[0],
+        runs=9,
+        more=lambda parser: parser.add_argument(
+            "--baseline",
+            metavar="REF",
+            help="also start the wheel built from this git ref (e.g. main), in its own "
+            "environment, in the same round-robin: before and after in one run",
+        ),
+    )
     WORK.mkdir(parents=True, exist_ok=True)
     bin_dir = install()
     python = str(bin_dir / "python")
-    command = str(bin_dir / "minuteterm")
+    commands = {"minuteterm": str(bin_dir / "minuteterm")}
+    if args.baseline:
+        base_bin = install(source_of(args.baseline), "venv-baseline")
+        commands[f"{args.baseline}: minuteterm"] = str(base_bin / "minuteterm")
+    command = commands["minuteterm"]
     data = Path(tempfile.mkdtemp(prefix="clerk-", dir=WORK))
     try:
         empty = data / "empty.db"
@@ -281,22 +309,25 @@ def main() -> None:
                 ["Bare meeting 20", "bare hint line"],
             ),
             "bare Textual (one Static)": ([python, str(WORK / "bare_static.py")], ["Bare static"]),
-            "minuteterm (list), empty db": ([command, "--db", str(empty)], list_markers(empty)),
-            "minuteterm (list), demo db": ([command, "--db", str(demo_db)], list_markers(demo_db)),
-            "minuteterm (list), archive": ([command, "--db", str(archive)], list_markers(archive)),
-            "minuteterm demo, demo db": (
-                [command, "--db", str(demo_db), "demo"],
-                meeting_markers(demo_db, demo_id),
-            ),
-            "minuteterm demo, archive": (
-                [command, "--db", str(archive), "demo"],
-                meeting_markers(archive, archive_demo),
-            ),
-            f"minuteterm open {live}, archive": (
-                [command, "--db", str(archive), "open", str(live)],
-                meeting_markers(archive, live),
-            ),
         }
+        for label, script in commands.items():
+            cases[f"{label} (list), empty db"] = ([script, "--db", str(empty)], list_markers(empty))
+            cases[f"{label} (list), archive"] = (
+                [script, "--db", str(archive)],
+                list_markers(archive),
+            )
+            cases[f"{label} demo, demo db"] = (
+                [script, "--db", str(demo_db), "demo"],
+                meeting_markers(demo_db, demo_id),
+            )
+            cases[f"{label} demo, archive"] = (
+                [script, "--db", str(archive), "demo"],
+                meeting_markers(archive, archive_demo),
+            )
+            cases[f"{label} open {live}, archive"] = (
+                [script, "--db", str(archive), "open", str(live)],
+                meeting_markers(archive, live),
+            )
         for name, (argv, markers) in cases.items():  # warm the file cache once
             print(f"  {name}: waits for {markers}", flush=True)
             first_frame(argv, markers, data)
@@ -316,13 +347,16 @@ def main() -> None:
         report(f"clerk start: {name}", samples, None)
     pairs = times["bare Textual (table screen)"]
     for name, samples in times.items():
-        if name.startswith("minuteterm"):
+        if not name.startswith("bare"):
             ratios = [mine / theirs for mine, theirs in zip(samples, pairs, strict=True)]
             print(
                 f"  {name}: ratio of medians {statistics.median(samples) / bare:.2f}x, "
                 f"paired ratios min {min(ratios):.2f} max {max(ratios):.2f}"
             )
-            verdict_line(f"clerk start ratio: {name}", statistics.median(ratios), TARGET, "x")
+            if name.startswith("minuteterm"):
+                verdict_line(f"clerk start ratio: {name}", statistics.median(ratios), TARGET, "x")
+            else:  # the baseline: a figure to compare with, not a verdict
+                print(f"clerk start ratio: {name:<32} {statistics.median(ratios):8.2f} x")
     floor = statistics.median(times["bare Textual (one Static)"])
     print(f"(table-screen bare / one-Static bare: {bare / floor:.2f}x)")
 

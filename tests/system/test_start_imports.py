@@ -5,7 +5,8 @@ machinery, the capture grammar's recorder and Textual's TextArea are loaded
 when first used, not when the clerk starts ``minuteterm``: each of them
 costs start-up time the clerk waits through before the list or the meeting
 shows. Each test runs the command's own code in a fresh interpreter (a real
-database file, the real ``main``) and reads which modules it loaded.
+database file, the real ``main``, the app headless until its first screen
+has drawn what it shows) and reads which modules were loaded by then.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ NOT_AT_START = [
     "minuteterm.export",
     "minuteterm.minutes",
     "minuteterm.search",
-    "minuteterm.importing",
+    "minuteterm.importing.agenda_import",
+    "minuteterm.importing.moderngov",
     "minuteterm.publishing.publish",
     "minuteterm.recording.recorder",
     "minuteterm.actions.sheet",
@@ -32,19 +34,32 @@ NOT_AT_START = [
     "textual.widgets._text_area",
 ]
 
-#: Run in the child: the command's path up to the app's first screen, with
-#: the app itself replaced by a note of what is loaded when it would run.
+#: Run in the child: the command's own path (the real ``main``), with the app
+#: run headless and ended once its first screen has read and drawn what it
+#: shows; then the modules loaded by that first frame are printed.
 CHILD = """
 import json, sys
 import minuteterm.tui.app as app_module
+from minuteterm.tui.screens.meeting_screen import MeetingScreen
+from minuteterm.tui.screens.start_screen import StartScreen
+
+SHOWN = []
+
+def exit_once_drawn(draw):
+    def drawn(screen, *args):
+        draw(screen, *args)
+        SHOWN.append(type(screen).__name__)
+        screen.app.call_after_refresh(screen.app.exit)
+    return drawn
+
+StartScreen.reload = exit_once_drawn(StartScreen.reload)
+MeetingScreen.refresh_panes = exit_once_drawn(MeetingScreen.refresh_panes)
 
 class Noted(app_module.MinuteTermApp):
     def run(self, *args, **kwargs):
-        # the screens the app would show first, imported as the app does
-        import minuteterm.tui.screens.meeting_screen  # noqa: F401
-        import minuteterm.tui.screens.start_screen  # noqa: F401
-        loaded = sorted(sys.modules)
-        print(json.dumps({"meeting": self._first_meeting, "loaded": loaded}))
+        super().run(headless=True, size=(120, 40))
+        print(json.dumps({"meeting": self._first_meeting, "shown": SHOWN[0],
+                          "loaded": sorted(sys.modules)}))
 
 app_module.MinuteTermApp = Noted
 from minuteterm.cli import main
@@ -56,7 +71,7 @@ except SystemExit as done:
 
 
 def start(*args: str | Path) -> tuple[int | None, list[str]]:
-    """The meeting the app would open and the modules loaded by then."""
+    """The meeting the app opened and the modules loaded by its first frame."""
     done = subprocess.run(
         [sys.executable, "-c", CHILD, *map(str, args)],
         capture_output=True,
@@ -65,6 +80,7 @@ def start(*args: str | Path) -> tuple[int | None, list[str]]:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     noted = json.loads(done.stdout.strip().splitlines()[-1])
+    assert noted["shown"] == ("StartScreen" if noted["meeting"] is None else "MeetingScreen")
     return noted["meeting"], noted["loaded"]
 
 
@@ -105,8 +121,10 @@ def test_demo_already_made_opens_without_the_recorder(tmp_path: Path) -> None:
 def test_open_a_meeting_starts_without_exporters_or_search(tmp_path: Path) -> None:
     db = tmp_path / "minutes.db"
     subprocess.run(
-        [sys.executable, "-m", "minuteterm", "new", "--db", str(db), "--committee", "Planning"]
-        + ["--date", "14/12/2026", "--time", "18:30"],
+        [
+            *(sys.executable, "-m", "minuteterm", "new", "--db", str(db)),
+            *("--committee", "Planning", "--date", "14/12/2026", "--time", "18:30"),
+        ],
         capture_output=True,
         timeout=120,
         check=True,
