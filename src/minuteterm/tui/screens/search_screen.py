@@ -35,6 +35,7 @@ from minuteterm.search.filters import FilterError, parse_line
 from minuteterm.search.query import SearchFilter, search
 from minuteterm.search.results import MARK_END, MARK_START, Hit, Results, plain
 from minuteterm.tui.widgets.key_hints import KeyHints
+from minuteterm.tui.widgets.line_input import LineInput
 
 #: Seconds of quiet after a keystroke before searching.
 DEBOUNCE = 0.15
@@ -137,7 +138,7 @@ class SearchScreen(Screen[Found | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="search-title")
-        yield Input(
+        yield LineInput(
             value=self._text,
             id="search-query",
             placeholder='Words, "a phrase", prefix*, OR, -word   committee:NAME from:DATE to:DATE'
