@@ -127,12 +127,14 @@ def cli(ctx: click.Context, db: Path | None) -> None:
         _run_app(ctx, None)
 
 
-def _run_app(ctx: click.Context, meeting_id: int | None) -> None:
-    store = _open(ctx)
-    from minuteterm.tui.app import MinuteTermApp
-
-    app = MinuteTermApp(store, meeting_id=meeting_id)
+def _run_app(ctx: click.Context, meeting_id: int | None, store=None) -> None:  # store: Store
+    """Run the app on ``store`` (opened here if not given), closing it after."""
+    if store is None:
+        store = _open(ctx)
     try:
+        from minuteterm.tui.app import MinuteTermApp
+
+        app = MinuteTermApp(store, meeting_id=meeting_id)
         app.run()
     finally:
         store.close()
@@ -150,9 +152,10 @@ def open_command(ctx: click.Context, meeting: str) -> None:
     store = _open(ctx)
     try:
         store.meeting(meeting_id)  # an unknown meeting: one line, exit 2
-    finally:
+    except BaseException:
         store.close()
-    _run_app(ctx, meeting_id)
+        raise
+    _run_app(ctx, meeting_id, store)  # the same connection: not opened (and checked) twice
 
 
 @cli.command()
@@ -166,12 +169,14 @@ def demo(ctx: click.Context, no_open: bool) -> None:
     store = _open(ctx)
     try:
         meeting_id = ensure_demo(store)
-    finally:
+    except BaseException:
         store.close()
+        raise
     if no_open:
+        store.close()
         click.echo(meeting_id)
     else:
-        _run_app(ctx, meeting_id)
+        _run_app(ctx, meeting_id, store)  # the same connection: not opened (and checked) twice
 
 
 @cli.command()
@@ -765,17 +770,6 @@ def history(
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI, turning every clerk-facing error into one
     line on stderr and exit status 2."""
-    from minuteterm.dates import DateError
-    from minuteterm.db.store import StoreError
-
-    clerk_errors: tuple[type[Exception], ...] = (BadInput, StoreError, DateError)
-    try:
-        from minuteterm.errors import CaptureError
-        from minuteterm.export import ExportError
-
-        clerk_errors += (CaptureError, ExportError)
-    except ImportError:  # pragma: no cover - during partial installs
-        pass
     try:
         cli.main(args=list(argv) if argv is not None else None, standalone_mode=False)
     except click.exceptions.Exit as done:
@@ -784,14 +778,39 @@ def main(argv: Sequence[str] | None = None) -> None:
         _fail("aborted", 1)
     except click.ClickException as error:
         _fail(" ".join(error.format_message().split()), 2)
-    except clerk_errors as error:
+    except BadInput as error:
         _fail(str(error), 2)
     except KeyboardInterrupt:
         _fail("interrupted", 130)
-    except OSError as error:
-        _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "), 2)
     except Exception as error:
+        if isinstance(error, _clerk_errors()):
+            _fail(str(error), 2)
+        if isinstance(error, OSError):
+            _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "), 2)
         _fail(f"unexpected error ({type(error).__name__}): {error}", 1)
+
+
+#: Where each clerk-facing error class lives. An error can only have been
+#: raised if its module was imported, so they are looked up among the loaded
+#: modules (importing them here would load the exporters, Markdown parser and
+#: all, before every command, the app included).
+_CLERK_ERRORS = (
+    ("minuteterm.errors", "StoreError"),
+    ("minuteterm.errors", "CaptureError"),
+    ("minuteterm.dates", "DateError"),
+    ("minuteterm.export.errors", "ExportError"),
+)
+
+
+def _clerk_errors() -> tuple[type[Exception], ...]:
+    """The clerk-facing error classes among the modules loaded so far."""
+    found: list[type[Exception]] = [BadInput]
+    for module_name, name in _CLERK_ERRORS:
+        module = sys.modules.get(module_name)
+        error = getattr(module, name, None) if module is not None else None
+        if isinstance(error, type) and issubclass(error, Exception):
+            found.append(error)
+    return tuple(found)
 
 
 def _fail(message: str, status: int) -> None:
