@@ -266,13 +266,8 @@ def meeting_markers(db: Path, meeting_id: int) -> list[str]:
 def prepared_archive(source: Path, command: str) -> Path:
     """A copy of the archive as a clerk's copy stands after its first open,
     holding the demo, kept in WORK while the source archive is unchanged.
-
-    The archive's 4,720 approved meetings have no frozen record (as if
-    approved by an older MinuteTerm), and the first open freezes them all,
-    once: that one-off upgrade takes tens of minutes on this shared machine,
-    so here they are marked frozen with an empty record instead. Starting the
-    app reads only whether a record exists, never the record, so the daily
-    start measured is the same."""
+    (Its approved meetings have no frozen record, as if approved by an older
+    MinuteTerm: each is frozen when first read, never at start.)"""
     prepared = WORK / "archive-prepared.db"
     made_from = WORK / "archive-prepared.from"
     key = f"{source.resolve()} {source.stat().st_size} {source.stat().st_mtime_ns}"
@@ -282,13 +277,6 @@ def prepared_archive(source: Path, command: str) -> Path:
     for stale in WORK.glob("archive-prepared.db*"):
         stale.unlink()
     shutil.copyfile(source, prepared)
-    with contextlib.closing(sqlite3.connect(prepared)) as conn, conn:
-        conn.execute(
-            """insert into minutes_snapshots (meeting_id, taken_at, format, record)
-            select id, '2026-12-01T00:00:00+00:00', 1, '{}' from meetings
-            where status = 'approved'
-            and id not in (select meeting_id from minutes_snapshots)"""
-        )
     sh(command, "demo", "--no-open", "--db", prepared, stdout=subprocess.DEVNULL)
     with contextlib.closing(sqlite3.connect(prepared)) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

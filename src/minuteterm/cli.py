@@ -38,21 +38,15 @@ def default_db_path() -> Path:
 
 
 def _open(ctx: click.Context):  # -> Store, imported lazily
-    """The database, opened; minutes approved by an older MinuteTerm (with no
-    frozen record yet) are frozen as they stand now."""
+    """The database, opened (minutes approved by an older MinuteTerm are
+    frozen when first read, or before their committee's settings change)."""
     from minuteterm.db.store import open_store
-    from minuteterm.recording.frozen import missing
 
     path: Path | None = ctx.obj.get("db")
     if path is None:
         path = default_db_path()
         path.parent.mkdir(parents=True, exist_ok=True)
-    store = open_store(path, progress=_index_progress if sys.stderr.isatty() else None)
-    if missing(store):
-        from minuteterm.recording.record import freeze_missing
-
-        freeze_missing(store)
-    return store
+    return open_store(path, progress=_index_progress if sys.stderr.isatty() else None)
 
 
 def _index_progress(done: int, total: int) -> None:
@@ -403,9 +397,9 @@ def committee(
     forget: str | None,
 ) -> None:
     """Show or change a committee's quorum, numbering and house style."""
-    from minuteterm.formal.committees import Settings, configure, describe
-    from minuteterm.formal.people import forget_member, name_for
+    from minuteterm.formal.committees import Settings, describe
     from minuteterm.model import MinuteNumbering
+    from minuteterm.recording.settings import change_committee
 
     settings = Settings(
         quorum=quorum or None,
@@ -420,10 +414,7 @@ def committee(
     )
     store = _open(ctx)
     try:
-        changed = configure(store, name, settings)
-        if forget:
-            forget_member(store, changed.id, name_for(store, changed.id, forget))
-        click.echo(describe(changed))
+        click.echo(describe(change_committee(store, name, settings, forget)))
     finally:
         store.close()
 
