@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import click
+import platformdirs
 
 from minuteterm.model import CAPTURE_KINDS, NAMINGS, QUESTION_STYLES, RESOLUTION_STYLES, EntryKind
 
@@ -22,29 +23,30 @@ class BadInput(Exception):
 
 
 def default_db_path() -> Path:
-    """``$MINUTETERM_DB``, else ``minuteterm.db`` in the user data folder."""
+    """``$MINUTETERM_DB``, else ``minuteterm.db`` where the platform keeps
+    user data (platformdirs: ``~/.local/share/minuteterm`` or
+    ``$XDG_DATA_HOME/minuteterm`` on Linux, ``~/Library/Application
+    Support/minuteterm`` on macOS, ``%LOCALAPPDATA%\\minuteterm`` on Windows).
+    A database already kept where earlier versions put it on every platform
+    (``$XDG_DATA_HOME`` or ``~/.local/share``) stays in use."""
     if os.environ.get("MINUTETERM_DB"):
         return Path(os.environ["MINUTETERM_DB"]).expanduser()
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "minuteterm" / "minuteterm.db"
+    earlier = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    if (earlier / "minuteterm" / "minuteterm.db").exists():
+        return earlier / "minuteterm" / "minuteterm.db"
+    return Path(platformdirs.user_data_dir("minuteterm", appauthor=False)) / "minuteterm.db"
 
 
 def _open(ctx: click.Context):  # -> Store, imported lazily
-    """The database, opened; minutes approved by an older MinuteTerm (with no
-    frozen record yet) are frozen as they stand now."""
+    """The database, opened (minutes approved by an older MinuteTerm are
+    frozen when first read, or before their committee's settings change)."""
     from minuteterm.db.store import open_store
-    from minuteterm.recording.frozen import missing
 
     path: Path | None = ctx.obj.get("db")
     if path is None:
         path = default_db_path()
         path.parent.mkdir(parents=True, exist_ok=True)
-    store = open_store(path, progress=_index_progress if sys.stderr.isatty() else None)
-    if missing(store):
-        from minuteterm.recording.record import freeze_missing
-
-        freeze_missing(store)
-    return store
+    return open_store(path, progress=_index_progress if sys.stderr.isatty() else None)
 
 
 def _index_progress(done: int, total: int) -> None:
@@ -119,12 +121,14 @@ def cli(ctx: click.Context, db: Path | None) -> None:
         _run_app(ctx, None)
 
 
-def _run_app(ctx: click.Context, meeting_id: int | None) -> None:
-    store = _open(ctx)
-    from minuteterm.tui.app import MinuteTermApp
-
-    app = MinuteTermApp(store, meeting_id=meeting_id)
+def _run_app(ctx: click.Context, meeting_id: int | None, store=None) -> None:  # store: Store
+    """Run the app on ``store`` (opened here if not given), closing it after."""
+    if store is None:
+        store = _open(ctx)
     try:
+        from minuteterm.tui.app import MinuteTermApp
+
+        app = MinuteTermApp(store, meeting_id=meeting_id)
         app.run()
     finally:
         store.close()
@@ -142,9 +146,10 @@ def open_command(ctx: click.Context, meeting: str) -> None:
     store = _open(ctx)
     try:
         store.meeting(meeting_id)  # an unknown meeting: one line, exit 2
-    finally:
+    except BaseException:
         store.close()
-    _run_app(ctx, meeting_id)
+        raise
+    _run_app(ctx, meeting_id, store)  # the same connection: not opened (and checked) twice
 
 
 @cli.command()
@@ -158,12 +163,14 @@ def demo(ctx: click.Context, no_open: bool) -> None:
     store = _open(ctx)
     try:
         meeting_id = ensure_demo(store)
-    finally:
+    except BaseException:
         store.close()
+        raise
     if no_open:
+        store.close()
         click.echo(meeting_id)
     else:
-        _run_app(ctx, meeting_id)
+        _run_app(ctx, meeting_id, store)  # the same connection: not opened (and checked) twice
 
 
 @cli.command()
@@ -390,9 +397,9 @@ def committee(
     forget: str | None,
 ) -> None:
     """Show or change a committee's quorum, numbering and house style."""
-    from minuteterm.formal.committees import Settings, configure, describe
-    from minuteterm.formal.people import forget_member, name_for
+    from minuteterm.formal.committees import Settings, describe
     from minuteterm.model import MinuteNumbering
+    from minuteterm.recording.settings import change_committee
 
     settings = Settings(
         quorum=quorum or None,
@@ -407,10 +414,7 @@ def committee(
     )
     store = _open(ctx)
     try:
-        changed = configure(store, name, settings)
-        if forget:
-            forget_member(store, changed.id, name_for(store, changed.id, forget))
-        click.echo(describe(changed))
+        click.echo(describe(change_committee(store, name, settings, forget)))
     finally:
         store.close()
 
@@ -757,17 +761,6 @@ def history(
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI, turning every clerk-facing error into one
     line on stderr and exit status 2."""
-    from minuteterm.dates import DateError
-    from minuteterm.db.store import StoreError
-
-    clerk_errors: tuple[type[Exception], ...] = (BadInput, StoreError, DateError)
-    try:
-        from minuteterm.errors import CaptureError
-        from minuteterm.export import ExportError
-
-        clerk_errors += (CaptureError, ExportError)
-    except ImportError:  # pragma: no cover - during partial installs
-        pass
     try:
         cli.main(args=list(argv) if argv is not None else None, standalone_mode=False)
     except click.exceptions.Exit as done:
@@ -776,14 +769,39 @@ def main(argv: Sequence[str] | None = None) -> None:
         _fail("aborted", 1)
     except click.ClickException as error:
         _fail(" ".join(error.format_message().split()), 2)
-    except clerk_errors as error:
+    except BadInput as error:
         _fail(str(error), 2)
     except KeyboardInterrupt:
         _fail("interrupted", 130)
-    except OSError as error:
-        _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "), 2)
     except Exception as error:
+        if isinstance(error, _clerk_errors()):
+            _fail(str(error), 2)
+        if isinstance(error, OSError):
+            _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "), 2)
         _fail(f"unexpected error ({type(error).__name__}): {error}", 1)
+
+
+#: Where each clerk-facing error class lives. An error can only have been
+#: raised if its module was imported, so they are looked up among the loaded
+#: modules (importing them here would load the exporters, Markdown parser and
+#: all, before every command, the app included).
+_CLERK_ERRORS = (
+    ("minuteterm.errors", "StoreError"),
+    ("minuteterm.errors", "CaptureError"),
+    ("minuteterm.dates", "DateError"),
+    ("minuteterm.export.errors", "ExportError"),
+)
+
+
+def _clerk_errors() -> tuple[type[Exception], ...]:
+    """The clerk-facing error classes among the modules loaded so far."""
+    found: list[type[Exception]] = [BadInput]
+    for module_name, name in _CLERK_ERRORS:
+        module = sys.modules.get(module_name)
+        error = getattr(module, name, None) if module is not None else None
+        if isinstance(error, type) and issubclass(error, Exception):
+            found.append(error)
+    return tuple(found)
 
 
 def _fail(message: str, status: int) -> None:

@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 
 from minuteterm.export.errors import ExportError
+from minuteterm.textsafe import printable
 
 
 def slug(text: str) -> str:
@@ -20,8 +21,10 @@ def slug(text: str) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8, ``\\n`` line endings) to ``path`` atomically."""
-    write_atomic_bytes(path, text.encode("utf-8"))
+    """Write ``text`` (UTF-8, ``\\n`` line endings) to ``path`` atomically,
+    without terminal escapes or controls (a minute frozen from a database
+    edited by hand could still carry one)."""
+    write_atomic_bytes(path, printable(text).encode("utf-8"))
 
 
 def write_atomic_bytes(path: Path, data: bytes) -> None:

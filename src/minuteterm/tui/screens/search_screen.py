@@ -34,6 +34,7 @@ from minuteterm.db.store import Store
 from minuteterm.search.filters import FilterError, parse_line
 from minuteterm.search.query import SearchFilter, search
 from minuteterm.search.results import MARK_END, MARK_START, Hit, Results, plain
+from minuteterm.textsafe import stored_text
 from minuteterm.tui.widgets.key_hints import KeyHints
 from minuteterm.tui.widgets.line_input import LineInput
 
@@ -218,6 +219,7 @@ class SearchScreen(Screen[Found | None]):
     def _run(self, asked: int, text: str, chosen: SearchFilter) -> None:
         try:
             conn = sqlite3.connect(Path(self.store.path).resolve().as_uri() + "?mode=ro", uri=True)
+            conn.text_factory = stored_text
         except sqlite3.Error as error:
             self.app.call_from_thread(self.say, f"cannot search: {error}", refused=True)
             return
