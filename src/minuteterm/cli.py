@@ -268,6 +268,13 @@ def capture(ctx: click.Context, meeting: str, line: str | None, kind: str) -> No
         store.close()
 
 
+def _to_stdout(contents: str | bytes) -> None:
+    """``-o -``: the file's contents on standard output, exactly."""
+    data = contents.encode("utf-8") if isinstance(contents, str) else contents
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
 def _describe(outcome) -> str:  # Outcome -> one line
     suffix = f" (entry {outcome.entry_id})" if outcome.entry_id is not None else ""
     return outcome.message + suffix
@@ -304,7 +311,7 @@ def _describe(outcome) -> str:  # Outcome -> one line
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="File or folder to write (default: the current folder).",
+    help="File or folder to write; - for stdout (default: the current folder).",
 )
 @click.pass_context
 def export(
@@ -328,6 +335,21 @@ def export(
         record = meeting_record(store, _meeting_id(meeting))
     finally:
         store.close()
+    if output == Path("-"):
+        from minuteterm.export import render
+
+        _to_stdout(
+            render(
+                record,
+                fmt,
+                questions=questions,
+                theme=theme,
+                public=public,
+                naming=naming,
+                resolutions=resolutions,
+            )
+        )
+        return
     target = output or Path.cwd()  # a folder gets the default file name
     written = write_export(
         record,
@@ -728,7 +750,11 @@ def search(
 @click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(("text", "md", "html")), default="text")
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write."
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File to write; - for stdout.",
 )
 @click.pass_context
 def history(
@@ -747,7 +773,7 @@ def history(
     finally:
         store.close()
     text = render_history(story, fmt)
-    if output is None:
+    if output is None or output == Path("-"):
         click.echo(text, nl=False)
         return
     write_atomic(output.expanduser(), text)

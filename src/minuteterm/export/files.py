@@ -6,6 +6,7 @@ import contextlib
 import os
 import re
 import secrets
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -19,6 +20,42 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is, in a clerk's words."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def writable_target(path: Path) -> Path:
+    """The file that writing to ``path`` replaces: ``path`` itself when it
+    is a regular file or does not exist yet, the file a symbolic link points
+    to (so the link stays). Anything else (a device such as ``/dev/null``, a
+    FIFO, a socket, a folder, a link to one of those or to nothing) is never
+    replaced: raises :class:`ExportError` saying what it is."""
+    try:
+        mode = os.stat(path).st_mode  # follows links
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise ExportError(
+                f"cannot write {path}: it is a link to nothing; nothing was written"
+            ) from None
+        return path
+    except OSError as error:
+        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
+    if not stat.S_ISREG(mode):
+        raise ExportError(
+            f"cannot write {path}: it is {_kind(mode)}, not a file; nothing was written"
+        )
+    return Path(os.path.realpath(path)) if os.path.islink(path) else path
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8, ``\\n`` line endings) to ``path`` atomically."""
     write_atomic_bytes(path, text.encode("utf-8"))
@@ -27,7 +64,9 @@ def write_atomic(path: Path, text: str) -> None:
 def write_atomic_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically: a temporary file in the same
     folder, flushed to disk, then renamed over ``path``; the temporary file
-    is removed if anything fails. Raises :class:`ExportError`."""
+    is removed if anything fails. Only a regular file is ever replaced (see
+    :func:`writable_target`). Raises :class:`ExportError`."""
+    path = writable_target(path)
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
