@@ -429,9 +429,10 @@ def committee(
     )
     store = _open(ctx)
     try:
-        changed = configure(store, name, settings)
-        if forget:
-            forget_member(store, changed.id, name_for(store, changed.id, forget))
+        with store.transaction():  # refused anywhere: nothing changed, nothing made
+            changed = configure(store, name, settings)
+            if forget:
+                forget_member(store, changed.id, name_for(store, changed.id, forget))
         click.echo(describe(changed))
     finally:
         store.close()
