@@ -25,3 +25,20 @@ def test_the_committee_command_refused_changes_nothing(db_path: Path) -> None:
         "Nobody",
     )
     assert _committees(db_path) == [("Audit Committee", 3)]
+
+
+def test_a_trigger_that_eats_entries_is_refused_not_reported_saved(db_path: Path) -> None:
+    made = run("new", "--committee", "Audit Committee", "--date", "14/12/2026", db=db_path)
+    assert made.returncode == 0, made.stderr
+    conn = sqlite3.connect(db_path)
+    conn.execute(
+        "create trigger eat_entries after insert on entries begin"
+        " delete from entries where id = new.id; end"
+    )
+    conn.commit()
+    conn.close()
+    before = db_path.read_bytes()
+    result = run("capture", made.stdout.strip(), "The plan was noted.", db=db_path)
+    assert_refused(result, "changed outside MinuteTerm")
+    assert "saved" not in result.stdout
+    assert db_path.read_bytes() == before

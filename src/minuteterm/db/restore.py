@@ -38,6 +38,8 @@ from minuteterm.db.backup import (
     sync_folder,
 )
 from minuteterm.db.dbfile import check_integrity, check_minuteterm, open_read_only, sidecars
+from minuteterm.db.schema import SchemaError
+from minuteterm.db.schema_check import check_shape
 from minuteterm.db.store import StoreError
 
 #: How long to wait for another program's write to finish, in seconds.
@@ -108,6 +110,7 @@ def _stage(source: Path, db_path: Path) -> Path:
         conn = open_read_only(source)
         try:
             check_minuteterm(conn, source)
+            check_shape(conn, source)
             check_integrity(conn, source)
             staged.unlink(missing_ok=True)
             conn.execute("VACUUM INTO ?", [str(staged)])
@@ -117,7 +120,7 @@ def _stage(source: Path, db_path: Path) -> Path:
     except sqlite3.DatabaseError as error:
         staged.unlink(missing_ok=True)
         raise _unchanged(db_path, StoreError(f"cannot copy {source} ({error})")) from None
-    except StoreError as error:
+    except (StoreError, SchemaError) as error:
         staged.unlink(missing_ok=True)
         raise _unchanged(db_path, error) from None
     except OSError as error:

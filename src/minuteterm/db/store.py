@@ -26,6 +26,7 @@ from minuteterm.clock import iso, moment
 from minuteterm.dates import format_date, to_local
 from minuteterm.db import audit, search_index
 from minuteterm.db.schema import SchemaError, migrate
+from minuteterm.db.schema_check import check_shape
 from minuteterm.db.search_index import Progress
 from minuteterm.db.writable import probe_write, read_only_message, unwritable
 from minuteterm.errors import StoreError
@@ -155,6 +156,7 @@ def open_store(path: str | Path, progress: Progress | None = None) -> Store:
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        check_shape(conn, path)  # changed outside MinuteTerm: refused, untouched
         with search_index.reporting(progress):
             migrate(conn, path, lambda: store.db)
         probe_write(conn)
