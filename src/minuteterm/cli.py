@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import click
@@ -250,7 +250,7 @@ def capture(ctx: click.Context, meeting: str, line: str | None, kind: str) -> No
             click.echo(_describe(recorder.apply(_text_line(line, "the line"), EntryKind(kind))))
             return
         refused = 0
-        for number, raw in enumerate(sys.stdin.buffer, start=1):
+        for number, raw in enumerate(_stdin_lines(), start=1):
             try:
                 text = _text_line(raw, f"line {number}")
                 if not text.strip():
@@ -266,6 +266,19 @@ def capture(ctx: click.Context, meeting: str, line: str | None, kind: str) -> No
             raise BadInput(f"{refused} line(s) refused; the others were saved")
     finally:
         store.close()
+
+
+def _stdin_lines() -> Iterator[bytes]:
+    """The lines of standard input, refusing one that is closed or cannot
+    be read (a folder, say) in one line."""
+    if sys.stdin is None:
+        raise BadInput("standard input is closed: give the line, or pipe the lines in")
+    try:
+        yield from sys.stdin.buffer
+    except OSError as error:
+        raise BadInput(
+            f"cannot read standard input ({error.strerror or error}): pipe the lines in"
+        ) from None
 
 
 def _to_stdout(contents: str | bytes) -> None:

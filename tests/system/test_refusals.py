@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.system.test_cli import assert_refused, run
@@ -42,3 +44,21 @@ def test_a_trigger_that_eats_entries_is_refused_not_reported_saved(db_path: Path
     assert_refused(result, "changed outside MinuteTerm")
     assert "saved" not in result.stdout
     assert db_path.read_bytes() == before
+
+
+def test_a_meeting_in_the_year_9999_is_refused(db_path: Path) -> None:
+    result = run("new", "--committee", "Audit Committee", "--date", "31/12/9999", db=db_path)
+    assert_refused(result, "9999 is outside the years MinuteTerm accepts")
+
+
+def test_capture_with_stdin_closed_is_refused_in_one_line(db_path: Path) -> None:
+    made = run("new", "--committee", "Audit Committee", "--date", "14/12/2026", db=db_path)
+    assert made.returncode == 0, made.stderr
+    command = [sys.executable, "-m", "minuteterm", "--db", str(db_path), "capture"]
+    result = subprocess.run(
+        ["sh", "-c", 'exec "$@" <&-', "sh", *command, made.stdout.strip()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert_refused(result, "standard input is closed")
