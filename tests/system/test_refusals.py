@@ -62,3 +62,10 @@ def test_capture_with_stdin_closed_is_refused_in_one_line(db_path: Path) -> None
         timeout=120,
     )
     assert_refused(result, "standard input is closed")
+
+
+def test_a_committee_name_too_long_is_refused_not_made(db_path: Path) -> None:
+    name = "Overview and Scrutiny " * 15
+    result = run("new", "--committee", name, "--date", "14/12/2026", db=db_path)
+    assert_refused(result, "a committee name is at most 200 characters")
+    assert _committees(db_path) == []

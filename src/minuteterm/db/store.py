@@ -117,6 +117,24 @@ def _meeting_filter(text: str) -> tuple[str, list[Any]]:
     return (" where " + " and ".join(clauses)) if clauses else "", params
 
 
+#: The longest committee name, meeting title or venue (a long real one is
+#: about 80 characters).
+MAX_NAME_CHARS = 200
+
+
+def short_text(text: str, what: str) -> str:
+    """``text`` cleaned (:func:`~minuteterm.textsafe.clean`), refusing one
+    longer than :data:`MAX_NAME_CHARS` with the reason; ``what`` names it
+    ("a committee name")."""
+    text = clean(text)
+    if len(text) > MAX_NAME_CHARS:
+        raise StoreError(
+            f"{what} is at most {MAX_NAME_CHARS} characters (this one has {len(text):,}):"
+            " shorten it"
+        )
+    return text
+
+
 def _check_file(path: Path) -> None:
     """Refuse, with a clear message, a path that cannot hold our database."""
     if not path.parent.is_dir():
@@ -263,7 +281,7 @@ class Store:
 
     def committee(self, name: str) -> Committee:
         """Return the committee called ``name``, creating it if new."""
-        name = clean(name)
+        name = short_text(name, "a committee name")
         if not name:
             raise StoreError("a committee needs a name")
         rows = self._rows("select * from committees where name = ?", [name])
@@ -426,6 +444,8 @@ class Store:
         made through :func:`minuteterm.recording.meetings.create_meeting`,
         which adds the action log in the same transaction.)"""
         owner = self.committee(committee)
+        title = short_text(title or owner.name, "a meeting title")
+        venue = short_text(venue, "a venue")
         items = [item for item in agenda if clean(item.title)]
         numbers = [clean(item.number or "") for item in items]
         if not all(numbers) or len(set(numbers)) < len(numbers):
@@ -436,9 +456,9 @@ class Store:
                 .insert(
                     {
                         "committee_id": owner.id,
-                        "title": clean(title or owner.name),
+                        "title": title,
                         "starts_at": iso(starts_at),
-                        "venue": clean(venue),
+                        "venue": venue,
                         "status": MeetingStatus.DRAFT.value,
                         "created_at": iso(clock.now()),
                     }

@@ -13,11 +13,21 @@ from pathlib import Path
 from minuteterm.export.errors import ExportError
 
 
+#: The longest a :func:`slug` gets, so a generated file name (a slug, a
+#: date, a style and an extension) stays far below any system's limit.
+MAX_SLUG_CHARS = 60
+
+
 def slug(text: str) -> str:
-    """``text`` as a file-name part: lower case ``[a-z0-9-]`` only."""
+    """``text`` as a file-name part: lower case ``[a-z0-9-]`` only, at most
+    :data:`MAX_SLUG_CHARS` long (cut after a whole word when it can be)."""
     text = unicodedata.normalize("NFKD", text.replace("&", " and "))
     text = text.encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if len(text) <= MAX_SLUG_CHARS:
+        return text
+    cut = text[: MAX_SLUG_CHARS + 1]
+    return (cut[: cut.rindex("-")] if "-" in cut else cut[:MAX_SLUG_CHARS]).strip("-")
 
 
 def _kind(mode: int) -> str:
