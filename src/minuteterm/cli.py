@@ -39,12 +39,26 @@ def _open(ctx: click.Context):  # -> Store, imported lazily
     if path is None:
         path = default_db_path()
         path.parent.mkdir(parents=True, exist_ok=True)
+    new = not os.path.lexists(path)
     store = open_store(path, progress=_index_progress if sys.stderr.isatty() else None)
+    if new:
+        _CREATED.append(path)
     if missing(store):
         from minuteterm.recording.record import freeze_missing
 
         freeze_missing(store)
     return store
+
+
+#: Databases this run made: said on stderr when the command succeeds (a
+#: typo in --db must not pass for an empty archive), removed again when it
+#: is refused and they hold nothing (a refused command changes nothing).
+_CREATED: list[Path] = []
+
+
+def _said_created() -> None:
+    for path in _CREATED:
+        click.echo(f"minuteterm: created a new database at {path}", err=True)
 
 
 def _index_progress(done: int, total: int) -> None:
@@ -811,6 +825,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     try:
         cli.main(args=list(argv) if argv is not None else None, standalone_mode=False)
     except click.exceptions.Exit as done:
+        _said_created()
         sys.exit(done.exit_code)
     except click.Abort:
         _fail("aborted", 1)
@@ -824,9 +839,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "), 2)
     except Exception as error:
         _fail(f"unexpected error ({type(error).__name__}): {error}", 1)
+    _said_created()
 
 
 def _fail(message: str, status: int) -> None:
+    from minuteterm.db.dbfile import remove_if_empty
+
+    for path in _CREATED:
+        remove_if_empty(path)
     click.echo(f"minuteterm: {message}", err=True)
     sys.exit(status)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from minuteterm.db.schema import SCHEMA_VERSION
 from minuteterm.db.store import SQLITE_MAGIC, StoreError
+from minuteterm.filekind import kind_of
 
 #: The files SQLite may keep next to a database: WAL, its index, a journal.
 SIDECARS = ("-wal", "-shm", "-journal")
@@ -29,8 +30,8 @@ def check_header(path: Path) -> None:
     """Refuse a path that is missing, a folder, or not an SQLite file."""
     if not path.exists():
         raise StoreError(f"there is no file {path}")
-    if not path.is_file():
-        raise StoreError(f"{path} is a folder, not a database file")
+    if (kind := kind_of(path)) is not None:
+        raise StoreError(f"{path} is {kind}, not a database file")
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_MAGIC))
@@ -77,3 +78,23 @@ def check_integrity(conn: sqlite3.Connection, path: Path) -> None:
         raise StoreError(f"{path} is corrupt ({error})") from None
     if problems != ["ok"]:
         raise StoreError(f"{path} is corrupt ({'; '.join(problems[:3])})")
+
+
+def remove_if_empty(path: Path) -> bool:
+    """Remove the database at ``path`` (and its WAL, index and journal) if it
+    holds no committee, so no meeting, person or action either: a new file a
+    refused command made. Return whether it was removed; a file that cannot
+    be read is left alone."""
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            held = conn.execute("select count(*) from committees").fetchone()[0]
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError):
+        return False
+    if held:
+        return False
+    for leftover in (path, *sidecars(path)):
+        leftover.unlink(missing_ok=True)
+    return True

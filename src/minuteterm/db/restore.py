@@ -41,6 +41,7 @@ from minuteterm.db.dbfile import check_integrity, check_minuteterm, open_read_on
 from minuteterm.db.schema import SchemaError
 from minuteterm.db.schema_check import check_shape
 from minuteterm.db.store import StoreError
+from minuteterm.filekind import kind_of
 
 #: How long to wait for another program's write to finish, in seconds.
 LOCK_WAIT = 1.0
@@ -82,6 +83,8 @@ def restore(source: Path, db_path: Path) -> Restored:
     source, db_path = source.expanduser(), db_path.expanduser()
     if not db_path.parent.is_dir():
         raise RestoreError(f"cannot restore to {db_path}: folder {db_path.parent} does not exist")
+    if (kind := kind_of(db_path)) is not None:
+        raise RestoreError(f"cannot restore to {db_path}: it is {kind}, not a database file")
     if db_path.exists() and source.exists() and source.resolve() == db_path.resolve():
         raise RestoreError(f"{source} is the database itself: name a backup to restore")
     staged = _stage(source, db_path)

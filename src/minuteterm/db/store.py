@@ -30,6 +30,7 @@ from minuteterm.db.schema_check import check_shape
 from minuteterm.db.search_index import Progress
 from minuteterm.db.writable import probe_write, read_only_message, unwritable
 from minuteterm.errors import StoreError
+from minuteterm.filekind import kind_of
 from minuteterm.model import (
     Action,
     ActionStatus,
@@ -139,8 +140,8 @@ def _check_file(path: Path) -> None:
     """Refuse, with a clear message, a path that cannot hold our database."""
     if not path.parent.is_dir():
         raise StoreError(f"cannot open {path}: folder {path.parent} does not exist")
-    if path.is_dir():
-        raise StoreError(f"cannot open {path}: it is a folder, not a database file")
+    if (kind := kind_of(path)) is not None:  # before SQLite makes a journal beside it
+        raise StoreError(f"cannot open {path}: it is {kind}, not a database file")
     if not path.exists() or path.stat().st_size == 0:
         return
     try:

@@ -6,12 +6,11 @@ import contextlib
 import os
 import re
 import secrets
-import stat
 import unicodedata
 from pathlib import Path
 
 from minuteterm.export.errors import ExportError
-
+from minuteterm.filekind import kind_of
 
 #: The longest a :func:`slug` gets, so a generated file name (a slug, a
 #: date, a style and an extension) stays far below any system's limit.
@@ -30,39 +29,15 @@ def slug(text: str) -> str:
     return (cut[: cut.rindex("-")] if "-" in cut else cut[:MAX_SLUG_CHARS]).strip("-")
 
 
-def _kind(mode: int) -> str:
-    """What a file that is not a regular file is, in a clerk's words."""
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
-
-
 def writable_target(path: Path) -> Path:
     """The file that writing to ``path`` replaces: ``path`` itself when it
     is a regular file or does not exist yet, the file a symbolic link points
     to (so the link stays). Anything else (a device such as ``/dev/null``, a
     FIFO, a socket, a folder, a link to one of those or to nothing) is never
     replaced: raises :class:`ExportError` saying what it is."""
-    try:
-        mode = os.stat(path).st_mode  # follows links
-    except FileNotFoundError:
-        if os.path.islink(path):
-            raise ExportError(
-                f"cannot write {path}: it is a link to nothing; nothing was written"
-            ) from None
-        return path
-    except OSError as error:
-        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
-    if not stat.S_ISREG(mode):
-        raise ExportError(
-            f"cannot write {path}: it is {_kind(mode)}, not a file; nothing was written"
-        )
+    kind = kind_of(path)
+    if kind is not None:
+        raise ExportError(f"cannot write {path}: it is {kind}, not a file; nothing was written")
     return Path(os.path.realpath(path)) if os.path.islink(path) else path
 
 
