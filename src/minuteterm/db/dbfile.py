@@ -52,6 +52,35 @@ def open_read_only(path: Path) -> sqlite3.Connection:
         raise StoreError(f"cannot open {path}: {error}") from None
 
 
+def open_to_copy(path: Path) -> sqlite3.Connection:
+    """Open ``path`` to read it whole, also where SQLite cannot write beside
+    it (a WAL database in a read-only folder, where it cannot make the
+    ``-shm`` file): as usual if it can, else read-only, else as an immutable
+    file, but only when no ``-wal`` holds changes that reading it so would
+    miss. A healthy file is never called corrupt for being out of reach."""
+    check_header(path)
+    uri = path.resolve().as_uri()
+    wal = path.with_name(path.name + "-wal")
+    ways = ["", "?mode=ro"]
+    if not (wal.exists() and wal.stat().st_size > 0):
+        ways.append("?immutable=1")
+    reason = "no way to read it"
+    for way in ways:
+        conn = sqlite3.connect(uri + way, uri=True, timeout=5)
+        try:
+            conn.execute("select count(*) from sqlite_master").fetchone()
+            return conn
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            reason = str(error)
+            if "not a database" in reason or "malformed" in reason:
+                raise StoreError(f"{path} is corrupt or not a database ({reason})") from None
+    raise StoreError(
+        f"cannot read {path} ({reason}): SQLite cannot write beside it; copy its folder"
+        " somewhere you can write, then back it up"
+    )
+
+
 def check_minuteterm(conn: sqlite3.Connection, path: Path) -> int:
     """Refuse a database that is not MinuteTerm's or is newer than this
     code; return its schema version."""
@@ -59,7 +88,9 @@ def check_minuteterm(conn: sqlite3.Connection, path: Path) -> int:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         names = {row[0] for row in conn.execute("select name from sqlite_master")}
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path} is corrupt or not a database ({error})") from None
+        if "not a database" in str(error) or "malformed" in str(error):
+            raise StoreError(f"{path} is corrupt or not a database ({error})") from None
+        raise StoreError(f"cannot read {path} ({error})") from None
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"{path} was written by a newer MinuteTerm (schema {version}, this "
