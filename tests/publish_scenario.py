@@ -184,7 +184,7 @@ def draft(store: Store) -> int:
     meeting = create_meeting(
         store, COMMITTEE, _at(11, 1).add(years=1), agenda=[NewItem("Plumtreddle quay tender")]
     )
-    save_draft(store, meeting, "Snorkelwick said", EntryKind.NOTE, now=_at(14, 12))
+    save_draft(store, meeting, "Snorkelwick said", EntryKind.NOTE, now=_at(14, 12), window="w")
     return meeting
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import click
+import platformdirs
 
 from minuteterm.model import CAPTURE_KINDS, NAMINGS, QUESTION_STYLES, RESOLUTION_STYLES, EntryKind
 
@@ -22,11 +23,18 @@ class BadInput(Exception):
 
 
 def default_db_path() -> Path:
-    """``$MINUTETERM_DB``, else ``minuteterm.db`` in the user data folder."""
+    """``$MINUTETERM_DB``, else ``minuteterm.db`` where the platform keeps
+    user data (platformdirs: ``~/.local/share/minuteterm`` or
+    ``$XDG_DATA_HOME/minuteterm`` on Linux, ``~/Library/Application
+    Support/minuteterm`` on macOS, ``%LOCALAPPDATA%\\minuteterm`` on Windows).
+    A database already kept where earlier versions put it on every platform
+    (``$XDG_DATA_HOME`` or ``~/.local/share``) stays in use."""
     if os.environ.get("MINUTETERM_DB"):
         return Path(os.environ["MINUTETERM_DB"]).expanduser()
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "minuteterm" / "minuteterm.db"
+    earlier = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    if (earlier / "minuteterm" / "minuteterm.db").exists():
+        return earlier / "minuteterm" / "minuteterm.db"
+    return Path(platformdirs.user_data_dir("minuteterm", appauthor=False)) / "minuteterm.db"
 
 
 def _open(ctx: click.Context):  # -> Store, imported lazily
@@ -296,8 +304,11 @@ def _stdin_lines() -> Iterator[bytes]:
 
 
 def _to_stdout(contents: str | bytes) -> None:
-    """``-o -``: the file's contents on standard output, exactly."""
-    data = contents.encode("utf-8") if isinstance(contents, str) else contents
+    """``-o -``: the file's contents on standard output, as the file would
+    hold them (text without terminal escapes or controls)."""
+    from minuteterm.textsafe import printable
+
+    data = printable(contents).encode("utf-8") if isinstance(contents, str) else contents
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
 

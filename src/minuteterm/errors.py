@@ -13,6 +13,12 @@ class StoreError(Exception):
     """A problem the clerk can understand and act on; the message says what."""
 
 
+class StorageUnavailable(StoreError):
+    """The file cannot take a write just now (another program holds the write
+    lock, the disk is full or read-only, an I/O error): nothing was changed,
+    and the same write may work later."""
+
+
 class CaptureError(ValueError):
     """A line that cannot be understood; the message says why, for the clerk."""
 

@@ -1,11 +1,12 @@
 """Make typed or pasted text safe to keep: no terminal escapes, no controls.
 
 Everything a clerk types, pastes or scripts passes through :func:`clean`
-before it is stored, so a note can never move the cursor, retitle the
-terminal, reverse the reading order of a line or hide a NUL in the file.
-Visible characters, including right-to-left scripts and emoji, are kept; an
-escape string left unterminated loses only its introducer, not the words
-after it.
+before it is stored, and everything read back from the file passes through
+:func:`printable` (a database restored or edited by hand may hold anything),
+so a note can never move the cursor, retitle the terminal, reverse the
+reading order of a line or hide a NUL in the file. Visible characters,
+including right-to-left scripts and emoji, are kept; an escape string left
+unterminated loses only its introducer, not the words after it.
 """
 
 from __future__ import annotations
@@ -46,3 +47,30 @@ def clean_multiline(text: str) -> str:
     """Like :func:`clean`, but keep line breaks (for an agenda typed in)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(clean(line) for line in lines)
+
+
+#: The controls :func:`printable` removes: all but tab, newline and return.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+#: As :data:`_UNPRINTABLE`, less STX and ETX: full-text search marks the
+#: words it found with them (see :mod:`minuteterm.search.results`); they
+#: move no cursor and set no title.
+_UNPRINTABLE_STORED = re.compile(
+    "[\x00\x01\x04-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def printable(text: str, unprintable: re.Pattern[str] = _UNPRINTABLE) -> str:
+    """``text`` with terminal escapes and controls removed, its line breaks
+    and tabs kept: safe to show in a terminal or write to an export."""
+    if not unprintable.search(text):
+        return text  # nearly every value: one scan, no copy
+    return unprintable.sub("", _ESCAPE_SEQUENCE.sub("", text))
+
+
+def stored_text(data: bytes) -> str:
+    """A text value read from the database, made :func:`printable` (the
+    ``text_factory`` of MinuteTerm's connections: cleaned once, on the way
+    out, whatever later shows or exports it)."""
+    return printable(data.decode("utf-8", "replace"), _UNPRINTABLE_STORED)

@@ -23,6 +23,7 @@ from minuteterm.tui.screens.text_dialog import TextDialog
 from minuteterm.tui.widgets.capture_bar import CaptureBar
 from minuteterm.tui.widgets.entry_pane import ResolutionsPane
 from minuteterm.tui.widgets.meeting_header import MeetingHeader
+from minuteterm.tui.widgets.outcome_line import OutcomeLine
 from tests.app.test_tui import outcome, shown, type_line
 
 COMMITTEE = "Corporate Parenting Board"
@@ -89,6 +90,9 @@ async def test_attendance_screen_marks_people_sets_quorum_and_takes_a_declaratio
         await select_person(pilot, "Cllr Cara Singh")
         await pilot.press("p")
         await pilot.pause()
+        # the same words as the capture bar's present+ (one door, one wording)
+        said = str(app.screen.query_one(OutcomeLine).render())
+        assert "present Cllr Cara Singh (2 members present)" in said
         assert people(app)["Cllr Ava Reid"][1:3] == ["present", "Chair"]
         assert people(app)["Cllr Ben Ortiz"][1] == "apologies"
 

@@ -16,12 +16,11 @@ import pendulum
 import pytest
 import sqlite_utils
 
+from minuteterm.db.confidentiality import confidential_actions_and_updates
 from minuteterm.db.store import open_store
 from minuteterm.model import NewItem, PersonKind
-from minuteterm.publishing.confidential import confidential_actions_and_updates
 from minuteterm.recording.meetings import create_meeting
 from minuteterm.recording.recorder import Recorder
-
 from tests import publish_scenario as scenario
 
 EXPECTED_FILES = {"minutes.db", "metadata.json", "minutes", "plugins"}

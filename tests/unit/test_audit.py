@@ -58,13 +58,16 @@ def test_a_v3_file_gains_revisions_and_drafts_and_keeps_its_entries(db_path: Pat
     assert columns == {"id", "entry_id", "at", "action", "kind", "speaker", "text", "reply_to"}
     assert {c.name for c in store.db["drafts"].columns} == {
         "meeting_id",
+        "window",
+        "entry_id",
         "text",
         "kind",
         "saved_at",
     }
     Recorder(store, 1).edit(1, "Apologies from Cllr Reid.")
     store.db.execute(
-        "insert into drafts values (1, 'half a line', 'note', '2026-12-14T18:40:00+00:00')"
+        "insert into drafts (meeting_id, window, text, kind, saved_at)"
+        " values (1, 'w', 'half a line', 'note', '2026-12-14T18:40:00+00:00')"
     )
     with pytest.raises(sqlite3.IntegrityError):  # only the five changes are allowed
         store.db.execute(

@@ -406,6 +406,33 @@ def _v12_search_index(db: sqlite_utils.Database) -> None:
     search_index.build(db)
 
 
+def _v13_drafts_per_window(db: sqlite_utils.Database) -> None:
+    """Unsent text per window, not per meeting: two windows on one meeting
+    each keep their own draft (one window's Enter never clears the other's),
+    and the entry editor keeps one too (``entry_id`` is the entry being
+    edited). Earlier drafts are kept, as the draft of an unnamed window."""
+    have = {row[1] for row in db.execute("pragma table_info(drafts)").fetchall()}
+    if "window" in have:
+        return
+    db.execute(
+        """create table drafts_by_window (
+            meeting_id integer not null references meetings(id) on delete cascade,
+            window text not null,
+            entry_id integer references entries(id) on delete cascade,
+            text text not null,
+            kind text not null,
+            saved_at text not null,
+            primary key (meeting_id, window)
+        )"""
+    )
+    db.execute(
+        "insert into drafts_by_window (meeting_id, window, text, kind, saved_at)"
+        " select meeting_id, '', text, kind, saved_at from drafts"
+    )
+    db.execute("drop table drafts")
+    db.execute("alter table drafts_by_window rename to drafts")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_core,
     _v2_action_history,
@@ -419,6 +446,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v10_attendance_as_minuted,
     _v11_house_style,
     _v12_search_index,
+    _v13_drafts_per_window,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -29,7 +29,7 @@ from minuteterm.db.schema import SchemaError, migrate
 from minuteterm.db.schema_check import check_shape
 from minuteterm.db.search_index import Progress
 from minuteterm.db.writable import probe_write, read_only_message, unwritable
-from minuteterm.errors import StoreError
+from minuteterm.errors import StorageUnavailable, StoreError
 from minuteterm.filekind import kind_of
 from minuteterm.model import (
     Action,
@@ -50,7 +50,7 @@ from minuteterm.model import (
     Revision,
     standing_item,
 )
-from minuteterm.textsafe import clean
+from minuteterm.textsafe import clean, stored_text
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -171,6 +171,7 @@ def open_store(path: str | Path, progress: Progress | None = None) -> Store:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.DatabaseError as error:
         raise StoreError(_explain(path, error)) from None
+    conn.text_factory = stored_text  # what was stored is shown, never run
     store = Store(conn, path)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
@@ -190,10 +191,23 @@ def open_store(path: str | Path, progress: Progress | None = None) -> Store:
     return store
 
 
+#: Words of SQLite's errors for a write the file cannot take just now.
+_UNAVAILABLE = ("locked", "busy", "readonly", "read-only", "full", "disk i/o")
+
+
+def _failure(path: Path, error: sqlite3.DatabaseError) -> StoreError:
+    """The clerk's error for a failed write: :class:`StorageUnavailable` when
+    the same write may work later (lock, full or read-only disk, I/O)."""
+    message = _explain(path, error)
+    if any(word in str(error).casefold() for word in _UNAVAILABLE):
+        return StorageUnavailable(message)
+    return StoreError(message)
+
+
 def _explain(path: Path, error: sqlite3.DatabaseError) -> str:
     text = str(error)
     if "locked" in text or "busy" in text:
-        return f"{path} is locked by another program; try again in a moment"
+        return f"the database is busy (another program is writing to {path})"
     if "readonly" in text or "read-only" in text:
         return read_only_message(path)
     if "not a database" in text or "malformed" in text:
@@ -252,9 +266,24 @@ class Store:
         except sqlite3.DatabaseError as error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise StoreError(_explain(self.path, error)) from None
+            raise _failure(self.path, error) from None
 
     _writing = transaction
+
+    def set_busy_timeout(self, milliseconds: int) -> None:
+        """How long a write waits for another program's write lock before it
+        is refused (the TUI waits briefly: typing never waits on the file)."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+
+    @contextmanager
+    def patience(self, milliseconds: int) -> Iterator[None]:
+        """Within the block, wait at most ``milliseconds`` for a lock."""
+        before = int(self.conn.execute("PRAGMA busy_timeout").fetchone()[0])
+        self.set_busy_timeout(milliseconds)
+        try:
+            yield
+        finally:
+            self.set_busy_timeout(before)
 
     def data_version(self) -> int:
         """A number that changes when another connection commits to the file

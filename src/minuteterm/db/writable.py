@@ -37,8 +37,19 @@ def unwritable(path: Path) -> str | None:
 def probe_write(conn: sqlite3.Connection) -> None:
     """Raise SQLite's read-only error if the connection cannot write (a disk
     can refuse writes its permissions allow), by changing nothing in a
-    transaction that is rolled back."""
-    conn.execute("BEGIN IMMEDIATE")
+    transaction that is rolled back. It never waits for another program's
+    write lock: a file another program is writing to is writable, and a
+    command that only reads must not wait for that writer."""
+    before = int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error) and "busy" not in str(error):
+            raise
+        return  # another program holds the write lock: the file takes writes
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {before}")
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         conn.execute(f"PRAGMA user_version = {version}")

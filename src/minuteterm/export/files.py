@@ -11,6 +11,7 @@ from pathlib import Path
 
 from minuteterm.export.errors import ExportError
 from minuteterm.filekind import kind_of
+from minuteterm.textsafe import printable
 
 #: The longest a :func:`slug` gets, so a generated file name (a slug, a
 #: date, a style and an extension) stays far below any system's limit.
@@ -42,8 +43,10 @@ def writable_target(path: Path) -> Path:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8, ``\\n`` line endings) to ``path`` atomically."""
-    write_atomic_bytes(path, text.encode("utf-8"))
+    """Write ``text`` (UTF-8, ``\\n`` line endings) to ``path`` atomically,
+    without terminal escapes or controls (a minute frozen from a database
+    edited by hand could still carry one)."""
+    write_atomic_bytes(path, printable(text).encode("utf-8"))
 
 
 def write_atomic_bytes(path: Path, data: bytes) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 from minuteterm.actions.history import LIVE_UPDATE, fold, raised_state, update_from_row
 from minuteterm.clock import iso
 from minuteterm.dates import to_local
+from minuteterm.db.confidentiality import Confidential
 from minuteterm.db.store import Store
 from minuteterm.export import render
 from minuteterm.export.files import slug
@@ -34,7 +35,6 @@ from minuteterm.model import (
     Resolution,
     VoteSide,
 )
-from minuteterm.publishing.confidential import Confidential
 from minuteterm.recording.record import meeting_record
 
 #: Where Datasette serves the HTML minutes (``--static html:DIR/minutes``).

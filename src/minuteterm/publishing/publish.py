@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from minuteterm.clock import iso
+from minuteterm.db.confidentiality import confidential_actions_and_updates
 from minuteterm.db.store import Store
-from minuteterm.publishing.confidential import confidential_actions_and_updates
 from minuteterm.publishing.config import OGL, OGL_URL, metadata, write_config
 from minuteterm.publishing.errors import PublishError
 from minuteterm.publishing.gather import (

@@ -17,7 +17,8 @@ from datetime import date
 from pathlib import Path
 
 from minuteterm.dates import to_local
-from minuteterm.db.store import SQLITE_MAGIC, Store, open_store
+from minuteterm.db.dbfile import check_header
+from minuteterm.db.store import Store, open_store
 from minuteterm.errors import StoreError
 from minuteterm.model import Meeting, MeetingStatus
 from minuteterm.publishing.errors import PublishError
@@ -47,17 +48,13 @@ class Selection:
 
 
 def _check_source(path: Path) -> None:
+    """Refuse a source that is missing, a folder, or not an SQLite file."""
     if not path.exists():
         raise PublishError(f"there is no database at {path}")
-    if not path.is_file():
-        raise PublishError(f"{path} is not a database file")
     try:
-        with path.open("rb") as handle:
-            head = handle.read(len(SQLITE_MAGIC))
-    except OSError as error:
-        raise PublishError(f"cannot read {path}: {error.strerror}") from None
-    if head != SQLITE_MAGIC:
-        raise PublishError(f"{path} is not a MinuteTerm database (not an SQLite file)")
+        check_header(path)
+    except StoreError as error:
+        raise PublishError(str(error)) from None
 
 
 def _copy(path: Path, copy: Path) -> None:

@@ -21,7 +21,7 @@ from minuteterm.formal.people import attend, name_for, quorum, record_movement, 
 from minuteterm.formal.votes import record_vote, words
 from minuteterm.grammar.formal import Attend, CastVote, Declare, Movement, TakeChair
 from minuteterm.grammar.lines import ApprovePrevious, MarkExempt, PublicDecision
-from minuteterm.model import AttendanceStatus
+from minuteterm.model import AgendaItem, AttendanceStatus
 from minuteterm.recording.current_item import open_item
 from minuteterm.recording.outcome import Outcome
 from minuteterm.recording.record import freeze
@@ -55,10 +55,24 @@ def _quorum_words(store: Store, meeting_id: int) -> str:
 
 
 def carry_out(
-    store: Store, meeting_id: int, command: BusinessCommand, moment: pendulum.DateTime
+    store: Store,
+    meeting_id: int,
+    command: BusinessCommand,
+    moment: pendulum.DateTime,
+    item_id: int | None = None,
 ) -> Outcome:
-    """Carry out one formal command; the change is committed on return."""
+    """Carry out one formal command; the change is committed on return.
+
+    The capture bar and ``minuteterm capture`` record in the current item;
+    the attendance screen names the item (``item_id``: the declarations
+    item), and gets the same words back."""
     store.assert_editable(store.meeting(meeting_id))
+
+    def in_item() -> AgendaItem:
+        if item_id is not None:
+            return store.item(item_id)
+        return open_item(store, meeting_id, moment)
+
     match command:
         case Attend():
             names = attend(store, meeting_id, command)
@@ -81,7 +95,7 @@ def carry_out(
                 item.id,
             )
         case Declare():
-            item = open_item(store, meeting_id, moment)
+            item = in_item()
             entry_id = declare(store, meeting_id, item.id, command, moment)
             return Outcome(f"saved: {store.entry(entry_id).text}", entry_id, item.id)
         case CastVote():

@@ -25,8 +25,8 @@ from datetime import date
 
 from minuteterm import clock
 from minuteterm.clock import moment
+from minuteterm.db.confidentiality import action_confidential, note_confidential
 from minuteterm.model import standing_item
-from minuteterm.search.confidential import action_confidential, note_confidential
 from minuteterm.search.story import Story, StoryAction, StoryItem
 
 #: Words that say nothing about what an item is about.

@@ -25,8 +25,8 @@ import pendulum
 
 from minuteterm import clock
 from minuteterm.clock import moment
+from minuteterm.db.confidentiality import entry_confidential, note_confidential
 from minuteterm.db.search_index import SCOPE_MARK
-from minuteterm.search.confidential import entry_confidential, note_confidential
 from minuteterm.search.results import MARK_END, MARK_START, Hit, Results
 from minuteterm.search.words import Query, parse_query
 

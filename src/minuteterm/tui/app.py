@@ -16,6 +16,16 @@ from minuteterm.db.checkpoints import BackgroundCheckpoints
 from minuteterm.db.store import Store
 from minuteterm.tui.terminal_input import install_paste_filter
 
+#: How long a write from the app waits for another program's write lock
+#: before the clerk is told the database is busy (the line is kept).
+BUSY_MS = 250
+
+
+def stop_signals() -> list[signal.Signals]:
+    """The signals that ask the app to stop, of those this platform has
+    (Windows has neither SIGHUP nor, for asyncio, signal handlers)."""
+    return [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+
 
 class MinuteTermApp(App[None]):
     """Start on the list of meetings, or straight on one meeting."""
@@ -43,8 +53,12 @@ class MinuteTermApp(App[None]):
     def on_mount(self) -> None:
         if not self.is_headless:  # tests keep their own signal handling
             loop = asyncio.get_running_loop()
-            for stop in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(stop, self.stop_cleanly)
+            for stop in stop_signals():
+                try:
+                    loop.add_signal_handler(stop, self.stop_cleanly)
+                except (NotImplementedError, RuntimeError):
+                    break  # an event loop without signal handlers (Windows)
+        self.store.set_busy_timeout(BUSY_MS)
         self.checkpoints.start(self.store.conn)
         if self._first_meeting is not None:
             self.open_meeting(self._first_meeting)
@@ -66,17 +80,61 @@ class MinuteTermApp(App[None]):
         gc.collect()
         gc.freeze()
 
-    def stop_cleanly(self) -> None:
-        """SIGTERM or SIGHUP (the terminal closed): keep every unsent line as
-        a draft, then exit normally."""
+    def _unstored(self) -> list[str]:
+        """Every line, in every open meeting window, that is stored nowhere
+        (each window first tries once more to keep its drafts)."""
         from minuteterm.tui.screens.meeting_screen import MeetingScreen
 
+        lines: list[str] = []
+        for screen in self.screen_stack:
+            if isinstance(screen, MeetingScreen) and screen.is_mounted:
+                lines += screen.unstored()  # a screen not drawn yet holds no typing
+        return lines
+
+    def _recovered(self, lines: list[str]) -> str:
+        """Write ``lines`` to a recovery file; what to tell the clerk."""
+        from minuteterm.recording.drafts import write_recovery
+
         try:
-            for screen in self.screen_stack:
-                if isinstance(screen, MeetingScreen) and screen.is_mounted:
-                    screen.save_draft()  # a screen not drawn yet holds no typing
+            path = write_recovery(self.store.path, lines)
+        except OSError as error:
+            return f"MinuteTerm: {len(lines)} unsaved line(s) could not be kept: {error}"
+        return f"MinuteTerm: {len(lines)} line(s) the database did not store are in {path}"
+
+    def stop_cleanly(self) -> None:
+        """SIGTERM or SIGHUP (the terminal closed): keep every unsent line as
+        a draft, then exit normally; words the database will not take are
+        written to a recovery file next to it, and its path is printed."""
+        message = None
+        try:
+            lines = self._unstored()
+            if lines:
+                message = self._recovered(lines)
         finally:
-            self.exit(return_code=0)  # even if a draft could not be kept
+            self.exit(return_code=0, message=message)  # even if a draft could not be kept
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: quit, but never silently over lines that are not stored:
+        ask first, and write them to a recovery file if the clerk quits."""
+        from textual.content import Content
+
+        from minuteterm.tui.screens.choice_dialog import ChoiceDialog
+
+        lines = self._unstored()
+        if not lines:
+            self.exit()
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "write":
+                self.exit(message=self._recovered(lines))
+
+        title = f"{len(lines)} line(s) are not stored: the database refused them. Quit anyway?"
+        choices = [
+            ("stay", Content("Stay: keep them and keep trying to store them")),
+            ("write", Content("Write them to a text file next to the database, then quit")),
+        ]
+        self.push_screen(ChoiceDialog(title, choices), chosen)
 
     def show_meetings(self) -> None:
         """Show the list of meetings: back to it if it is under this screen,

@@ -22,9 +22,9 @@ from minuteterm import clock
 from minuteterm.db.store import Store
 from minuteterm.errors import CLERK_ERRORS
 from minuteterm.formal.committees import Settings, configure
-from minuteterm.formal.declarations import declarations, declare
-from minuteterm.formal.people import attend, forget_member, quorum, take_chair
-from minuteterm.grammar.formal import Attend, Declare
+from minuteterm.formal.declarations import declarations
+from minuteterm.formal.people import forget_member, quorum
+from minuteterm.grammar.formal import Attend, Declare, TakeChair
 from minuteterm.model import (
     DECLARATIONS,
     INTEREST_WORDS,
@@ -33,6 +33,7 @@ from minuteterm.model import (
     InterestKind,
     PersonKind,
 )
+from minuteterm.recording.formal_commands import carry_out
 from minuteterm.tui.screens.choice_dialog import ChoiceDialog
 from minuteterm.tui.screens.text_dialog import TextDialog
 from minuteterm.tui.widgets.key_hints import KeyHints
@@ -188,6 +189,12 @@ class AttendanceScreen(Screen[None]):
         self.reload()
         self.say(message)
 
+    def _record(self, command: Attend | TakeChair | Declare, item_id: int | None = None) -> None:
+        """Record through the one door the capture bar uses, and say what it says."""
+        self._do(
+            lambda: carry_out(self.store, self.meeting_id, command, clock.now(), item_id).message
+        )
+
     # --- keys -----------------------------------------------------------------------------
 
     def action_mark(self, status: str) -> None:
@@ -195,19 +202,13 @@ class AttendanceScreen(Screen[None]):
         name = self.selected
         if name is None:
             return
-        chosen = AttendanceStatus(status)
-        self._do(
-            lambda: (
-                f"{', '.join(attend(self.store, self.meeting_id, Attend((name,), chosen)))}"
-                f": {_STATUS_WORDS[chosen]}"
-            )
-        )
+        self._record(Attend((name,), AttendanceStatus(status)))
 
     def action_chair(self) -> None:
         """Make the highlighted member the Chair."""
         name = self.selected
         if name is not None:
-            self._do(lambda: f"{take_chair(self.store, self.meeting_id, name)} is in the Chair")
+            self._record(TakeChair(name))
 
     def action_substitute(self) -> None:
         """The highlighted member substitutes for a member chosen next."""
@@ -223,12 +224,7 @@ class AttendanceScreen(Screen[None]):
         def chosen(member: str | None) -> None:
             if member is None:
                 return
-            command = Attend((name,), AttendanceStatus.SUBSTITUTE, substitute_for=member)
-            self._do(
-                lambda: (
-                    f"{attend(self.store, self.meeting_id, command)[0]} substitutes for {member}"
-                )
-            )
+            self._record(Attend((name,), AttendanceStatus.SUBSTITUTE, substitute_for=member))
 
         choices = [(member, Content(member)) for member in members]
         self.app.push_screen(ChoiceDialog(f"{name} is substituting for:", choices), chosen)
@@ -250,7 +246,7 @@ class AttendanceScreen(Screen[None]):
                 )
             else:
                 command = Attend((text.strip(),), AttendanceStatus.PRESENT)
-            self._do(lambda: f"added {', '.join(attend(self.store, self.meeting_id, command))}")
+            self._record(command)
 
         title = "Officer in attendance (Name, Title):" if officer else "Member present (name):"
         hint = "e.g. Gemma Lowe, Repairs Manager" if officer else "e.g. Cllr Alison Fenn"
@@ -337,13 +333,7 @@ class AttendanceScreen(Screen[None]):
         if here is None:
             self.say("this meeting has no agenda items yet", refused=True)
             return
-        self._do(
-            lambda: (
-                self.store.entry(
-                    declare(self.store, self.meeting_id, here.id, command, clock.now())
-                ).text
-            )
-        )
+        self._record(command, here.id)
 
     def action_back(self) -> None:
         """Back to the meeting."""

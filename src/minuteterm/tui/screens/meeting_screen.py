@@ -22,11 +22,11 @@ from textual.widgets import Static
 
 from minuteterm.dates import format_clock
 from minuteterm.db.store import Store
-from minuteterm.errors import CLERK_ERRORS, CaptureError
+from minuteterm.errors import CLERK_ERRORS, CaptureError, StorageUnavailable
 from minuteterm.formal.people import quorum
 from minuteterm.model import CAPTURE_KINDS, AgendaItem, Entry, EntryKind
-from minuteterm.recording.drafts import load_draft, save_draft
 from minuteterm.tui.entry_text import KIND_LABEL, KIND_LOOK, entry_content
+from minuteterm.tui.unsent import Held, Unsent
 from minuteterm.tui.widgets.agenda_pane import AgendaPane
 from minuteterm.tui.widgets.capture_bar import CaptureBar
 from minuteterm.tui.widgets.entry_editor import EntryEditor
@@ -40,8 +40,11 @@ from minuteterm.tui.widgets.entry_pane import (
 )
 from minuteterm.tui.widgets.key_hints import KeyHints
 from minuteterm.tui.widgets.meeting_header import MeetingHeader
+from minuteterm.tui.widgets.unstored_lines import UnstoredLines
 
 if TYPE_CHECKING:
+    from pendulum import DateTime
+
     from minuteterm.recording.recorder import Outcome, Recorder
 
 #: How often the capture bar's unsent text is saved (so a crash loses at
@@ -80,6 +83,7 @@ class MeetingScreen(Screen[None]):
         self._edited_from: EntryPane | None = None
         self._viewing: int | None = None  # an item shown from a search result
         self._select: int | None = None
+        self.unsent = Unsent(store, meeting_id)
 
     @cached_property
     def recorder(self) -> Recorder:
@@ -99,6 +103,7 @@ class MeetingScreen(Screen[None]):
                 yield ActionsPane(id="actions")
                 yield ResolutionsPane(id="resolutions")
         yield Static(id="too-small")
+        yield UnstoredLines()
         yield CaptureBar(self._line_entered)
         yield KeyHints()
 
@@ -119,7 +124,6 @@ class MeetingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._seen_version = self._data_version()
-        self._saved_draft: tuple[str, EntryKind] = ("", EntryKind.NOTE)
         self.refresh_panes()
         self.query_one(CaptureBar).say("Type and press Enter to save. F1 lists every key.")
         self._restore_draft()
@@ -131,32 +135,54 @@ class MeetingScreen(Screen[None]):
     # --- the unsent line --------------------------------------------------------
 
     def _restore_draft(self) -> None:
-        """Put back what was in the bar when the app last stopped."""
+        """Put back what was in the bar (and in the entry editor) when the
+        meeting was last left: the newest of each, now this window's."""
+        draft = self.unsent.take()
+        if draft is not None:
+            bar = self.query_one(CaptureBar)
+            bar.action_kind(draft.kind.value)
+            bar.give_back(draft.text)
+            more = self.unsent.others()
+            bar.say(
+                f"Restored the unsent line from {format_clock(draft.saved_at)} (not saved yet)."
+                + (f" {more} more unsent line(s) are kept for the next openings." if more else "")
+            )
+        edit = self.unsent.take(editor=True)
+        if edit is not None and edit.entry_id is not None:
+            self.call_after_refresh(self._restore_edit, edit.entry_id, edit.text, edit.saved_at)
+
+    async def _restore_edit(self, entry_id: int, text: str, saved_at: DateTime) -> None:
+        """Open the editor again on an edit left unsaved."""
         try:
-            draft = load_draft(self.store, self.meeting_id)
+            self.recorder.check_editable()
+            line = self.recorder.edit_line(entry_id)
         except CLERK_ERRORS as error:
-            self._refused(error)
+            self._refused(error)  # the draft stays in the file
             return
-        if draft is None:
-            return
-        bar = self.query_one(CaptureBar)
-        bar.action_kind(draft.kind.value)
-        bar.give_back(draft.text)
-        self._saved_draft = (draft.text, draft.kind)
-        bar.say(f"Restored the unsent line from {format_clock(draft.saved_at)} (not saved yet).")
+        editor = await self._editor()
+        editor.open(entry_id, text, "the minute")
+        editor.original = line  # the edit differs from the entry: it stays a draft
+        self.query_one(CaptureBar).say(
+            f"Restored your unsaved edit of entry #{entry_id} from "
+            f"{format_clock(saved_at)}: Enter saves, Esc cancels."
+        )
 
     def save_draft(self) -> None:
-        """Keep the bar's unsent text in the database if it changed (called
-        every half second, after each line, and when the app is stopped)."""
+        """Keep the bar's unsent text and the editor's edit in progress as
+        this window's drafts if they changed (called every half second, after
+        each line, and when the app is stopped); retry refused lines."""
         bar = self.query_one(CaptureBar)
-        current = (bar.input.value, bar.kind)
-        if current == self._saved_draft:
-            return
-        try:
-            save_draft(self.store, self.meeting_id, *current)
-        except CLERK_ERRORS:
-            return  # the next tick tries again; the text is still in the bar
-        self._saved_draft = current
+        self.unsent.keep(Held(bar.input.value, bar.kind))
+        editors = self.query(EntryEditor)
+        if editors:
+            editor = editors.first()
+            held = Held(editor.value, EntryKind.NOTE, editor.entry_id)
+            self.unsent.keep(held if editor.changed else Held(), editor=True)
+
+    def unstored(self) -> list[str]:
+        """The lines of this window that are stored nowhere yet."""
+        self.save_draft()
+        return self.unsent.unstored()
 
     def _data_version(self) -> int | None:
         try:
@@ -167,6 +193,8 @@ class MeetingScreen(Screen[None]):
     def _watch_database(self) -> None:
         """Show what another writer (a second terminal, ``minuteterm capture``)
         committed, within a second."""
+        if self.unsent.queue:
+            self._store_waiting()
         version = self._data_version()
         if version is not None and version != self._seen_version:
             self._seen_version = version
@@ -251,7 +279,7 @@ class MeetingScreen(Screen[None]):
             self.call_after_refresh(self.call_after_refresh, minute.scroll_to_highlight, True)
         self._select = None
 
-    def _refused(self, error: Exception) -> None:
+    def _refused(self, error: Exception | str) -> None:
         self.query_one(CaptureBar).say(str(error), refused=True)
 
     def _run(self, change: Callable[[], Outcome]) -> Outcome | None:
@@ -271,18 +299,43 @@ class MeetingScreen(Screen[None]):
 
     def _line_entered(self, line: str, kind: EntryKind) -> None:
         """Enter in the capture bar: save the line (synchronously, so it is
-        committed before the key's handling returns), or give it back with
-        the reason it was refused."""
+        committed before the key's handling returns) after any lines still
+        waiting for the database, or give it back with the reason it was
+        refused."""
         self._viewing = None  # lines go to the current item: show it
-        outcome = self._run(lambda: self.recorder.apply(line, kind))
-        if outcome is None:
-            self.query_one(CaptureBar).give_back(line)
-        elif line.lstrip().casefold().startswith("/add") and outcome.item_id is not None:
+        self.unsent.queue.append((line, kind))
+        self._store_waiting()
+        self.save_draft()  # a saved line must not come back as a draft
+
+    def _store_waiting(self) -> None:
+        """Store the waiting lines, oldest first, until the database refuses
+        one for now (it stays first in the queue, each line its own)."""
+        queue = self.unsent.queue
+        while queue and self._store(*queue[0]):
+            queue.pop(0)
+        self.query_one(UnstoredLines).show(queue)
+
+    def _store(self, line: str, kind: EntryKind) -> bool:
+        """Save one line; ``False`` if the database cannot take it now
+        (nothing was changed, and the line is kept to try again)."""
+        bar = self.query_one(CaptureBar)
+        try:
+            outcome = self.recorder.apply(line, kind)
+        except StorageUnavailable as error:
+            self._refused(f"{error}: your line is kept (not stored yet)")
+            return False
+        except CLERK_ERRORS as error:
+            self.refresh_panes()
+            self._refused(error)
+            bar.give_back(line)
+            return True
+        self.refresh_panes()
+        bar.say(outcome.message)
+        if line.lstrip().casefold().startswith("/add") and outcome.item_id is not None:
             from minuteterm.tui.search_hints import predecessors_hint
 
-            bar = self.query_one(CaptureBar)
             bar.say(outcome.message + predecessors_hint(self.store.conn, outcome.item_id))
-        self.save_draft()  # a saved line must not come back as a draft
+        return True
 
     @on(AgendaPane.ReportRequested)
     def _report_requested(self, event: AgendaPane.ReportRequested) -> None:

@@ -34,7 +34,9 @@ from minuteterm.db.store import Store
 from minuteterm.search.filters import FilterError, parse_line
 from minuteterm.search.query import SearchFilter, search
 from minuteterm.search.results import MARK_END, MARK_START, Hit, Results, plain
+from minuteterm.textsafe import stored_text
 from minuteterm.tui.widgets.key_hints import KeyHints
+from minuteterm.tui.widgets.line_input import LineInput
 
 #: Seconds of quiet after a keystroke before searching.
 DEBOUNCE = 0.15
@@ -137,7 +139,7 @@ class SearchScreen(Screen[Found | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="search-title")
-        yield Input(
+        yield LineInput(
             value=self._text,
             id="search-query",
             placeholder='Words, "a phrase", prefix*, OR, -word   committee:NAME from:DATE to:DATE'
@@ -217,6 +219,7 @@ class SearchScreen(Screen[Found | None]):
     def _run(self, asked: int, text: str, chosen: SearchFilter) -> None:
         try:
             conn = sqlite3.connect(Path(self.store.path).resolve().as_uri() + "?mode=ro", uri=True)
+            conn.text_factory = stored_text
         except sqlite3.Error as error:
             self.app.call_from_thread(self.say, f"cannot search: {error}", refused=True)
             return

@@ -47,10 +47,17 @@ class EntryEditor(LineInput):
     def __init__(self) -> None:
         super().__init__(select_on_focus=False, id="entry-editor")
         self.entry_id: int | None = None
+        self.original = ""
+
+    @property
+    def changed(self) -> bool:
+        """Whether an entry is open and its line differs from when it opened."""
+        return self.entry_id is not None and self.value != self.original
 
     def open(self, entry_id: int, line: str, where: str) -> None:
         """Show entry ``entry_id`` as ``line`` (``where`` names its pane)."""
         self.entry_id = entry_id
+        self.original = line
         self.border_title = f"Editing entry #{entry_id} in {where} · Enter saves · Esc cancels"
         self.value = line
         self.cursor_position = len(line)
