@@ -25,7 +25,7 @@ from pathlib import Path
 from minuteterm.db.schema import MIGRATIONS, SchemaError
 
 #: The digest of :func:`expected_shape` at the current schema version.
-CURRENT_DIGEST = "a9ab4b9acc78760c8a3f878b26b4c3b9"
+CURRENT_DIGEST = "5d92789a30966938ba8b598c54058f78"
 
 #: A shape: (kind, name) -> the table's columns, or the object's SQL.
 Shape = dict[tuple[str, str], str]
