@@ -68,4 +68,7 @@ def test_a_committee_name_too_long_is_refused_not_made(db_path: Path) -> None:
     name = "Overview and Scrutiny " * 15
     result = run("new", "--committee", name, "--date", "14/12/2026", db=db_path)
     assert_refused(result, "a committee name is at most 200 characters")
-    assert _committees(db_path) == []
+    assert not db_path.exists()  # not even the new, empty database
+    assert run("committee", "Audit Committee", db=db_path).returncode == 0
+    assert_refused(run("new", "--committee", name, "--date", "14/12/2026", db=db_path), "200")
+    assert _committees(db_path) == [("Audit Committee", None)]
