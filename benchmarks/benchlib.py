@@ -8,7 +8,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,12 +19,17 @@ DEFAULT_ARCHIVE = Path(tempfile.gettempdir()) / "minuteterm-bench" / "archive.db
 VERDICTS: list[tuple[str, str]] = []
 
 
-def arguments(description: str, runs: int) -> argparse.Namespace:
-    """``--archive PATH`` (built at ``--scale`` if missing) and ``--runs N``."""
+def arguments(
+    description: str, runs: int, more: Callable[[argparse.ArgumentParser], None] | None = None
+) -> argparse.Namespace:
+    """``--archive PATH`` (built at ``--scale`` if missing) and ``--runs N``
+    (and whatever options ``more`` adds)."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--archive", type=Path, default=DEFAULT_ARCHIVE)
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--runs", type=int, default=runs)
+    if more is not None:
+        more(parser)
     args = parser.parse_args()
     ensure_archive(args.archive, args.scale)
     return args

@@ -17,6 +17,7 @@ from benchlib import DEFAULT_ARCHIVE, HERE, ensure_archive
 
 SCRIPTS = [
     "cold_start.py",  # also peak RSS
+    "clerk_start.py",  # the installed console script in a pty, beside a bare Textual app
     "capture_latency.py",
     "commit_cost.py",
     "export_30_items.py",

@@ -38,10 +38,9 @@ def default_db_path() -> Path:
 
 
 def _open(ctx: click.Context):  # -> Store, imported lazily
-    """The database, opened; minutes approved by an older MinuteTerm (with no
-    frozen record yet) are frozen as they stand now."""
+    """The database, opened (minutes approved by an older MinuteTerm are
+    frozen when first read, or before their committee's settings change)."""
     from minuteterm.db.store import open_store
-    from minuteterm.recording.frozen import missing
 
     path: Path | None = ctx.obj.get("db")
     if path is None:
@@ -51,10 +50,6 @@ def _open(ctx: click.Context):  # -> Store, imported lazily
     store = open_store(path, progress=_index_progress if sys.stderr.isatty() else None)
     if new:
         _CREATED.append(path)
-    if missing(store):
-        from minuteterm.recording.record import freeze_missing
-
-        freeze_missing(store)
     return store
 
 
@@ -141,12 +136,14 @@ def cli(ctx: click.Context, db: Path | None) -> None:
         _run_app(ctx, None)
 
 
-def _run_app(ctx: click.Context, meeting_id: int | None) -> None:
-    store = _open(ctx)
-    from minuteterm.tui.app import MinuteTermApp
-
-    app = MinuteTermApp(store, meeting_id=meeting_id)
+def _run_app(ctx: click.Context, meeting_id: int | None, store=None) -> None:  # store: Store
+    """Run the app on ``store`` (opened here if not given), closing it after."""
+    if store is None:
+        store = _open(ctx)
     try:
+        from minuteterm.tui.app import MinuteTermApp
+
+        app = MinuteTermApp(store, meeting_id=meeting_id)
         app.run()
     finally:
         store.close()
@@ -164,9 +161,10 @@ def open_command(ctx: click.Context, meeting: str) -> None:
     store = _open(ctx)
     try:
         store.meeting(meeting_id)  # an unknown meeting: one line, exit 2
-    finally:
+    except BaseException:
         store.close()
-    _run_app(ctx, meeting_id)
+        raise
+    _run_app(ctx, meeting_id, store)  # the same connection: not opened (and checked) twice
 
 
 @cli.command()
@@ -180,12 +178,14 @@ def demo(ctx: click.Context, no_open: bool) -> None:
     store = _open(ctx)
     try:
         meeting_id = ensure_demo(store)
-    finally:
+    except BaseException:
         store.close()
+        raise
     if no_open:
+        store.close()
         click.echo(meeting_id)
     else:
-        _run_app(ctx, meeting_id)
+        _run_app(ctx, meeting_id, store)  # the same connection: not opened (and checked) twice
 
 
 @cli.command()
@@ -450,9 +450,9 @@ def committee(
     forget: str | None,
 ) -> None:
     """Show or change a committee's quorum, numbering and house style."""
-    from minuteterm.formal.committees import Settings, configure, describe
-    from minuteterm.formal.people import forget_member, name_for
+    from minuteterm.formal.committees import Settings, describe
     from minuteterm.model import MinuteNumbering
+    from minuteterm.recording.settings import change_committee
 
     settings = Settings(
         quorum=quorum or None,
@@ -467,11 +467,7 @@ def committee(
     )
     store = _open(ctx)
     try:
-        with store.transaction():  # refused anywhere: nothing changed, nothing made
-            changed = configure(store, name, settings)
-            if forget:
-                forget_member(store, changed.id, name_for(store, changed.id, forget))
-        click.echo(describe(changed))
+        click.echo(describe(change_committee(store, name, settings, forget)))
     finally:
         store.close()
 
@@ -822,17 +818,6 @@ def history(
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI, turning every clerk-facing error into one
     line on stderr and exit status 2."""
-    from minuteterm.dates import DateError
-    from minuteterm.db.store import StoreError
-
-    clerk_errors: tuple[type[Exception], ...] = (BadInput, StoreError, DateError)
-    try:
-        from minuteterm.errors import CaptureError
-        from minuteterm.export import ExportError
-
-        clerk_errors += (CaptureError, ExportError)
-    except ImportError:  # pragma: no cover - during partial installs
-        pass
     try:
         cli.main(args=list(argv) if argv is not None else None, standalone_mode=False)
     except click.exceptions.Exit as done:
@@ -842,15 +827,40 @@ def main(argv: Sequence[str] | None = None) -> None:
         _fail("aborted", 1)
     except click.ClickException as error:
         _fail(" ".join(error.format_message().split()), 2)
-    except clerk_errors as error:
+    except BadInput as error:
         _fail(str(error), 2)
     except KeyboardInterrupt:
         _fail("interrupted", 130)
-    except OSError as error:
-        _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "), 2)
     except Exception as error:
+        if isinstance(error, _clerk_errors()):
+            _fail(str(error), 2)
+        if isinstance(error, OSError):
+            _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "), 2)
         _fail(f"unexpected error ({type(error).__name__}): {error}", 1)
     _said_created()
+
+
+#: Where each clerk-facing error class lives. An error can only have been
+#: raised if its module was imported, so they are looked up among the loaded
+#: modules (importing them here would load the exporters, Markdown parser and
+#: all, before every command, the app included).
+_CLERK_ERRORS = (
+    ("minuteterm.errors", "StoreError"),
+    ("minuteterm.errors", "CaptureError"),
+    ("minuteterm.dates", "DateError"),
+    ("minuteterm.export.errors", "ExportError"),
+)
+
+
+def _clerk_errors() -> tuple[type[Exception], ...]:
+    """The clerk-facing error classes among the modules loaded so far."""
+    found: list[type[Exception]] = [BadInput]
+    for module_name, name in _CLERK_ERRORS:
+        module = sys.modules.get(module_name)
+        error = getattr(module, name, None) if module is not None else None
+        if isinstance(error, type) and issubclass(error, Exception):
+            found.append(error)
+    return tuple(found)
 
 
 def _fail(message: str, status: int) -> None:

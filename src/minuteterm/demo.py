@@ -14,14 +14,18 @@ sample exports made from it) come out the same on every machine.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pendulum
 
-from minuteterm.actions.sheet import ActionFilter, ActionSheet
-from minuteterm.db.store import Store
-from minuteterm.formal.committees import Settings, configure
 from minuteterm.model import ActionStatus, MinuteNumbering, NewItem
-from minuteterm.recording.meetings import create_meeting
-from minuteterm.recording.recorder import Recorder
+
+if TYPE_CHECKING:
+    from minuteterm.db.store import Store
+
+# The recorder, the action sheet and committee settings are imported only
+# when the demo is made: ``minuteterm demo`` on a database that already holds
+# it opens the app without loading them.
 
 COMMITTEE = "Housing and Communities Scrutiny Committee"
 ZONE = "Europe/London"
@@ -274,13 +278,17 @@ BETWEEN: list[tuple[pendulum.DateTime, str, ActionStatus | None, str]] = [
 
 
 def _find(store: Store, starts: pendulum.DateTime) -> int | None:
-    for meeting in store.meetings():
+    # Only the committee's meetings (the filter holds every word of its
+    # name), not every meeting of a ten-year archive.
+    for meeting in store.meetings(COMMITTEE):
         if meeting.committee == COMMITTEE and meeting.starts_at == starts:
             return meeting.id
     return None
 
 
 def _minute(store: Store, meeting_id: int, starts: pendulum.DateTime, script) -> None:
+    from minuteterm.recording.recorder import Recorder
+
     recorder = Recorder(store, meeting_id)
     for minutes, line in script:
         recorder.apply(line, now=starts.add(minutes=minutes).in_tz("UTC"))
@@ -291,6 +299,9 @@ def ensure_demo(store: Store) -> int:
     found = _find(store, STARTS)
     if found is not None:
         return found
+    from minuteterm.formal.committees import Settings, configure
+    from minuteterm.recording.meetings import create_meeting
+
     with store.transaction():  # all of the demo or none of it
         configure(store, COMMITTEE, Settings(quorum=4, numbering=PREFIXED, prefix="HCS"))
         october = create_meeting(
@@ -307,6 +318,8 @@ def ensure_demo(store: Store) -> int:
 
 def _update_between_meetings(store: Store) -> None:
     """Record :data:`BETWEEN` as a clerk would on the action sheet."""
+    from minuteterm.actions.sheet import ActionFilter, ActionSheet
+
     sheet = ActionSheet(store)
     for when, words, status, note in BETWEEN:
         (row,) = sheet.rows(ActionFilter(committee=COMMITTEE, text=words))

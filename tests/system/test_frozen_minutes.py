@@ -160,22 +160,30 @@ def test_a_record_survives_its_json_unchanged(db_path: Path, approved: tuple[str
     assert decode(MeetingRecord, encode(record)) == record
 
 
-def test_minutes_approved_before_snapshots_existed_are_frozen_on_opening(
-    db_path: Path, approved: tuple[str, str]
+def test_minutes_approved_before_snapshots_existed_never_change_either(
+    db_path: Path, approved: tuple[str, str], tmp_path: Path
 ) -> None:
+    """Minutes approved by an older MinuteTerm (no frozen record) are frozen
+    before their committee's settings change, so that change (and a new
+    title for an officer) leaves them as they were."""
     import sqlite3
 
     december, january = approved
+    (tmp_path / "old-before").mkdir()
+    (tmp_path / "old-after").mkdir()
+    before = exports(db_path, december, tmp_path / "old-before")
     conn = sqlite3.connect(db_path)  # as an older MinuteTerm left it: approved, no snapshot
     conn.execute("delete from minutes_snapshots")
     conn.commit()
     conn.close()
-    assert run("list", db=db_path).returncode == 0  # opened as the clerk opens it
+    cli(db_path, "capture", january, stdin="officer+ Gemma Lowe, Chief Executive\n")
+    cli(db_path, "committee", COMMITTEE, "--resolutions", "letters", "--questions", "narrative")
+    after = exports(db_path, december, tmp_path / "old-after")
+    assert [name for name in before if before[name] != after[name]] == []
     store = open_store(db_path)
     try:
         frozen = store.query("select meeting_id from minutes_snapshots")
         assert [row["meeting_id"] for row in frozen] == [int(december)]
-        Recorder(store, int(january)).apply("officer+ Gemma Lowe, Chief Executive")
         titles = {a.name: a.title for a in meeting_record(store, int(december)).attendees}
         assert titles["Gemma Lowe"] == "Head of Housing"
     finally:

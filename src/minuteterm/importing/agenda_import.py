@@ -13,7 +13,6 @@ a refused import changes nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import pendulum
@@ -22,36 +21,13 @@ from minuteterm import clock
 from minuteterm.clock import iso
 from minuteterm.dates import DateError, format_long_date, parse_meeting_start, parse_time, to_local
 from minuteterm.db.store import Store, short_text
+from minuteterm.importing.documents import ItemDocument as ItemDocument  # re-exported
+from minuteterm.importing.documents import item_documents as item_documents  # re-exported
 from minuteterm.importing.moderngov import AgendaEntry, Document, ImportedMeeting, ImportRefused
 from minuteterm.model import ACTION_LOG, AgendaItem, MeetingStatus, NewItem, standing_item
 from minuteterm.recording.meetings import create_meeting
 from minuteterm.recording.outcome import Outcome
 from minuteterm.textsafe import clean
-
-
-@dataclass(frozen=True)
-class ItemDocument:
-    """A document kept with an agenda item (from an imported agenda)."""
-
-    item_id: int
-    title: str
-    url: str | None = None
-    restricted: bool = False
-
-
-def item_documents(store: Store, meeting_id: int) -> dict[int, list[ItemDocument]]:
-    """Each item's documents, in the agenda's order, by item id."""
-    rows = store.query(
-        """select d.* from item_documents d join agenda_items i on i.id = d.item_id
-        where i.meeting_id = ? order by i.position, d.position""",
-        [meeting_id],
-    )
-    found: dict[int, list[ItemDocument]] = {}
-    for row in rows:
-        found.setdefault(row["item_id"], []).append(
-            ItemDocument(row["item_id"], row["title"], row["url"], bool(row["restricted"]))
-        )
-    return found
 
 
 def imported_as(store: Store, site: str, external_id: str) -> int | None:

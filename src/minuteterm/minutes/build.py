@@ -262,6 +262,8 @@ def _discussion(
     for entry in record.entries:
         if entry.kind is EntryKind.RESOLUTION:
             writer.resolve(entry)
+        elif entry.kind is EntryKind.PROPOSAL:
+            continue  # a report's recommendation: not in the minutes until confirmed
         elif entry.id in formal or (is_log and log.in_log(entry)):
             continue
         else:

@@ -134,12 +134,14 @@ def thaw(store: Store, meeting_id: int) -> MeetingRecord | None:
     return decode(MeetingRecord, json.loads(rows[0]["record"]))
 
 
-def missing(store: Store) -> list[int]:
-    """Meetings that stand approved with no snapshot (approved by an older
-    MinuteTerm, before snapshots existed): one quick query."""
+def missing(store: Store, committee_id: int | None = None) -> list[int]:
+    """Meetings (of one committee, or all) that stand approved with no
+    snapshot (approved by an older MinuteTerm, before snapshots existed)."""
     rows = store.query(
         """select id from meetings where status = 'approved'
-        and id not in (select meeting_id from minutes_snapshots)"""
+        and (:committee is null or committee_id = :committee)
+        and id not in (select meeting_id from minutes_snapshots)""",
+        {"committee": committee_id},
     )
     return [int(row["id"]) for row in rows]
 

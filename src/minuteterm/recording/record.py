@@ -65,11 +65,13 @@ def live_record(store: Store, meeting_id: int) -> MeetingRecord:
     )
 
 
-def freeze_missing(store: Store) -> int:
-    """Freeze every approved meeting that has no snapshot yet (approved by
-    an older MinuteTerm): from now on its minutes stay as they are today.
-    Called when a database is opened; returns how many were frozen."""
-    meeting_ids = missing(store)
+def freeze_missing(store: Store, committee_id: int | None = None) -> int:
+    """Freeze every approved meeting (of one committee, or all) that has no
+    snapshot yet (approved by an older MinuteTerm): from now on its minutes
+    stay as they are today. Done before a committee's settings change (see
+    :mod:`minuteterm.recording.settings`), and for each meeting the first
+    time its record is read; returns how many were frozen."""
+    meeting_ids = missing(store, committee_id)
     if meeting_ids:
         with store.transaction():
             for meeting_id in meeting_ids:

@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Static
 from minuteterm import clock
 from minuteterm.db.store import Store
 from minuteterm.errors import CLERK_ERRORS
-from minuteterm.formal.committees import Settings, configure
+from minuteterm.formal.committees import Settings
 from minuteterm.formal.declarations import declarations
 from minuteterm.formal.people import forget_member, quorum
 from minuteterm.grammar.formal import Attend, Declare, TakeChair
@@ -34,6 +34,7 @@ from minuteterm.model import (
     PersonKind,
 )
 from minuteterm.recording.formal_commands import carry_out
+from minuteterm.recording.settings import change_committee
 from minuteterm.tui.screens.choice_dialog import ChoiceDialog
 from minuteterm.tui.screens.text_dialog import TextDialog
 from minuteterm.tui.widgets.key_hints import KeyHints
@@ -265,7 +266,9 @@ class AttendanceScreen(Screen[None]):
                 return
             number = int(text) if text else 0
             settings = Settings(quorum=number or None, no_quorum=number == 0)
-            self._do(lambda: _quorum_set(configure(self.store, committee.name, settings).quorum))
+            self._do(
+                lambda: _quorum_set(change_committee(self.store, committee.name, settings).quorum)
+            )
 
         current = str(committee.quorum) if committee.quorum else ""
         self.app.push_screen(

@@ -260,7 +260,7 @@ class MeetingScreen(Screen[None]):
 
     def _documents(self) -> dict[int, list[tuple[str, bool]]]:
         """Each item's documents (title, restricted), for the agenda pane."""
-        from minuteterm.importing.agenda_import import item_documents
+        from minuteterm.importing.documents import item_documents
 
         found = item_documents(self.store, self.meeting_id)
         return {

@@ -22,7 +22,7 @@ from minuteterm.errors import CLERK_ERRORS
 from minuteterm.formal.agenda import parse_agenda, read_agenda_file
 from minuteterm.recording.meetings import create_meeting
 from minuteterm.tui.widgets.line_input import LineInput
-from minuteterm.tui.widgets.ordered_keys import OrderedTextArea
+from minuteterm.tui.widgets.ordered_text_area import OrderedTextArea
 
 
 class _Form(VerticalScroll, can_focus=False):

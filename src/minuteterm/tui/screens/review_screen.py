@@ -125,7 +125,7 @@ class ReviewScreen(Screen[None]):
         )
 
     def _show_entries(self, record: MeetingRecord) -> None:
-        from minuteterm.importing.agenda_import import item_documents
+        from minuteterm.importing.documents import item_documents
         from minuteterm.minutes.public import withheld
 
         entries = self.query_one("#review-entries", OptionList)

@@ -14,6 +14,10 @@ to a widget around it (the capture bar's kind keys), or moves the focus (Tab,
 Shift+Tab). Keys bound on a screen or on the app (open a screen, export,
 quit) still go up to the app as before.
 
+The TextArea that does the same lives in :mod:`.ordered_text_area`, so that
+the screens with no TextArea (the list, the meeting) do not import Textual's
+TextArea at start-up.
+
 A key that moves the focus (Tab to the next field) leaves the keys typed
 after it waiting in the old field's queue: they are handed on, in order, to
 the field that now has the focus, before the app can send it anything newer.
@@ -27,9 +31,6 @@ from textual import events
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import TextArea
-
-from minuteterm.tui.terminal_input import paste_text
 
 #: Screen and app actions that run with the key, because they decide where
 #: the next keys go.
@@ -114,29 +115,3 @@ async def apply_key_in_order(widget: Widget, event: events.Key) -> bool:
     if widget.is_attached and widget.app.focused is not widget:
         hand_on_waiting_keys(widget)
     return True
-
-
-class OrderedTextArea(TextArea):
-    """A TextArea whose editing keys apply in the order they were typed, and
-    whose pastes lose any terminal escape sequences."""
-
-    async def _on_key(self, event: events.Key) -> None:
-        if pass_on_if_focus_left(self, event):
-            return
-        typed_into_text = event.is_printable or event.key == "enter"
-        if self.tab_behavior == "indent" and event.key in ("tab", "escape"):
-            typed_into_text = True
-        if not typed_into_text and not self.read_only:
-            await apply_key_in_order(self, event)
-        # otherwise TextArea._on_key (next in line) puts the character in
-
-    async def _on_paste(self, event: events.Paste) -> None:
-        if pass_on_if_focus_left(self, event):
-            return
-        event.prevent_default()  # not TextArea's paste of the raw text
-        event.stop()
-        cleaned = paste_text(event.text, keep_lines=True)
-        if not cleaned or self.read_only:
-            return
-        if result := self._replace_via_keyboard(cleaned, *self.selection):
-            self.move_cursor(result.end_location)
