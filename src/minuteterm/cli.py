@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import click
@@ -46,7 +46,22 @@ def _open(ctx: click.Context):  # -> Store, imported lazily
     if path is None:
         path = default_db_path()
         path.parent.mkdir(parents=True, exist_ok=True)
-    return open_store(path, progress=_index_progress if sys.stderr.isatty() else None)
+    new = not os.path.lexists(path)
+    store = open_store(path, progress=_index_progress if sys.stderr.isatty() else None)
+    if new:
+        _CREATED.append(path)
+    return store
+
+
+#: Databases this run made: said on stderr when the command succeeds (a
+#: typo in --db must not pass for an empty archive), removed again when it
+#: is refused and they hold nothing (a refused command changes nothing).
+_CREATED: list[Path] = []
+
+
+def _said_created() -> None:
+    for path in _CREATED:
+        click.echo(f"minuteterm: created a new database at {path}", err=True)
 
 
 def _index_progress(done: int, total: int) -> None:
@@ -257,7 +272,7 @@ def capture(ctx: click.Context, meeting: str, line: str | None, kind: str) -> No
             click.echo(_describe(recorder.apply(_text_line(line, "the line"), EntryKind(kind))))
             return
         refused = 0
-        for number, raw in enumerate(sys.stdin.buffer, start=1):
+        for number, raw in enumerate(_stdin_lines(), start=1):
             try:
                 text = _text_line(raw, f"line {number}")
                 if not text.strip():
@@ -273,6 +288,29 @@ def capture(ctx: click.Context, meeting: str, line: str | None, kind: str) -> No
             raise BadInput(f"{refused} line(s) refused; the others were saved")
     finally:
         store.close()
+
+
+def _stdin_lines() -> Iterator[bytes]:
+    """The lines of standard input, refusing one that is closed or cannot
+    be read (a folder, say) in one line."""
+    if sys.stdin is None:
+        raise BadInput("standard input is closed: give the line, or pipe the lines in")
+    try:
+        yield from sys.stdin.buffer
+    except OSError as error:
+        raise BadInput(
+            f"cannot read standard input ({error.strerror or error}): pipe the lines in"
+        ) from None
+
+
+def _to_stdout(contents: str | bytes) -> None:
+    """``-o -``: the file's contents on standard output, as the file would
+    hold them (text without terminal escapes or controls)."""
+    from minuteterm.textsafe import printable
+
+    data = printable(contents).encode("utf-8") if isinstance(contents, str) else contents
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 def _describe(outcome) -> str:  # Outcome -> one line
@@ -311,7 +349,7 @@ def _describe(outcome) -> str:  # Outcome -> one line
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="File or folder to write (default: the current folder).",
+    help="File or folder to write; - for stdout (default: the current folder).",
 )
 @click.pass_context
 def export(
@@ -335,6 +373,21 @@ def export(
         record = meeting_record(store, _meeting_id(meeting))
     finally:
         store.close()
+    if output == Path("-"):
+        from minuteterm.export import render
+
+        _to_stdout(
+            render(
+                record,
+                fmt,
+                questions=questions,
+                theme=theme,
+                public=public,
+                naming=naming,
+                resolutions=resolutions,
+            )
+        )
+        return
     target = output or Path.cwd()  # a folder gets the default file name
     written = write_export(
         record,
@@ -732,7 +785,11 @@ def search(
 @click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(("text", "md", "html")), default="text")
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write."
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File to write; - for stdout.",
 )
 @click.pass_context
 def history(
@@ -751,7 +808,7 @@ def history(
     finally:
         store.close()
     text = render_history(story, fmt)
-    if output is None:
+    if output is None or output == Path("-"):
         click.echo(text, nl=False)
         return
     write_atomic(output.expanduser(), text)
@@ -764,6 +821,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     try:
         cli.main(args=list(argv) if argv is not None else None, standalone_mode=False)
     except click.exceptions.Exit as done:
+        _said_created()
         sys.exit(done.exit_code)
     except click.Abort:
         _fail("aborted", 1)
@@ -779,6 +837,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         if isinstance(error, OSError):
             _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "), 2)
         _fail(f"unexpected error ({type(error).__name__}): {error}", 1)
+    _said_created()
 
 
 #: Where each clerk-facing error class lives. An error can only have been
@@ -805,6 +864,10 @@ def _clerk_errors() -> tuple[type[Exception], ...]:
 
 
 def _fail(message: str, status: int) -> None:
+    from minuteterm.db.dbfile import remove_if_empty
+
+    for path in _CREATED:
+        remove_if_empty(path)
     click.echo(f"minuteterm: {message}", err=True)
     sys.exit(status)
 

@@ -21,6 +21,11 @@ class DateError(ValueError):
     """A date or time the clerk typed that cannot be read; says why."""
 
 
+#: The years a date may fall in: wide enough for any meeting, action or
+#: archive, narrow enough that every date can be shown in any time zone.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
 # --- formatting -------------------------------------------------------------
 
 
@@ -371,10 +376,25 @@ def parse_date(text: str, today: date) -> date:
         for reader in _READERS:
             found = reader(clean, today)
             if found is not None:
-                return found
+                return _in_range(found)
     except _Refusal as refusal:
         raise DateError(f'cannot use "{typed}": {refusal}') from None
     raise DateError(f'cannot read "{typed}" as a date: {_DATE_HINT}')
+
+
+def within_range(day: date) -> bool:
+    """Whether ``day`` falls in :data:`FIRST_YEAR` to :data:`LAST_YEAR`."""
+    return FIRST_YEAR <= day.year <= LAST_YEAR
+
+
+def _in_range(day: date) -> date:
+    """``day``, or a refusal saying why it is out of range."""
+    if not within_range(day):
+        raise _Refusal(
+            f"the year {day.year} is outside the years"
+            f" MinuteTerm accepts ({FIRST_YEAR} to {LAST_YEAR})"
+        )
+    return day
 
 
 def looks_like_date(text: str) -> bool:

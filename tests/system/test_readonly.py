@@ -146,3 +146,26 @@ def test_a_read_only_database_can_still_be_backed_up(
     conn = sqlite3.connect(tmp_path / "copy.db")
     assert conn.execute("select name from committees").fetchall() == [("Audit",)]
     conn.close()
+
+
+def test_a_wal_database_in_a_read_only_folder_is_backed_up_not_called_corrupt(
+    saved_db: Path, tmp_path: Path, unwritable: Locker
+) -> None:
+    """SQLite cannot make the ``-shm`` of a WAL database in a folder it
+    cannot write: the backup reads it read-only instead (issue 11, point 9)."""
+    conn = sqlite3.connect(saved_db)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+    unwritable(saved_db.parent)
+    before = snapshot(saved_db.parent)
+    copy = tmp_path.parent / f"{tmp_path.name}-copy.db"
+    try:
+        result = run("backup", "-o", str(copy), db=saved_db)
+        assert result.returncode == 0, result.stderr
+        assert "corrupt" not in result.stderr
+        conn = sqlite3.connect(copy)
+        assert conn.execute("select name from committees").fetchall() == [("Audit",)]
+        conn.close()
+    finally:
+        copy.unlink(missing_ok=True)
+    assert snapshot(saved_db.parent) == before

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from minuteterm import clock
 from minuteterm.dates import to_local
-from minuteterm.db.dbfile import check_header, check_minuteterm
+from minuteterm.db.dbfile import check_minuteterm, open_to_copy
 from minuteterm.db.store import Store, StoreError
 
 #: The folder, next to the database, that backups go to by default.
@@ -64,11 +64,7 @@ def backup_file(db_path: Path, target: Path | None = None) -> Path:
     """Back up the MinuteTerm database at ``db_path`` without opening it as a
     store (an older file is copied as it is, not migrated first; a read-only
     one is read)."""
-    check_header(db_path)
-    try:
-        conn = sqlite3.connect(str(db_path), timeout=5)
-    except sqlite3.DatabaseError as error:
-        raise BackupError(f"cannot open {db_path}: {error}") from None
+    conn = open_to_copy(db_path)
     try:
         check_minuteterm(conn, db_path)
         return copy_database(conn, db_path, target)

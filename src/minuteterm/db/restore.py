@@ -38,7 +38,10 @@ from minuteterm.db.backup import (
     sync_folder,
 )
 from minuteterm.db.dbfile import check_integrity, check_minuteterm, open_read_only, sidecars
+from minuteterm.db.schema import SchemaError
+from minuteterm.db.schema_check import check_shape
 from minuteterm.db.store import StoreError
+from minuteterm.filekind import kind_of
 
 #: How long to wait for another program's write to finish, in seconds.
 LOCK_WAIT = 1.0
@@ -80,6 +83,8 @@ def restore(source: Path, db_path: Path) -> Restored:
     source, db_path = source.expanduser(), db_path.expanduser()
     if not db_path.parent.is_dir():
         raise RestoreError(f"cannot restore to {db_path}: folder {db_path.parent} does not exist")
+    if (kind := kind_of(db_path)) is not None:
+        raise RestoreError(f"cannot restore to {db_path}: it is {kind}, not a database file")
     if db_path.exists() and source.exists() and source.resolve() == db_path.resolve():
         raise RestoreError(f"{source} is the database itself: name a backup to restore")
     staged = _stage(source, db_path)
@@ -108,6 +113,7 @@ def _stage(source: Path, db_path: Path) -> Path:
         conn = open_read_only(source)
         try:
             check_minuteterm(conn, source)
+            check_shape(conn, source)
             check_integrity(conn, source)
             staged.unlink(missing_ok=True)
             conn.execute("VACUUM INTO ?", [str(staged)])
@@ -117,7 +123,7 @@ def _stage(source: Path, db_path: Path) -> Path:
     except sqlite3.DatabaseError as error:
         staged.unlink(missing_ok=True)
         raise _unchanged(db_path, StoreError(f"cannot copy {source} ({error})")) from None
-    except StoreError as error:
+    except (StoreError, SchemaError) as error:
         staged.unlink(missing_ok=True)
         raise _unchanged(db_path, error) from None
     except OSError as error:

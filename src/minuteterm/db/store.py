@@ -26,9 +26,11 @@ from minuteterm.clock import iso, moment
 from minuteterm.dates import format_date, to_local
 from minuteterm.db import audit, search_index
 from minuteterm.db.schema import SchemaError, migrate
+from minuteterm.db.schema_check import check_shape
 from minuteterm.db.search_index import Progress
 from minuteterm.db.writable import probe_write, read_only_message, unwritable
 from minuteterm.errors import StorageUnavailable, StoreError
+from minuteterm.filekind import kind_of
 from minuteterm.model import (
     Action,
     ActionStatus,
@@ -116,12 +118,30 @@ def _meeting_filter(text: str) -> tuple[str, list[Any]]:
     return (" where " + " and ".join(clauses)) if clauses else "", params
 
 
+#: The longest committee name, meeting title or venue (a long real one is
+#: about 80 characters).
+MAX_NAME_CHARS = 200
+
+
+def short_text(text: str, what: str) -> str:
+    """``text`` cleaned (:func:`~minuteterm.textsafe.clean`), refusing one
+    longer than :data:`MAX_NAME_CHARS` with the reason; ``what`` names it
+    ("a committee name")."""
+    text = clean(text)
+    if len(text) > MAX_NAME_CHARS:
+        raise StoreError(
+            f"{what} is at most {MAX_NAME_CHARS} characters (this one has {len(text):,}):"
+            " shorten it"
+        )
+    return text
+
+
 def _check_file(path: Path) -> None:
     """Refuse, with a clear message, a path that cannot hold our database."""
     if not path.parent.is_dir():
         raise StoreError(f"cannot open {path}: folder {path.parent} does not exist")
-    if path.is_dir():
-        raise StoreError(f"cannot open {path}: it is a folder, not a database file")
+    if (kind := kind_of(path)) is not None:  # before SQLite makes a journal beside it
+        raise StoreError(f"cannot open {path}: it is {kind}, not a database file")
     if not path.exists() or path.stat().st_size == 0:
         return
     try:
@@ -156,6 +176,7 @@ def open_store(path: str | Path, progress: Progress | None = None) -> Store:
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        check_shape(conn, path)  # changed outside MinuteTerm: refused, untouched
         with search_index.reporting(progress):
             migrate(conn, path, lambda: store.db)
         probe_write(conn)
@@ -290,7 +311,7 @@ class Store:
 
     def committee(self, name: str) -> Committee:
         """Return the committee called ``name``, creating it if new."""
-        name = clean(name)
+        name = short_text(name, "a committee name")
         if not name:
             raise StoreError("a committee needs a name")
         rows = self._rows("select * from committees where name = ?", [name])
@@ -453,6 +474,8 @@ class Store:
         made through :func:`minuteterm.recording.meetings.create_meeting`,
         which adds the action log in the same transaction.)"""
         owner = self.committee(committee)
+        title = short_text(title or owner.name, "a meeting title")
+        venue = short_text(venue, "a venue")
         items = [item for item in agenda if clean(item.title)]
         numbers = [clean(item.number or "") for item in items]
         if not all(numbers) or len(set(numbers)) < len(numbers):
@@ -463,9 +486,9 @@ class Store:
                 .insert(
                     {
                         "committee_id": owner.id,
-                        "title": clean(title or owner.name),
+                        "title": title,
                         "starts_at": iso(starts_at),
-                        "venue": clean(venue),
+                        "venue": venue,
                         "status": MeetingStatus.DRAFT.value,
                         "created_at": iso(clock.now()),
                     }

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from minuteterm.db.store import StoreError
+from minuteterm.filekind import kind_of
 from minuteterm.formal.exempt import EXEMPT_PARAGRAPHS
 from minuteterm.model import NewItem
 from minuteterm.textsafe import clean
@@ -74,6 +75,8 @@ def parse_agenda(text: str, *, list_lines_only: bool = False) -> list[NewItem]:
 def read_agenda_file(path: str | Path) -> list[NewItem]:
     """Load an agenda from a Markdown file, refusing what is not one."""
     path = Path(path).expanduser()
+    if (kind := kind_of(path)) is not None:  # a FIFO would be waited on for ever
+        raise AgendaError(f"agenda file {path} is {kind}, not a file")
     try:
         data = path.read_bytes()
     except FileNotFoundError:

@@ -38,8 +38,18 @@ class Settings:
 
 def configure(store: Store, name: str, settings: Settings) -> Committee:
     """Change the committee called ``name`` (made if new); return it as it
-    now stands. Refuses, with the reason, settings that cannot work."""
-    committee = store.committee(name)
+    now stands. Refuses, with the reason, settings that cannot work, and
+    then changes nothing (a new committee is not made either)."""
+    with store.transaction():
+        committee = store.committee(name)
+        changes = _changes(committee, settings)
+        if changes:
+            store.db.table("committees").update(committee.id, changes)
+    return store.committee_by_id(committee.id)
+
+
+def _changes(committee: Committee, settings: Settings) -> dict[str, object]:
+    """The columns ``settings`` change, refusing values that cannot work."""
     changes: dict[str, object] = {}
     if settings.no_quorum:
         changes["quorum"] = None
@@ -69,11 +79,7 @@ def configure(store: Store, name: str, settings: Settings) -> Committee:
         changes["first_minute"] = settings.first_minute
     if settings.resolution_marks is not None:
         changes["resolution_marks"] = settings.resolution_marks.value
-    changes |= house_changes(settings)
-    if changes:
-        with store.transaction() as db:
-            db.table("committees").update(committee.id, changes)
-    return store.committee_by_id(committee.id)
+    return changes | house_changes(settings)
 
 
 def house_changes(settings: Settings) -> dict[str, object]:

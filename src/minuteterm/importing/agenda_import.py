@@ -20,7 +20,7 @@ import pendulum
 from minuteterm import clock
 from minuteterm.clock import iso
 from minuteterm.dates import DateError, format_long_date, parse_meeting_start, parse_time, to_local
-from minuteterm.db.store import Store
+from minuteterm.db.store import Store, short_text
 from minuteterm.importing.documents import ItemDocument as ItemDocument  # re-exported
 from minuteterm.importing.documents import item_documents as item_documents  # re-exported
 from minuteterm.importing.moderngov import AgendaEntry, Document, ImportedMeeting, ImportRefused
@@ -177,7 +177,7 @@ def _update(
     if meeting.title == meeting.committee:
         changes["title"] = owner.name
     if imported.venue:
-        changes["venue"] = clean(imported.venue)
+        changes["venue"] = short_text(imported.venue, "a venue")
     added = removed = kept = 0
     with store.transaction() as db:
         db.table("meetings").update(meeting_id, changes)

@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element, ParseError
 
+from minuteterm.dates import within_range
 from minuteterm.errors import StoreError
 from minuteterm.formal.exempt import EXEMPT_PARAGRAPHS
 
@@ -265,19 +266,22 @@ _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def read_day(text: str | None) -> date | None:
-    """``04/03/2026`` (day first) or ``2026-03-04[T…]``; ``None`` if neither."""
+    """``04/03/2026`` (day first) or ``2026-03-04[T…]``; ``None`` if neither,
+    or if the date is outside the years MinuteTerm accepts."""
     if not text:
         return None
     try:
         if match := _DAY.search(text):
             day, month, year = (int(part) for part in match.groups())
-            return date(year, month, day)
-        if match := _ISO_DAY.search(text):
+            found = date(year, month, day)
+        elif match := _ISO_DAY.search(text):
             year, month, day = (int(part) for part in match.groups())
-            return date(year, month, day)
+            found = date(year, month, day)
+        else:
+            return None
     except ValueError:
         return None
-    return None
+    return found if within_range(found) else None
 
 
 def _find(root: Element, name: str) -> Element | None:

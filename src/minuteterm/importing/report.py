@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from minuteterm.errors import StoreError
+from minuteterm.filekind import kind_of
 
 #: The largest report file read.
 MAX_REPORT_BYTES = 30 * 1024 * 1024
@@ -121,6 +122,8 @@ def report_lines(path: str | Path) -> list[str]:
     suffix = path.suffix.lower()
     if suffix not in (".txt", ".text", ".docx", ".pdf"):
         raise ReportRefused(f"{path.name}: reports are read from .txt, .docx or .pdf files")
+    if (kind := kind_of(path)) is not None:
+        raise ReportRefused(f"{path} is {kind}, not a report")
     try:
         if path.stat().st_size > MAX_REPORT_BYTES:
             raise ReportRefused(f"{path.name} is too big to be a committee report")

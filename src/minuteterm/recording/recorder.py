@@ -140,7 +140,11 @@ class Recorder:
         default_kind: EntryKind = EntryKind.NOTE,
         now: pendulum.DateTime | None = None,
     ) -> Outcome:
-        """Parse ``line`` and carry it out; the change is committed on return."""
+        """Parse ``line`` and carry it out; the change is committed on return.
+
+        Everything a line does (the first item opened, the meeting going
+        live, its start stamped, the entry itself) is one transaction: a line
+        refused at any step changes nothing at all."""
         moment = now or clock.now()
         line, override = _without_override(line)
         command = self.parse(line, default_kind, moment)
@@ -150,6 +154,14 @@ class Recorder:
             )
         if not override and _decides(command):
             self._check_quorum()
+        if isinstance(command, EndMeeting):
+            waiting = unconfirmed(self.store, self.meeting_id)
+            close_meeting(self.store, self.meeting_id, moment)
+            return Outcome(f"meeting closed; {self._back_up()}{waiting}")  # after the commit
+        with self.store.transaction():
+            return self._carry_out(command, line, moment)
+
+    def _carry_out(self, command: Command, line: str, moment: pendulum.DateTime) -> Outcome:
         match command:
             case AddEntry():
                 return self._add(command, moment)
@@ -159,10 +171,6 @@ class Recorder:
                 return self._go_to(self._neighbour(+1), moment)
             case PreviousItem():
                 return self._go_to(self._neighbour(-1), moment)
-            case EndMeeting():
-                waiting = unconfirmed(self.store, self.meeting_id)
-                close_meeting(self.store, self.meeting_id, moment)
-                return Outcome(f"meeting closed; {self._back_up()}{waiting}")
             case ResolveProposals(number=number):
                 return confirm_proposals(self.store, self.meeting_id, number, moment)
             case AddItem(title=title):
