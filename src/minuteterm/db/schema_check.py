@@ -25,7 +25,7 @@ from pathlib import Path
 from minuteterm.db.schema import MIGRATIONS, SchemaError
 
 #: The digest of :func:`expected_shape` at the current schema version.
-CURRENT_DIGEST = "5d92789a30966938ba8b598c54058f78"
+CURRENT_DIGEST = "63e9d7437fcba729601c2fac9e7e7a8d"
 
 #: A shape: (kind, name) -> the table's columns, or the object's SQL.
 Shape = dict[tuple[str, str], str]
