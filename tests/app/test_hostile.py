@@ -33,8 +33,8 @@ import pytest
 from textual import events
 
 from minuteterm.actions.sheet import ActionSheet
-from minuteterm.db.store import Store
-from minuteterm.errors import CLERK_ERRORS
+from minuteterm.db.store import MAX_NAME_CHARS, Store
+from minuteterm.errors import CLERK_ERRORS, StoreError
 from minuteterm.export import render, write_export
 from minuteterm.export.action_sheet import SHEET_FORMATS, render_sheet, write_sheet
 from minuteterm.minutes import QUESTION_STYLES
@@ -102,13 +102,19 @@ class Captured:
 def capture(store: Store, payload: Payload) -> Captured:
     """Put ``payload`` everywhere a clerk's words can go."""
     text = payload.text
-    committee = text if clean(text) else f"Audit Board{text}"
+    name = text
+    if len(clean(text)) > MAX_NAME_CHARS:  # too long for a name: refused, nothing made
+        with pytest.raises(StoreError, match=f"at most {MAX_NAME_CHARS} characters"):
+            create_meeting(store, text, START, venue=text, title=text)
+        assert store.meetings() == []
+        name = f"Audit Board {text[:40]}"
+    committee = name if clean(name) else f"Audit Board{name}"
     meeting_id = create_meeting(
         store,
         committee,
         START,
-        venue=text,
-        title=text,
+        venue=name,
+        title=name,
         agenda=[NewItem(text), NewItem("Any other business")],
     )
     store.add_attendee(meeting_id, "Cllr Jewell")
@@ -194,7 +200,9 @@ def test_the_database_keeps_the_words_and_drops_the_escapes(store: Store, payloa
         assert ActionSheet(store).row(captured.action_id).latest_update == visible
 
     record = meeting_record(store, captured.meeting_id)
-    if visible:
+    if visible and len(visible) > MAX_NAME_CHARS:  # names were refused; the item kept it
+        assert record.items[0].item.title == visible
+    elif visible:
         assert record.meeting.committee == record.meeting.title == visible
         assert record.meeting.venue == visible
         assert record.items[0].item.title == visible
@@ -272,8 +280,10 @@ def test_minutes_make_nothing_that_runs_fetches_or_links(store: Store, payload: 
     word = docx.Document(io.BytesIO(render(record, "docx")))
     headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
     _check_text_file("\n".join(p.text for p in word.paragraphs))
-    if visible:
-        assert headings[:2] == [visible, f"1. {visible}"]
+    if visible:  # the committee heading, then the item's (a name too long was refused)
+        committee = record.meeting.committee
+        assert headings[:2] == [committee, f"1. {visible}"]
+        assert len(visible) > MAX_NAME_CHARS or committee == visible
 
 
 @pytest.mark.parametrize("payload", PAYLOADS, ids=ids)
