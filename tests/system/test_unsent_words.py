@@ -103,7 +103,10 @@ def test_older_drafts_of_a_meeting_come_back_one_after_another(db_path: Path, me
         _draft_saved(db_path, "Newer words from the second window")
     with window(db_path, meeting) as again:
         again.wait_for_text("Newer words from the second window")
-        again.wait_for_text("1 more unsent line(s) are kept")
+        again.wait_for_screen(  # the status line may wrap where the time is long
+            lambda shown: "1 more unsent line(s) are kept" in " ".join(shown.split()),
+            "1 more unsent line(s) are kept",
+        )
         again.write(ENTER)  # stored: its draft goes
         wait_for_row(
             db_path,

@@ -132,7 +132,13 @@ class EntryPane(OptionList):
         """The scrollbar came or went: wrap every entry again to the width
         left beside it. (OptionList re-wraps only when the pane is resized,
         so the scrollbar covered the last columns of every entry wrapped
-        before it came, and the line count went wrong: words were hidden.)"""
+        before it came, and the line count went wrong: words were hidden.)
+        Wrapped again once the layout has settled too: on a busy machine the
+        width beside the scrollbar may only be known after the next refresh."""
+        self._rewrap()
+        self.call_after_refresh(self._rewrap)
+
+    def _rewrap(self) -> None:
         self._clear_caches()
         self._update_lines()
 
