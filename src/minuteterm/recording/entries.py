@@ -38,11 +38,10 @@ def add_entry(
     now: pendulum.DateTime | None = None,
 ) -> int:
     """Save one entry (and the action it raises) in one transaction; return its id."""
-    with store.transaction() as db:
+    with store.transaction():
         entry_id = store.add_entry(item_id, kind, text, speaker=speaker, reply_to=reply_to, now=now)
         if action is not None:
             _save(store, entry_id, action)
-    del db
     return entry_id
 
 
