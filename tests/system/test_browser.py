@@ -121,12 +121,10 @@ def counting_server(folder: Path) -> Iterator[tuple[str, list[str]]]:
 # --- the browser ----------------------------------------------------------------------
 
 
-def dump_dom(url: str, profile: Path) -> str:
-    """The DOM Chromium builds for ``url``, once its scripts and timers had
-    their chance. Nothing but 127.0.0.1 resolves, so the browser's own
-    background traffic stays on the machine too."""
-    command = [
-        chromium(),
+def headless(profile: Path) -> list[str]:
+    """Chromium's flags for a headless run in a fresh ``profile`` where
+    nothing but 127.0.0.1 resolves (shared with the publishing tests)."""
+    return [
         "--headless",
         "--no-sandbox",
         "--disable-gpu",
@@ -138,6 +136,16 @@ def dump_dom(url: str, profile: Path) -> str:
         "--no-default-browser-check",
         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
         f"--user-data-dir={profile}",
+    ]
+
+
+def dump_dom(url: str, profile: Path) -> str:
+    """The DOM Chromium builds for ``url``, once its scripts and timers had
+    their chance. Nothing but 127.0.0.1 resolves, so the browser's own
+    background traffic stays on the machine too."""
+    command = [
+        chromium(),
+        *headless(profile),
         "--virtual-time-budget=5000",
         "--dump-dom",
         url,

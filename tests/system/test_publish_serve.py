@@ -32,7 +32,7 @@ from pathlib import Path
 import pytest
 
 from tests.hostile import parse_html
-from tests.system.test_browser import BROWSER_TIMEOUT, attributes, chromium
+from tests.system.test_browser import BROWSER_TIMEOUT, attributes, chromium, headless
 
 #: How long Datasette may take to start answering.
 START_TIMEOUT = 60
@@ -241,17 +241,7 @@ def browse(url: str, profile: Path) -> tuple[str, list[str]]:
     netlog = profile.with_suffix(".netlog.json")
     command = [
         chromium(),
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-extensions",
-        "--no-first-run",
-        "--no-default-browser-check",
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-        f"--user-data-dir={profile}",
+        *headless(profile),
         f"--log-net-log={netlog}",
         "--virtual-time-budget=5000",
         "--dump-dom",
