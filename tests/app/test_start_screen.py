@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pendulum
 from textual.binding import Binding
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 import minuteterm.tui.screens.action_dialogs as action_dialogs
 import minuteterm.tui.screens.actions_screen as actions_screen
@@ -27,7 +27,8 @@ import minuteterm.tui.widgets.capture_bar as capture_bar
 import minuteterm.tui.widgets.entry_editor as entry_editor
 import minuteterm.tui.widgets.entry_pane as entry_pane
 from minuteterm.db.store import Store
-from minuteterm.model import NewItem
+from minuteterm.model import EntryKind, NewItem
+from minuteterm.recording.entries import add_entry
 from minuteterm.recording.meetings import create_meeting
 from minuteterm.tui import app as app_module
 from minuteterm.tui.app import MinuteTermApp
@@ -39,8 +40,8 @@ from tests.app.test_tui import type_line
 
 
 def meeting_rows(app: MinuteTermApp) -> list[list[str]]:
-    table = app.screen.query_one(DataTable)
-    return [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]
+    assert isinstance(app.screen, StartScreen)
+    return app.screen.listed_rows()
 
 
 async def test_meetings_are_listed_newest_first_and_open_with_enter(store: Store) -> None:
@@ -132,6 +133,35 @@ async def test_a_long_list_shows_the_newest_and_the_filter_finds_the_rest(
         assert isinstance(app.screen, MeetingScreen)
         opened = store.meeting(app.screen.meeting_id)
         assert opened.committee == "Audit Committee" and opened.starts_at.year == 2010
+
+
+async def test_every_listed_meeting_shows_its_entry_count(store: Store) -> None:
+    """The rows below the first screenful get their counts too (read just
+    after the first frame), and the highlight stays where the clerk put it."""
+    first = pendulum.datetime(2020, 1, 7, 18, 0, tz="Europe/London")
+    oldest = create_meeting(
+        store, "Audit Committee", first, agenda=[NewItem("Apologies"), NewItem("Budget")]
+    )
+    items = store.items(oldest)
+    for n in range(3):
+        add_entry(store, items[n % 2].id, EntryKind.NOTE, f"Note {n}.")
+    newest = create_meeting(store, "Cabinet", first.add(weeks=80), agenda=[NewItem("Budget")])
+    add_entry(store, store.items(newest)[0].id, EntryKind.NOTE, "Agreed.")
+    for week in range(1, 79):
+        create_meeting(store, "Planning Committee", first.add(weeks=week))
+    app = MinuteTermApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "down")
+        await pilot.pause()
+        rows = meeting_rows(app)
+        assert len(rows) == 80
+        assert rows[0][2] == "Cabinet" and rows[0][-1] == "1"
+        assert rows[-1][2] == "Audit Committee" and rows[-1][-1] == "3"
+        assert {row[-1] for row in rows[1:-1]} == {"0"}
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert store.meeting(app.screen.meeting_id).starts_at == first.add(weeks=77)
 
 
 async def test_clerk_creates_a_meeting_with_its_agenda(store: Store) -> None:
