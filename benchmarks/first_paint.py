@@ -7,7 +7,8 @@ included)::
     python benchmarks/first_paint.py app DB MEETING_ID
 
 ``bare`` is a Textual App with one Static. ``app`` goes the way the
-``minuteterm`` command does (imports :mod:`minuteterm.cli`, opens the store
+``minuteterm`` command does (holds the garbage collector as
+:mod:`minuteterm.start` does, imports :mod:`minuteterm.cli`, opens the store
 with ``open_store``) and runs ``MinuteTermApp(store, meeting_id=...)``,
 exiting once the meeting screen has mounted and been refreshed. Prints one
 line: ``rss_kb=N`` (``ru_maxrss`` after the first paint).
@@ -43,6 +44,9 @@ def bare() -> int:
 
 
 def app(db: str, meeting_id: int) -> int:
+    from minuteterm.start import hold_collector
+
+    hold_collector()  # as the `minuteterm` command does, until the first frame
     from textual import events, on
 
     import minuteterm.cli  # noqa: F401  (the command's own imports, as `minuteterm` pays them)

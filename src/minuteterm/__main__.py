@@ -1,5 +1,5 @@
 """``python -m minuteterm``: the same as the ``minuteterm`` command."""
 
-from minuteterm.cli import main
+from minuteterm.start import main
 
 main()

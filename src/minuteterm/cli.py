@@ -16,6 +16,7 @@ import click
 import platformdirs
 
 from minuteterm.model import CAPTURE_KINDS, NAMINGS, QUESTION_STYLES, RESOLUTION_STYLES, EntryKind
+from minuteterm.start import OPEN_THE_APP, collect_again
 
 
 class BadInput(Exception):
@@ -132,6 +133,8 @@ def cli(ctx: click.Context, db: Path | None) -> None:
     ctx.ensure_object(dict)
     if db is not None:
         ctx.obj["db"] = db
+    if ctx.invoked_subcommand not in OPEN_THE_APP:
+        collect_again()  # held by the entry point for the app's start only
     if ctx.invoked_subcommand is None:
         _run_app(ctx, None)
 
@@ -146,6 +149,7 @@ def _run_app(ctx: click.Context, meeting_id: int | None, store=None) -> None:  #
         app = MinuteTermApp(store, meeting_id=meeting_id)
         app.run()
     finally:
+        collect_again()  # if the app ended before its first frame
         store.close()
     if app.return_code:
         sys.exit(app.return_code)
@@ -175,6 +179,8 @@ def demo(ctx: click.Context, no_open: bool) -> None:
     """Make the demo meeting if absent, then open it."""
     from minuteterm.demo import ensure_demo
 
+    if no_open:
+        collect_again()
     store = _open(ctx)
     try:
         meeting_id = ensure_demo(store)

@@ -32,24 +32,32 @@ NOT_AT_START = [
     "minuteterm.actions.sheet",
     "minuteterm.grammar.lines",
     "textual.widgets._text_area",
+    "rapidfuzz",  # name matching: when a typed name is compared
 ]
 
 #: Run in the child: the command's own path (the real ``main``), with the app
 #: run headless and ended once its first screen has read and drawn what it
 #: shows; then the modules loaded by that first frame are printed.
 CHILD = """
-import json, sys
+import gc, json, sys
 import minuteterm.tui.app as app_module
 from minuteterm.tui.screens.meeting_screen import MeetingScreen
 from minuteterm.tui.screens.start_screen import StartScreen
 
 SHOWN = []
+COLLECTING = []
 
 def exit_once_drawn(draw):
     def drawn(screen, *args):
         draw(screen, *args)
+        if SHOWN:
+            return
         SHOWN.append(type(screen).__name__)
-        screen.app.call_after_refresh(screen.app.exit)
+        COLLECTING.append(gc.isenabled())  # while the first frame is made
+        def painted():  # the frame after the first: the collector is back
+            COLLECTING.append(gc.isenabled())
+            screen.app.exit()
+        screen.app.call_after_refresh(lambda: screen.app.call_after_refresh(painted))
     return drawn
 
 StartScreen.reload = exit_once_drawn(StartScreen.reload)
@@ -59,10 +67,10 @@ class Noted(app_module.MinuteTermApp):
     def run(self, *args, **kwargs):
         super().run(headless=True, size=(120, 40))
         print(json.dumps({"meeting": self._first_meeting, "shown": SHOWN[0],
-                          "loaded": sorted(sys.modules)}))
+                          "collecting": COLLECTING, "loaded": sorted(sys.modules)}))
 
 app_module.MinuteTermApp = Noted
-from minuteterm.cli import main
+from minuteterm.start import main  # the console script's entry point
 try:
     main(sys.argv[1:])
 except SystemExit as done:
@@ -81,6 +89,9 @@ def start(*args: str | Path) -> tuple[int | None, list[str]]:
     assert done.returncode == 0, done.stdout + done.stderr
     noted = json.loads(done.stdout.strip().splitlines()[-1])
     assert noted["shown"] == ("StartScreen" if noted["meeting"] is None else "MeetingScreen")
+    # the cyclic collector is held through the start and runs again once the
+    # first screen is painted (never left off for the rest of the session)
+    assert noted["collecting"] == [False, True]
     return noted["meeting"], noted["loaded"]
 
 
@@ -147,3 +158,27 @@ def test_an_error_raised_by_a_loaded_module_is_still_one_line(tmp_path: Path) ->
     assert done.returncode == 2
     assert done.stderr.startswith("minuteterm: ") and len(done.stderr.splitlines()) == 1
     assert "Traceback" not in done.stderr
+
+
+def test_a_command_that_does_not_open_the_app_collects_garbage_as_usual(tmp_path: Path) -> None:
+    """The collector is held only for the app's start: ``list``, ``new``,
+    ``demo --no-open`` and the rest run with it, as any program does."""
+    db = tmp_path / "minutes.db"
+    child = (
+        "import gc, sys\n"
+        "from minuteterm.start import main\n"
+        "try:\n"
+        "    main(sys.argv[1:])\n"
+        "except SystemExit as done:\n"
+        "    assert not done.code, done.code\n"
+        "print('collecting' if gc.isenabled() else 'held')\n"
+    )
+    for command in (["list"], ["demo", "--no-open"]):
+        done = subprocess.run(
+            [sys.executable, "-c", child, "--db", str(db), *command],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip().splitlines()[-1] == "collecting", command

@@ -21,6 +21,13 @@ from minuteterm.tui.terminal_input import install_paste_filter
 BUSY_MS = 250
 
 
+def _collect_again() -> None:
+    """See :func:`minuteterm.start.collect_again` (the same, for the app)."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def stop_signals() -> list[signal.Signals]:
     """The signals that ask the app to stop, of those this platform has
     (Windows has neither SIGHUP nor, for asyncio, signal handlers)."""
@@ -79,6 +86,14 @@ class MinuteTermApp(App[None]):
         gc.unfreeze()
         gc.collect()
         gc.freeze()
+
+    def collect_again(self) -> None:
+        """Called by the first screen once it has its content: after that
+        frame is painted, the garbage collector held by the ``minuteterm``
+        command for the start (:mod:`minuteterm.start`) runs again, with
+        what start-up made frozen out of its passes."""
+        if not gc.isenabled():
+            self.call_after_refresh(_collect_again)
 
     def _unstored(self) -> list[str]:
         """Every line, in every open meeting window, that is stored nowhere

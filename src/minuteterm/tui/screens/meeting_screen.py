@@ -125,6 +125,7 @@ class MeetingScreen(Screen[None]):
     def on_mount(self) -> None:
         self._seen_version = self._data_version()
         self.refresh_panes()
+        self.app.collect_again()  # type: ignore[attr-defined]
         self.query_one(CaptureBar).say("Type and press Enter to save. F1 lists every key.")
         self._restore_draft()
         self.set_interval(1, self._watch_database)

@@ -90,7 +90,7 @@ class StartScreen(Screen[None]):
         #start-filter { margin: 0 1; }
         #start-columns { height: 1; text-style: bold; color: $text-primary; text-wrap: nowrap; }
         #start-hint { height: 1; padding: 0 1; color: $text-muted; }
-        #meetings { height: 1fr; }
+        #meetings { height: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
     }
     """
 
@@ -140,6 +140,7 @@ class StartScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         """Shown (first, or back from a meeting): read the list again."""
         self.reload()
+        self.app.collect_again()  # type: ignore[attr-defined]
 
     @property
     def filter_text(self) -> str:
