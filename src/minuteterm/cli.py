@@ -13,7 +13,6 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import click
-import platformdirs
 
 from minuteterm.model import CAPTURE_KINDS, NAMINGS, QUESTION_STYLES, RESOLUTION_STYLES, EntryKind
 from minuteterm.start import OPEN_THE_APP, collect_again
@@ -35,6 +34,8 @@ def default_db_path() -> Path:
     earlier = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     if (earlier / "minuteterm" / "minuteterm.db").exists():
         return earlier / "minuteterm" / "minuteterm.db"
+    import platformdirs  # only here: --db and $MINUTETERM_DB never need it
+
     return Path(platformdirs.user_data_dir("minuteterm", appauthor=False)) / "minuteterm.db"
 
 
