@@ -31,6 +31,7 @@ NOT_AT_START = [
     "minuteterm.recording.recorder",
     "minuteterm.actions.sheet",
     "minuteterm.grammar.lines",
+    "minuteterm.grammar.formal",  # formal business: once a line is typed
     "textual.widgets._text_area",
     "rapidfuzz",  # name matching: when a typed name is compared
     "dateutil.parser._parser",  # pendulum's fallback parser (minuteterm.start.DEFERRED)

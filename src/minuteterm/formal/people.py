@@ -16,13 +16,13 @@ meeting), a name far from everyone known is added as typed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pendulum
 
 from minuteterm.clock import iso, moment
 from minuteterm.db.store import Store, StoreError
 from minuteterm.errors import CaptureError
-from minuteterm.grammar.formal import Attend
 from minuteterm.model import (
     AttendanceEvent,
     AttendanceStatus,
@@ -32,6 +32,9 @@ from minuteterm.model import (
     PersonKind,
 )
 from minuteterm.textsafe import clean
+
+if TYPE_CHECKING:  # the grammar (~9 ms to load) is only needed once a line is typed
+    from minuteterm.grammar.formal import Attend
 
 #: Words before a surname that a clerk may leave out, or type differently.
 _HONORIFICS = frozenset("cllr councillor cllrs mr mrs ms mx dr prof sir dame".split())  # noqa: SIM905

@@ -35,8 +35,13 @@ class UnstoredLines(Static):
         self.lines: list[str] = []
 
     def show(self, queue: list[tuple[str, EntryKind]]) -> None:
-        """Show ``queue`` (plain text, never markup)."""
-        self.lines = [line for line, _kind in queue]
+        """Show ``queue`` (plain text, never markup). Unchanged (nearly
+        always: nothing waiting), nothing is touched: an update lays the
+        whole screen out again, on every line the clerk enters."""
+        lines = [line for line, _kind in queue]
+        if lines == self.lines:
+            return
+        self.lines = lines
         self.set_class(bool(queue), "-waiting")
         self.border_title = Content(
             f"{len(queue)} line(s) not stored yet: kept here, saved in order "
