@@ -19,10 +19,10 @@ from datetime import date
 
 from benchlib import archive_copy, arguments, live_meeting, report, verdict_line
 
+from minuteterm.db import search_index as index
 from minuteterm.db.store import open_store
 from minuteterm.model import EntryKind
 from minuteterm.recording.entries import add_entry
-from minuteterm.search import index
 from minuteterm.search.history import history
 from minuteterm.search.query import SearchFilter, search
 
