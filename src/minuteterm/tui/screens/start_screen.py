@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from minuteterm.dates import format_clock, format_short_date, to_local
+from minuteterm.dates import format_clock, format_short_date
 from minuteterm.db.store import Store
 from minuteterm.errors import CLERK_ERRORS
 from minuteterm.tui.widgets.key_hints import KeyHints
@@ -112,7 +112,7 @@ class StartScreen(Screen[None]):
         table.clear()
         for meeting in meetings:
             table.add_row(
-                Text(format_short_date(to_local(meeting.starts_at))),
+                Text(format_short_date(meeting.starts_at)),
                 Text(format_clock(meeting.starts_at)),
                 Text(meeting.title),
                 Text(meeting.venue),

@@ -8,7 +8,13 @@ from textual.content import Content
 from textual.widgets import Static
 
 from minuteterm import clock
-from minuteterm.dates import format_clock, format_elapsed, format_short_date, to_local
+from minuteterm.dates import (
+    differs_from_machine,
+    format_clock,
+    format_elapsed,
+    format_short_date,
+    zone_abbreviation,
+)
 from minuteterm.formal.people import Quorum
 from minuteterm.model import Meeting, MeetingStatus
 
@@ -75,7 +81,10 @@ class MeetingHeader(Static):
     def _pieces(self, meeting: Meeting) -> list[tuple[int, Content]]:
         """The header's pieces in reading order, each with the order in which
         it gives way when the line is too narrow (highest number first)."""
-        when = f"{format_short_date(to_local(meeting.starts_at))} {format_clock(meeting.starts_at)}"
+        start = meeting.starts_at
+        when = f"{format_short_date(start)} {format_clock(start)}"
+        if differs_from_machine(start):
+            when += f" {zone_abbreviation(start)}"  # the clerk is elsewhere: say where
         present, look = self._present()
         pieces = [
             (GIVES_WAY["title"], Content.assemble((meeting.title, "bold"))),
