@@ -58,15 +58,28 @@ def zone_named(typed: str) -> str:
     by_case = {name.casefold(): name for name in names}
     if wanted.casefold() in by_case:
         return by_case[wanted.casefold()]
-    from rapidfuzz import process
-
-    close = [
-        found
-        for found, _score, _index in process.extract(wanted, sorted(names), limit=3)
-        if _score >= 60
-    ]
+    close = _closest_zones(wanted, names)
     hint = f" (did you mean {', '.join(close)}?)" if close else " (e.g. Europe/London)"
     raise DateError(f'"{typed.strip()}" is not a time zone name{hint}')
+
+
+def _closest_zones(wanted: str, names: frozenset[str]) -> list[str]:
+    """Up to three zone names a clerk may have meant: those whose city is the
+    one typed (``Dublin``), else those spelt most alike (``Europe/Londn``)."""
+    from rapidfuzz import fuzz, process
+
+    city = wanted.rsplit("/", 1)[-1].casefold()
+    same_city = sorted(name for name in names if name.rsplit("/", 1)[-1].casefold() == city)
+    if same_city:
+        return same_city[:3]
+    found = process.extract(
+        wanted.casefold(),
+        {name: name.casefold() for name in names},
+        scorer=fuzz.ratio,
+        limit=3,
+        score_cutoff=75,
+    )
+    return [name for _text, _score, name in found]
 
 
 def machine_zone_name() -> str:
