@@ -173,7 +173,7 @@ def test_restore_is_refused_while_the_app_has_the_database_open(
     try:
         result = run("restore", str(good_backup), db=db_path)
         assert_refused(result, "open in another program")
-        assert list((db_path.parent / "backups").iterdir()) == []  # no copy left either
+        assert not (db_path.parent / "backups").exists()  # no copy made either
         add_entry(store, store.items(int(meeting))[0].id, store.entry(1).kind, "Still saving.")
     finally:
         store.close()

@@ -75,6 +75,12 @@ def open_to_copy(path: Path) -> sqlite3.Connection:
             reason = str(error)
             if "not a database" in reason or "malformed" in reason:
                 raise StoreError(f"{path} is corrupt or not a database ({reason})") from None
+            if "locked" in reason or "busy" in reason:
+                # Held by a writer or a restore: never read it around the lock.
+                raise StoreError(
+                    f"{path} is locked by another program (a restore under way?):"
+                    " try again in a moment"
+                ) from None
     raise StoreError(
         f"cannot read {path} ({reason}): SQLite cannot write beside it; copy its folder"
         " somewhere you can write, then back it up"

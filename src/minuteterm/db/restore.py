@@ -6,18 +6,23 @@ integrity_check``. It is then copied to a temporary file next to the
 database (so the final step is a rename on one file system) and checked
 again.
 
-The current database is then taken over: refused if another program is
+The current database is then taken over, through SQLite's own lock, which
+every program that opens the file honours: refused if another program is
 writing to it (``BEGIN IMMEDIATE`` with a short wait) or has it open at all
-(it cannot be switched out of WAL mode while another connection holds it),
-its WAL checkpointed into the file and removed by that switch, and a copy
-kept in ``backups/`` as ``minuteterm-…-before-restore.db`` (a byte copy if
-the database is too damaged to copy otherwise). Only then is the backup
+(it cannot be switched out of WAL mode while another connection holds it);
+otherwise its WAL is folded in by that switch and the file locked
+exclusively (``locking_mode = EXCLUSIVE``), and the lock is held until the
+restore is over. Under it, a copy is kept in ``backups/`` as
+``minuteterm-…-before-restore.db`` and the backup is written into the
+database through SQLite's backup API, in one transaction: a crash half-way
+leaves the database as it was. A program that opens the database meanwhile
+waits for the lock (up to its busy timeout) and then finds the restored
+database, so whatever it saves lands there, and whatever was saved before
+is in the kept copy.
+
+A database too damaged to be read is kept byte for byte and the backup
 renamed over it, after removing any stale ``-wal``/``-shm``/``-journal``
 files, which SQLite would otherwise apply to the restored file.
-
-A program that opens the database in the instant between those checks and
-the rename would keep writing to the replaced file: restore with the app
-closed.
 """
 
 from __future__ import annotations
@@ -89,14 +94,7 @@ def restore(source: Path, db_path: Path) -> Restored:
         raise RestoreError(f"{source} is the database itself: name a backup to restore")
     staged = _stage(source, db_path)
     try:
-        previous = _retire(db_path)
-        os.replace(staged, db_path)
-        sync_folder(db_path.parent)
-    except OSError as error:
-        raise RestoreError(
-            f"could not put {source} in place of {db_path} ({error.strerror}); "
-            f"{db_path} was not changed"
-        ) from None
+        previous = _swap_in(staged, source, db_path)
     finally:
         staged.unlink(missing_ok=True)
     return Restored(source, db_path, previous)
@@ -132,27 +130,87 @@ def _stage(source: Path, db_path: Path) -> Path:
     return staged
 
 
-def _retire(db_path: Path) -> Path | None:
-    """Keep a copy of the current database and take it over; return where
-    the copy is (``None`` if there is no database). Leaves no WAL, index or
-    journal. Refused, keeping no copy, if another program is using it."""
+def _swap_in(staged: Path, source: Path, db_path: Path) -> Path | None:
+    """Put the checked copy ``staged`` in place of the database, keeping a
+    copy of what it replaces; return where that copy is (``None`` if there
+    was no database). Refused, changing and keeping nothing, if another
+    program is using the database."""
+    created = not db_path.exists()
+    conn = sqlite3.connect(str(db_path), timeout=LOCK_WAIT, isolation_level=None)
     previous = None
-    if db_path.exists():
-        conn = sqlite3.connect(str(db_path), timeout=LOCK_WAIT)
-        try:
-            readable = _not_being_written(conn, db_path)
-            previous = _keep(conn if readable else None, db_path)
-            try:
-                _take_over(conn, db_path)
-            except RestoreError:
-                for path in (previous, previous.with_name(previous.name + "-wal")):
-                    path.unlink(missing_ok=True)
-                raise
-        finally:
-            conn.close()
+    try:
+        if _not_being_written(conn, db_path) and _lock(conn, db_path):
+            previous = None if created else _keep(conn, db_path)
+            if _take_over(conn, db_path):
+                _write_into(conn, staged, source, db_path)
+                return previous
+        elif not created:
+            previous = _keep(None, db_path)
+    except RestoreError:
+        if created:
+            _remove_if_empty(db_path)
+        raise
+    finally:
+        conn.close()
+    return _replace_damaged(staged, source, db_path, previous)
+
+
+def _lock(conn: sqlite3.Connection, db_path: Path) -> bool:
+    """Take the database's exclusive lock and keep it until ``conn`` is
+    closed: refused if another program has it open (even idle, in WAL
+    mode). False for a database too damaged to lock (it is about to be
+    replaced)."""
+    try:
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("COMMIT")  # the lock stays: exclusive mode never lets it go
+    except sqlite3.OperationalError as error:
+        if "malformed" in str(error) or "not a database" in str(error):
+            return False
+        raise _in_use(db_path, error, "open in another program") from None
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
+def _write_into(conn: sqlite3.Connection, staged: Path, source: Path, db_path: Path) -> None:
+    """Write the checked copy into the locked database, in one transaction."""
+    copy = sqlite3.connect(str(staged))
+    try:
+        copy.backup(conn)
+    except sqlite3.Error as error:
+        raise RestoreError(
+            f"could not put {source} in place of {db_path} ({error}); {db_path} was not changed"
+        ) from None
+    finally:
+        copy.close()
+
+
+def _replace_damaged(
+    staged: Path, source: Path, db_path: Path, previous: Path | None
+) -> Path | None:
+    """Rename the checked copy over a database too damaged to be written
+    into (kept as ``previous`` already), removing its stale sidecars."""
     for stale in sidecars(db_path):
         stale.unlink(missing_ok=True)
+    try:
+        os.replace(staged, db_path)
+        sync_folder(db_path.parent)
+    except OSError as error:
+        raise RestoreError(
+            f"could not put {source} in place of {db_path} ({error.strerror}); "
+            f"{db_path} was not changed"
+        ) from None
     return previous
+
+
+def _remove_if_empty(db_path: Path) -> None:
+    """Remove the empty file a refused restore made where none was."""
+    try:
+        if db_path.stat().st_size == 0:
+            db_path.unlink()
+    except OSError:
+        pass
 
 
 def _not_being_written(conn: sqlite3.Connection, db_path: Path) -> bool:
@@ -168,20 +226,20 @@ def _not_being_written(conn: sqlite3.Connection, db_path: Path) -> bool:
     return True
 
 
-def _take_over(conn: sqlite3.Connection, db_path: Path) -> None:
-    """Refuse a database another program has open; otherwise fold its WAL in
-    and leave it in rollback mode, so no ``-wal`` outlives it. A database
-    too damaged to switch is left as it is (it is about to be replaced)."""
+def _take_over(conn: sqlite3.Connection, db_path: Path) -> bool:
+    """Fold the locked database's WAL in and leave it in rollback mode, so no
+    ``-wal`` outlives it and the backup can be written into it whatever its
+    page size. False for a database too damaged to switch (it is about to be
+    replaced whole)."""
     try:
         mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
     except sqlite3.OperationalError as error:
         if "malformed" in str(error) or "not a database" in str(error):
-            return
+            return False
         raise _in_use(db_path, error, "open in another program") from None
     except sqlite3.DatabaseError:
-        return
-    if str(mode).lower() != "delete":
-        raise _in_use(db_path, None, "open in another program")
+        return False
+    return str(mode).lower() == "delete"
 
 
 def _in_use(db_path: Path, error: sqlite3.Error | None, what: str) -> RestoreError:
