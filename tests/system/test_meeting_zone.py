@@ -52,23 +52,12 @@ def listed(db: Path, tz: str) -> dict[int, str]:
     return {int(line.split()[0]): " ".join(line.split()[1:]) for line in lines}
 
 
-def minuted(db: Path, tz: str, start: str = "18:00") -> int:
-    """A London meeting minuted and closed, made on a machine in ``tz``."""
-    meeting = int(
-        ok(
-            run(
-                "new",
-                "--committee",
-                "Housing Board",
-                "--date",
-                "14/12/2026",
-                "--time",
-                start,
-                db=db,
-                tz=tz,
-            )
-        )
-    )
+def minuted(db: Path, tz: str, day: str = "14/12/2026", made_in: str | None = None) -> int:
+    """A Housing Board meeting at 18:00 on ``day`` (in London, the board's
+    zone), made on a machine in ``made_in`` and minuted and closed on one
+    in ``tz``."""
+    args = ("new", "--committee", "Housing Board", "--date", day, "--time", "18:00")
+    meeting = int(ok(run(*args, db=db, tz=made_in or tz)))
     ok(run("capture", str(meeting), "/add Repairs", db=db, tz=tz))
     lines = "/item 1\nThe Board received the report.\n/end\n"
     ok(run("capture", str(meeting), db=db, tz=tz, stdin=lines))
@@ -81,12 +70,20 @@ def export(db: Path, meeting: int, fmt: str, tz: str, out: Path) -> Path:
 
 
 @pytest.mark.parametrize("machine", MACHINES)
+@pytest.mark.parametrize(
+    ("day", "held", "utc"),
+    [
+        ("14/12/2026", "Monday 14 December 2026", "2026-12-14T18:00:00+00:00"),
+        ("1/7/2027", "Thursday 1 July 2027", "2027-07-01T17:00:00+00:00"),
+    ],
+)
 def test_a_london_meeting_reads_six_pm_on_any_machine(
-    db_path: Path, tmp_path: Path, machine: str
+    db_path: Path, tmp_path: Path, machine: str, day: str, held: str, utc: str
 ) -> None:
-    meeting = minuted(db_path, machine)
-    assert listed(db_path, machine)[meeting].startswith("2026-12-14 18:00")
-    heading = "Minutes of the meeting held on Monday 14 December 2026 at 6.00 pm"
+    meeting = minuted(db_path, machine, day, made_in="Europe/London")
+    on = pendulum.from_format(day, "D/M/YYYY").date()
+    assert listed(db_path, machine)[meeting].startswith(f"{on.isoformat()} 18:00")
+    heading = f"Minutes of the meeting held on {held} at 6.00 pm"
     md = export(db_path, meeting, "md", machine, tmp_path / "m.md").read_text("utf-8")
     assert heading in md
     html = export(db_path, meeting, "html", machine, tmp_path / "m.html").read_text("utf-8")
@@ -96,13 +93,13 @@ def test_a_london_meeting_reads_six_pm_on_any_machine(
     store = open_store(db_path)
     try:
         assert store.meeting(meeting).time_zone == "Europe/London"
-        assert iso(store.meeting(meeting).starts_at) == "2026-12-14T18:00:00+00:00"
+        assert iso(store.meeting(meeting).starts_at) == utc
     finally:
         store.close()
 
 
 def test_the_zone_shows_in_the_list_only_when_the_machine_is_elsewhere(db_path: Path) -> None:
-    meeting = minuted(db_path, "America/Los_Angeles")
+    meeting = minuted(db_path, "America/Los_Angeles", made_in="Europe/London")
     assert listed(db_path, "America/Los_Angeles")[meeting].startswith("2026-12-14 18:00 GMT")
     assert listed(db_path, "Europe/London")[meeting].startswith("2026-12-14 18:00 closed")
 
@@ -123,7 +120,7 @@ def test_a_meeting_across_the_clock_change_keeps_its_wall_clock_time(
 ) -> None:
     machine = "America/Los_Angeles"
     args = ("new", "--committee", "Housing Board", "--date", day, "--time", "18:00")
-    meeting = int(ok(run(*args, db=db_path, tz=machine)))
+    meeting = int(ok(run(*args, db=db_path, tz="Europe/London")))
     on = pendulum.from_format(day, "D/M/YYYY").date()
     assert listed(db_path, machine)[meeting].startswith(f"{on.isoformat()} 18:00")
     md = export(db_path, meeting, "md", machine, tmp_path / "m.md").read_text("utf-8")
@@ -326,3 +323,38 @@ def test_an_older_database_gives_every_meeting_the_zone_it_was_shown_in(
     assert after[2].startswith("2027-07-01 18:00 PDT draft")
     ok(run("export", "1", "--format", "md", "-o", str(out), db=path, tz="Europe/London"))
     assert out.read_text("utf-8") == frozen_first
+
+
+def test_published_meetings_read_where_they_were_held(db_path: Path, tmp_path: Path) -> None:
+    machine = "America/Los_Angeles"
+    meeting = minuted(db_path, machine, made_in="Europe/London")
+    out = tmp_path / "public"
+    ok(run("publish", "-o", str(out), "--include-unapproved", db=db_path, tz=machine))
+    conn = sqlite3.connect(out / "minutes.db")
+    rows = conn.execute("select date, starts_at, time_zone, minutes from meetings").fetchall()
+    assert len(rows) == 1, meeting
+    day, start, zone, minutes = rows[0]
+    assert (day, start, zone) == ("2026-12-14", "2026-12-14T18:00", "Europe/London")
+    assert "Monday 14 December 2026 at 6.00 pm" in minutes
+
+
+def test_sheet_search_and_history_date_a_morning_meeting_where_it_was_held(db_path: Path) -> None:
+    """7 am on 15 December in London is still the 14th in Los Angeles."""
+    machine = "America/Los_Angeles"
+    args = ("new", "--committee", "Housing Board", "--date", "15/12/2026", "--time", "7am")
+    meeting = int(ok(run(*args, db=db_path, tz="Europe/London")))
+    ok(run("capture", str(meeting), "/add Damp and mould", db=db_path, tz=machine))
+    lines = (
+        "/item 1\nThe Board received the damp survey.\n"
+        "! Repairs Manager: share the survey in 2 weeks\n= That the survey be noted.\n/end\n"
+    )
+    ok(run("capture", str(meeting), db=db_path, tz=machine, stdin=lines))
+    sheet = ok(run("actions", "--format", "csv", db=db_path, tz=machine))
+    assert ",2026-12-15," in sheet  # raised at the meeting of 15 December
+    assert ",2026-12-29," in sheet  # in 2 weeks from the meeting's own date
+    found = ok(run("search", "survey", db=db_path, tz=machine))
+    assert "15/12/2026" in found
+    assert "14/12/2026" not in found
+    story = ok(run("history", "damp and mould", db=db_path, tz=machine))
+    assert "15 December 2026" in story
+    assert "14 December 2026" not in story

@@ -350,6 +350,7 @@ def public_meeting(
                 "title": meeting.title,
                 "date": _day(meeting.starts_at),
                 "starts_at": _local(meeting.starts_at),
+                "time_zone": meeting.time_zone,
                 "venue": meeting.venue,
                 "status": "approved" if meeting.status is MeetingStatus.APPROVED else "draft",
                 "approved_on": _day(meeting.approved_at),
