@@ -99,3 +99,20 @@ async def test_a_paris_meeting_says_cet_on_a_london_machine(store: Store) -> Non
     app = MinuteTermApp(store, meeting_id=paris)
     async with app.run_test(size=(120, 40)):
         assert "Mon 14 Dec 2026 18:00 CET" in header(app)
+
+
+async def test_on_a_narrow_screen_the_header_still_says_whose_clock_it_is(
+    store: Store, los_angeles: None
+) -> None:
+    meeting = create_meeting(
+        store,
+        "Housing and Communities Scrutiny Committee",
+        pendulum.datetime(2026, 12, 14, 18, 0, tz="Europe/London"),
+        venue="Committee Room 1, Westmere Civic Centre",
+    )
+    app = MinuteTermApp(store, meeting_id=meeting)
+    async with app.run_test(size=(80, 24)):
+        said = header(app)
+        assert "Mon 14 Dec" not in said  # no room for the date
+        assert "times GMT" in said
+        assert said.startswith("Housing and Communities")
