@@ -263,12 +263,12 @@ def test_approved_minutes_stay_byte_identical_when_the_zone_setting_or_machine_c
     ok(run("capture", str(second), db=db_path, tz=machine, stdin="/item 1\n/approve\n"))
     before = {
         fmt: export(db_path, first, fmt, machine, tmp_path / f"before.{fmt}").read_bytes()
-        for fmt in ("md", "html")
+        for fmt in ("md", "html", "docx")
     }
     assert b"6.00 pm" in before["md"]
     ok(run("committee", "Housing Board", "--zone", "America/New_York", db=db_path, tz=machine))
     for elsewhere in ("UTC", "Asia/Tokyo"):
-        for fmt in ("md", "html"):
+        for fmt in ("md", "html", "docx"):
             again = export(db_path, first, fmt, elsewhere, tmp_path / f"after.{fmt}")
             assert again.read_bytes() == before[fmt], (elsewhere, fmt)
     assert listed(db_path, "Asia/Tokyo")[first].startswith("2026-12-14 18:00 GMT approved")

@@ -296,6 +296,7 @@ class ActionSheet:
 
 
 def _zoned(stamp: pendulum.DateTime | None, zone: str) -> pendulum.DateTime | None:
+    """``stamp`` read in ``zone`` (the raising meeting's), if there is one."""
     return None if stamp is None else in_zone(stamp, zone)
 
 
