@@ -195,3 +195,50 @@ def test_an_upgrade_on_a_machine_with_no_named_zone_gives_london(db_path: Path) 
         assert store.meeting(meeting).starts_at.hour == 18
     finally:
         store.close()
+
+
+def test_a_restore_names_lost_approvals_by_the_meetings_own_date(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """7 am on 15 December in London is still the 14th in Los Angeles."""
+    import shutil
+
+    from minuteterm.db.restore_check import lost_approvals
+
+    store = open_store(db_path)
+    meeting = create_meeting(
+        store, "Housing Board", pendulum.datetime(2026, 12, 15, 7, 0, tz="Europe/London")
+    )
+    store.close()
+    backup = tmp_path / "backup.db"
+    shutil.copy(db_path, backup)
+    store = open_store(db_path)
+    with store.transaction() as db:
+        db.execute("update meetings set status = 'approved' where id = ?", [meeting])
+    store.close()
+    machine_in("America/Los_Angeles")
+    assert lost_approvals(backup, db_path) == [
+        "meeting of 15 Dec 2026 (Housing Board) was approved; in the backup it is draft"
+    ]
+
+
+def test_the_action_log_dates_an_action_by_the_day_of_the_meeting_that_raised_it(
+    store: Store,
+) -> None:
+    """Raised at 7 am on 15 December in London: still the 14th in Los Angeles."""
+    machine_in("America/Los_Angeles")
+    start = pendulum.datetime(2026, 12, 15, 7, 0, tz="Europe/London")
+    first = create_meeting(store, "Housing Board", start, agenda=[NewItem("Repairs")])
+    Recorder(store, first).apply(
+        "! Repairs Manager: survey the flats by next meeting", now=start.add(minutes=5)
+    )
+    close_meeting(store, first, start.add(hours=1))
+    second = create_meeting(
+        store,
+        "Housing Board",
+        pendulum.datetime(2027, 1, 12, 7, 0, tz="Europe/London"),
+        agenda=[NewItem("Housing repairs")],
+    )
+    minutes = render(meeting_record(store, second), "md")
+    assert "on 15 December 2026" in minutes
+    assert "14 December 2026" not in minutes
