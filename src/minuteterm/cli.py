@@ -250,11 +250,16 @@ def list_meetings(ctx: click.Context) -> None:
 
     store = _open(ctx)
     try:
-        for meeting in store.meetings():
+        meetings = store.meetings()
+        times = []
+        for meeting in meetings:
             start = meeting.starts_at
             zone = f" {zone_abbreviation(start)}" if differs_from_machine(start) else ""
+            times.append(f"{format_clock(start)}{zone}")
+        width = max(map(len, times), default=0)  # the status column stays in line
+        for meeting, time in zip(meetings, times, strict=True):
             click.echo(
-                f"{meeting.id:>5}  {start:%Y-%m-%d}  {format_clock(start)}{zone}"
+                f"{meeting.id:>5}  {meeting.starts_at:%Y-%m-%d}  {time:<{width}}"
                 f"  {meeting.status.value:<8}  {meeting.title}"
             )
     finally:

@@ -358,3 +358,23 @@ def test_sheet_search_and_history_date_a_morning_meeting_where_it_was_held(db_pa
     story = ok(run("history", "damp and mould", db=db_path, tz=machine))
     assert "15 December 2026" in story
     assert "14 December 2026" not in story
+
+
+def test_the_list_keeps_its_columns_when_zone_names_differ_in_length(db_path: Path) -> None:
+    machine = "America/Los_Angeles"
+    ok(run("committee", "Calais Liaison Panel", "--zone", "Europe/Paris", db=db_path, tz=machine))
+    ok(run("new", "--committee", "Housing Board", "--date", "14/12/2026", db=db_path, tz=machine))
+    ok(
+        run(
+            "new",
+            "--committee",
+            "Calais Liaison Panel",
+            "--date",
+            "14/7/2027",
+            db=db_path,
+            tz=machine,
+        )
+    )
+    lines = ok(run("list", db=db_path, tz=machine)).splitlines()
+    assert [line.index("draft") for line in lines] == [lines[0].index("draft")] * 2, lines
+    assert "CEST" in lines[0] and "GMT" in lines[1]
