@@ -40,7 +40,13 @@ DEFAULT_ZONE = "Europe/London"
 
 @lru_cache(maxsize=1)
 def _zone_names() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
+    """Every zone a meeting can be in: the IANA names, without the system's
+    own alias (``localtime``) and the placeholder zones that name no place."""
+    return frozenset(zoneinfo.available_timezones()) - _NOT_PLACES
+
+
+#: Names the zone database holds that are not a place a meeting can be.
+_NOT_PLACES = frozenset({"localtime", "Factory", "posixrules"})
 
 
 @lru_cache(maxsize=256)
@@ -86,7 +92,7 @@ def machine_zone_name() -> str:
     """The machine's zone (``TZ``, else its own) if it is a named IANA zone,
     else :data:`DEFAULT_ZONE`."""
     name = getattr(clock.local_zone(), "name", "")
-    return name if name in _zone_names() and name != "localtime" else DEFAULT_ZONE
+    return name if name in _zone_names() else DEFAULT_ZONE
 
 
 def in_zone(moment: pendulum.DateTime, zone: str) -> pendulum.DateTime:

@@ -58,6 +58,12 @@ def test_an_unknown_zone_is_refused_with_the_closest_names(typed: str, hint: str
     assert hint in str(refused.value)
 
 
+@pytest.mark.parametrize("typed", ["localtime", "Factory", "posixrules", "", "Europe/../etc"])
+def test_names_that_are_no_place_are_refused(typed: str) -> None:
+    with pytest.raises(DateError, match="is not a time zone name"):
+        zone_named(typed)
+
+
 def test_a_machine_with_no_named_zone_counts_as_london() -> None:
     machine_in(pendulum.fixed_timezone(3 * 3600))
     assert machine_zone_name() == "Europe/London"
