@@ -203,6 +203,12 @@ def demo(ctx: click.Context, no_open: bool) -> None:
 @click.option("--venue", default="", help="Where it meets.")
 @click.option("--title", default=None, help="Title (default: the committee).")
 @click.option(
+    "--zone",
+    "time_zone",
+    default=None,
+    help="Time zone it happens in, e.g. Europe/Dublin (default: the committee's).",
+)
+@click.option(
     "--agenda",
     "agenda_file",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -217,20 +223,23 @@ def new(
     time_text: str | None,
     venue: str,
     title: str | None,
+    time_zone: str | None,
     agenda_file: Path | None,
 ) -> None:
-    """Create a meeting; prints its id."""
-    from minuteterm import clock
-    from minuteterm.dates import parse_meeting_start, to_local
+    """Create a meeting; prints its id. The date and time are read as the
+    clock reads where it happens (its committee's zone, or --zone)."""
+    from minuteterm.dates import parse_meeting_start, zone_named
     from minuteterm.formal.agenda import read_agenda_file
     from minuteterm.recording.meetings import create_meeting
 
-    starts_at = parse_meeting_start(date_text, time_text, to_local(clock.now()).date())
+    zone = zone_named(time_zone) if time_zone is not None else None
     agenda = read_agenda_file(agenda_file) if agenda_file else []
     store = _open(ctx)
     try:
+        zone = zone or store.committee_zone(committee)
+        starts_at = parse_meeting_start(date_text, time_text, None, zone)
         meeting_id = create_meeting(
-            store, committee, starts_at, venue=venue, title=title, agenda=agenda
+            store, committee, starts_at, venue=venue, title=title, agenda=agenda, time_zone=zone
         )
     finally:
         store.close()
@@ -241,19 +250,49 @@ def new(
 @sub_db_option
 @click.pass_context
 def list_meetings(ctx: click.Context) -> None:
-    """Meetings, newest first: id, date, time, committee, status."""
-    from minuteterm.dates import format_clock, to_local
+    """Meetings, newest first: id, date, time, committee, status (each
+    meeting's date and time as the clock read where it happens; its zone's
+    short name when that is not the machine's)."""
+    from minuteterm.dates import differs_from_machine, format_clock, zone_abbreviation
 
     store = _open(ctx)
     try:
-        for meeting in store.meetings():
-            day = to_local(meeting.starts_at)
+        meetings = store.meetings()
+        times = []
+        for meeting in meetings:
+            start = meeting.starts_at
+            zone = f" {zone_abbreviation(start)}" if differs_from_machine(start) else ""
+            times.append(f"{format_clock(start)}{zone}")
+        width = max(map(len, times), default=0)  # the status column stays in line
+        for meeting, time in zip(meetings, times, strict=True):
             click.echo(
-                f"{meeting.id:>5}  {day:%Y-%m-%d}  {format_clock(meeting.starts_at)}"
+                f"{meeting.id:>5}  {meeting.starts_at:%Y-%m-%d}  {time:<{width}}"
                 f"  {meeting.status.value:<8}  {meeting.title}"
             )
     finally:
         store.close()
+
+
+@cli.command(name="zone")
+@sub_db_option
+@click.argument("meeting")
+@click.argument("time_zone", metavar="ZONE")
+@click.pass_context
+def zone_command(ctx: click.Context, meeting: str, time_zone: str) -> None:
+    """Move a meeting not yet started to another time zone (e.g.
+    Europe/Dublin): its start stays the same clock time there."""
+    from minuteterm.dates import format_long_date, format_time
+    from minuteterm.recording.meetings import change_zone
+
+    store = _open(ctx)
+    try:
+        moved = change_zone(store, _meeting_id(meeting), time_zone)
+    finally:
+        store.close()
+    start = moved.starts_at
+    click.echo(
+        f"meeting {moved.id}: {format_long_date(start)} at {format_time(start)}, {moved.time_zone}"
+    )
 
 
 @cli.command()
@@ -442,6 +481,12 @@ def export(
     default=None,
     help="Members as Cllr Priya Lee, Councillor Lee or Councillor Priya Lee.",
 )
+@click.option(
+    "--zone",
+    "time_zone",
+    default=None,
+    help="Time zone its new meetings happen in, e.g. Europe/Dublin (default Europe/London).",
+)
 @click.option("--forget", "forget", default=None, help="A member who has left the committee.")
 @click.pass_context
 def committee(
@@ -454,9 +499,10 @@ def committee(
     resolutions: str | None,
     questions: str | None,
     naming: str | None,
+    time_zone: str | None,
     forget: str | None,
 ) -> None:
-    """Show or change a committee's quorum, numbering and house style."""
+    """Show or change a committee's quorum, numbering, house style and time zone."""
     from minuteterm.formal.committees import Settings, describe
     from minuteterm.model import MinuteNumbering
     from minuteterm.recording.settings import change_committee
@@ -471,6 +517,7 @@ def committee(
         shared_stem=None if resolutions is None else resolutions == "shared-stem",
         question_style=questions,
         member_naming=naming,
+        time_zone=time_zone,
     )
     store = _open(ctx)
     try:

@@ -1,16 +1,22 @@
 """UK-first dates and times: reading what a clerk types, writing minute style.
 
-Stored times are UTC; everything shown is in the local zone
-(:func:`minuteterm.clock.local_zone`). Minutes write dates as
-"14 December 2026" and times as "6.30 pm".
+Stored times are UTC. A meeting happens in one place: its moments are
+shown, and the times a clerk types for it are read, in the meeting's own
+time zone (:func:`in_zone`), whatever zone the machine is in; the
+``format_*`` functions show a moment in the zone it carries. Moments tied
+to no meeting (a backup's file name) use the machine's zone
+(:func:`to_local`). Minutes write dates as "14 December 2026" and times as
+"6.30 pm".
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+import zoneinfo
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 import pendulum
 
@@ -26,11 +32,103 @@ class DateError(ValueError):
 FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 
+# --- time zones -------------------------------------------------------------
+
+#: The zone a committee's meetings happen in unless it says otherwise.
+DEFAULT_ZONE = "Europe/London"
+
+
+@lru_cache(maxsize=1)
+def _zone_names() -> frozenset[str]:
+    """Every zone a meeting can be in: the IANA names, without the system's
+    own alias (``localtime``) and the placeholder zones that name no place."""
+    return frozenset(zoneinfo.available_timezones()) - _NOT_PLACES
+
+
+#: Names the zone database holds that are not a place a meeting can be.
+_NOT_PLACES = frozenset({"localtime", "Factory", "posixrules"})
+
+
+@lru_cache(maxsize=256)
+def _zone(name: str) -> pendulum.Timezone:
+    return pendulum.timezone(name)
+
+
+def zone_named(typed: str) -> str:
+    """The IANA zone ``typed`` names (``Europe/Dublin``; any case), or a
+    :class:`DateError` that suggests the closest names."""
+    wanted = typed.strip().replace(" ", "_")
+    names = _zone_names()
+    if wanted in names:
+        return wanted
+    by_case = {name.casefold(): name for name in names}
+    if wanted.casefold() in by_case:
+        return by_case[wanted.casefold()]
+    close = _closest_zones(wanted, names)
+    hint = f" (did you mean {', '.join(close)}?)" if close else " (e.g. Europe/London)"
+    raise DateError(f'"{typed.strip()}" is not a time zone name{hint}')
+
+
+def _closest_zones(wanted: str, names: frozenset[str]) -> list[str]:
+    """Up to three zone names a clerk may have meant: those whose city is the
+    one typed (``Dublin``), else those spelt most alike (``Europe/Londn``)."""
+    from rapidfuzz import fuzz, process
+
+    city = wanted.rsplit("/", 1)[-1].casefold()
+    same_city = sorted(name for name in names if name.rsplit("/", 1)[-1].casefold() == city)
+    if same_city:
+        return same_city[:3]
+    found = process.extract(
+        wanted.casefold(),
+        {name: name.casefold() for name in names},
+        scorer=fuzz.ratio,
+        limit=3,
+        score_cutoff=75,
+    )
+    return [name for _text, _score, name in found]
+
+
+def machine_zone_name() -> str:
+    """The machine's zone (``TZ``, else its own) if it is a named IANA zone,
+    else :data:`DEFAULT_ZONE`."""
+    name = getattr(clock.local_zone(), "name", "")
+    return name if name in _zone_names() else DEFAULT_ZONE
+
+
+def in_zone(moment: pendulum.DateTime, zone: str) -> pendulum.DateTime:
+    """``moment`` as it reads in ``zone`` (an IANA name)."""
+    return moment.in_tz(_zone(zone))
+
+
+def zone_of(moment: pendulum.DateTime) -> str:
+    """The name of the zone ``moment`` carries (``Europe/London``)."""
+    return moment.timezone_name or "UTC"
+
+
+def zone_abbreviation(moment: pendulum.DateTime) -> str:
+    """The short name of the zone ``moment`` carries, as it stands then
+    (``GMT`` in December, ``BST`` in June)."""
+    return moment.tzname() or zone_of(moment)
+
+
+def differs_from_machine(moment: pendulum.DateTime) -> bool:
+    """Whether the machine's zone would show ``moment`` at another wall-clock
+    time or with another name (so the screen should say which zone it is)."""
+    local = to_local(moment)
+    return (local.utcoffset(), local.tzname()) != (moment.utcoffset(), moment.tzname())
+
+
+def today_in(zone: str) -> date:
+    """Today's date where the meeting happens."""
+    return in_zone(clock.now(), zone).date()
+
+
 # --- formatting -------------------------------------------------------------
 
 
 def to_local(moment: pendulum.DateTime) -> pendulum.DateTime:
-    """``moment`` in the zone times are shown in."""
+    """``moment`` in the machine's zone: only for moments tied to no meeting
+    (a meeting's moments are shown in its own zone: :func:`in_zone`)."""
     return moment.in_tz(clock.local_zone())
 
 
@@ -50,15 +148,14 @@ def format_short_date(day: date) -> str:
 
 
 def format_time(moment: pendulum.DateTime) -> str:
-    """Minute style, local: ``6.30 pm``, ``12.05 am``."""
-    local = to_local(moment)
-    hour = local.hour % 12 or 12
-    return f"{hour}.{local.minute:02d} {'am' if local.hour < 12 else 'pm'}"
+    """Minute style, in the zone ``moment`` carries: ``6.30 pm``, ``12.05 am``."""
+    hour = moment.hour % 12 or 12
+    return f"{hour}.{moment.minute:02d} {'am' if moment.hour < 12 else 'pm'}"
 
 
 def format_clock(moment: pendulum.DateTime) -> str:
-    """24-hour local clock time for the screen: ``18:30``."""
-    return f"{to_local(moment):%H:%M}"
+    """24-hour clock time for the screen, in the zone ``moment`` carries: ``18:30``."""
+    return f"{moment:%H:%M}"
 
 
 def format_elapsed(seconds: float) -> str:
@@ -528,13 +625,19 @@ def parse_time(text: str) -> tuple[int, int]:
     raise DateError(f'cannot read "{typed}" as a time: {_TIME_HINT}')
 
 
-def parse_meeting_start(date_text: str, time_text: str | None, today: date) -> pendulum.DateTime:
-    """When a meeting starts, in UTC: ``date_text`` read by :func:`parse_date`,
-    ``time_text`` by :func:`parse_time` (6 pm when empty), both taken as
-    local time (:func:`minuteterm.clock.local_zone`)."""
-    day = parse_date(date_text, today)
+def parse_meeting_start(
+    date_text: str, time_text: str | None, today: date | None, zone: str
+) -> pendulum.DateTime:
+    """When a meeting starts, in its zone ``zone``: ``date_text`` read by
+    :func:`parse_date` (from ``today``, else today there), ``time_text`` by
+    :func:`parse_time` (6 pm when empty), both as the wall clock in ``zone``."""
+    day = parse_date(date_text, today or today_in(zone))
     hour, minute = (18, 0)
     if time_text is not None and time_text.strip():
         hour, minute = parse_time(time_text)
-    local = pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=clock.local_zone())
-    return local.in_tz("UTC")
+    return wall_clock(day, hour, minute, zone)
+
+
+def wall_clock(day: date, hour: int, minute: int, zone: str) -> pendulum.DateTime:
+    """``hour``:``minute`` on ``day`` as the clock reads in ``zone``."""
+    return pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=_zone(zone))

@@ -158,11 +158,14 @@ class Committee:
     question_style: str = "dash"
     member_naming: str = "cllr-full"
     shared_stem: bool = False
+    #: The IANA time zone its new meetings happen in.
+    time_zone: str = "Europe/London"
 
 
 @dataclass(frozen=True)
 class Meeting:
-    """One meeting of a committee. Times are UTC; show them in local time."""
+    """One meeting of a committee. It happens in one place, ``time_zone``
+    (an IANA name): its moments are read in that zone (stored as UTC)."""
 
     id: int
     committee_id: int
@@ -175,6 +178,7 @@ class Meeting:
     opened_at: pendulum.DateTime | None = None
     ended_at: pendulum.DateTime | None = None
     approved_at: pendulum.DateTime | None = None
+    time_zone: str = "Europe/London"
 
 
 @dataclass(frozen=True)

@@ -219,3 +219,40 @@ async def test_the_review_screen_public_mode_leaks_nothing(store: Store, frozen_
             await pilot.pause()
             leaked = secret & shown()
             assert not leaked, f"review of meeting {meeting_id}, public, shows {sorted(leaked)}"
+
+
+async def test_the_action_sheet_screen_public_mode_leaks_nothing(
+    store: Store, frozen_clock
+) -> None:
+    """Every row of the action sheet (F: Ctrl+A) and the detail under it,
+    highlighted one by one: the full version names the exempt action, the
+    public one (P) never shows its words."""
+    from textual.widgets import DataTable, Static
+
+    from minuteterm.tui.app import MinuteTermApp
+    from minuteterm.tui.screens.actions_screen import ActionsScreen
+
+    _first, second, secret = _secret_of_two_meetings(store, frozen_clock)
+    app = MinuteTermApp(store, meeting_id=second)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+a")
+        await pilot.pause()
+        sheet = app.screen
+        assert isinstance(sheet, ActionsScreen)
+
+        async def everything_shown() -> set[str]:
+            table = sheet.query_one(DataTable)
+            seen: list[str] = []
+            table.move_cursor(row=0)
+            for row in range(table.row_count):
+                table.move_cursor(row=row)
+                await pilot.pause()
+                seen += [str(cell) for cell in table.get_row_at(row)]
+                seen.append(str(sheet.query_one("#sheet-detail", Static).render()))
+            return words(" ".join(seen))
+
+        assert {"marlowe", "zanzibar"} <= await everything_shown()  # the full sheet's detail
+        await pilot.press("p")
+        await pilot.pause()
+        leaked = secret & await everything_shown()
+        assert not leaked, f"the public action sheet shows {sorted(leaked)}"

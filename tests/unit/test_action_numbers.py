@@ -13,7 +13,7 @@ import pytest
 
 from minuteterm.actions.sheet import ActionSheet
 from minuteterm.dates import trailing_relative
-from minuteterm.db.schema import SCHEMA_VERSION
+from minuteterm.db.schema import MIGRATIONS, _v14_action_numbers
 from minuteterm.db.store import Store, StoreError, open_store
 from minuteterm.export import render
 from minuteterm.grammar.lines import AddEntry, UpdateAction, format_update, parse
@@ -148,7 +148,7 @@ def test_an_older_database_keeps_the_numbers_it_printed(db_path: Path) -> None:
         "drop index actions_by_number",
         "drop table action_counters",
         "update actions set number = null, committee_id = null",
-        f"pragma user_version = {SCHEMA_VERSION - 1}",
+        f"pragma user_version = {MIGRATIONS.index(_v14_action_numbers)}",
     ):
         store.conn.execute(statement)
     store.conn.commit()

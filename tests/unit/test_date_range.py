@@ -44,7 +44,7 @@ def test_the_edges_of_the_range_are_accepted() -> None:
 
 def test_a_meeting_cannot_be_made_in_the_year_9999() -> None:
     with pytest.raises(DateError, match="9999"):
-        parse_meeting_start("31/12/9999", "18:00", TODAY)
+        parse_meeting_start("31/12/9999", "18:00", TODAY, "Europe/London")
 
 
 def test_an_action_due_in_the_year_1_is_refused_and_not_saved(store: Store) -> None:

@@ -294,16 +294,16 @@ def test_parse_time_refuses_with_a_reason(typed: str, message: str) -> None:
         ("tomorrow", "10am", pendulum.datetime(2026, 12, 15, 10, 0)),
     ],
 )
-def test_parse_meeting_start_is_local_returned_as_utc(
+def test_parse_meeting_start_is_read_in_the_meetings_zone(
     date_text: str, time_text: str | None, expected_utc: pendulum.DateTime
 ) -> None:
-    starts = parse_meeting_start(date_text, time_text, TODAY)
+    starts = parse_meeting_start(date_text, time_text, TODAY, "Europe/London")
     assert starts == expected_utc
-    assert starts.timezone_name == "UTC"
+    assert starts.timezone_name == "Europe/London"
 
 
 def test_parse_meeting_start_refuses_bad_parts() -> None:
     with pytest.raises(DateError, match="February 2027 has 28 days"):
-        parse_meeting_start("30/02/2027", "18:00", TODAY)
+        parse_meeting_start("30/02/2027", "18:00", TODAY, "Europe/London")
     with pytest.raises(DateError, match="25 is not an hour"):
-        parse_meeting_start("14/12/2026", "25:00", TODAY)
+        parse_meeting_start("14/12/2026", "25:00", TODAY, "Europe/London")

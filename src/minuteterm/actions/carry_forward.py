@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 from minuteterm import clock
 from minuteterm.actions.history import LIVE_UPDATE, ActionState, fold, raised_state, update_from_row
 from minuteterm.clock import iso, moment
-from minuteterm.dates import to_local
+from minuteterm.dates import in_zone
 from minuteterm.db.store import row_id
 from minuteterm.model import ACTION_LOG, ActionStatus, LoggedAction, LoggedUpdate
 
@@ -232,7 +232,7 @@ def _meeting(db: sqlite_utils.Database, meeting_id: int) -> _Meeting:
         id=row["id"],
         committee_id=row["committee_id"],
         starts_at=row["starts_at"],
-        start=moment(row["starts_at"]) or clock.now(),
+        start=in_zone(moment(row["starts_at"]) or clock.now(), row["time_zone"]),
         end=moment(row["ended_at"]),
         previous_id=previous[0]["id"] if previous else None,
         previous_start=moment(previous[0]["starts_at"]) if previous else None,
@@ -264,18 +264,19 @@ class _NextMeetings:
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
-        self.starts: dict[int, list[str]] = {}
+        self.starts: dict[int, list[tuple[str, str]]] = {}
 
     def after(self, committee_id: int, moment_text: str) -> date | None:
         if committee_id not in self.starts:
             rows = self.db.query(
-                "select starts_at from meetings where committee_id = ? order by starts_at",
+                "select starts_at, time_zone from meetings where committee_id = ?"
+                " order by starts_at",
                 [committee_id],
             )
-            self.starts[committee_id] = [row["starts_at"] for row in rows]
-        later = [start for start in self.starts[committee_id] if start > moment_text]
-        found = moment(later[0]) if later else None
-        return to_local(found).date() if found else None
+            self.starts[committee_id] = [(row["starts_at"], row["time_zone"]) for row in rows]
+        later = [(s, zone) for s, zone in self.starts[committee_id] if s > moment_text]
+        found = moment(later[0][0]) if later else None
+        return in_zone(found, later[0][1]).date() if found else None
 
 
 def _resolved(
@@ -358,7 +359,7 @@ def _as_shown(
     prior = _resolved(fold(raised, (u.logged.update for u in earlier)), earlier, row, nexts)
     before = [u for u in updates if u not in here and u.logged.update.at < meeting.start]
     at_start = _resolved(fold(raised, (u.logged.update for u in before)), before, row, nexts)
-    day = to_local(meeting.start).date()
+    day = meeting.start.date()
     overdue = at_start.status is ActionStatus.OPEN and bool(at_start.due and at_start.due < day)
     return LoggedAction(
         action_id=row["entry_id"],

@@ -10,9 +10,10 @@ in SQL, so a sheet of 30,000 actions stays quick.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pendulum
 
@@ -24,7 +25,7 @@ from minuteterm.actions.history import (
     update_from_row,
     update_of_entry,
 )
-from minuteterm.dates import to_local
+from minuteterm.dates import DEFAULT_ZONE, in_zone, to_local, zone_of
 from minuteterm.db.store import Store, StoreError, iso, like_pattern, moment
 from minuteterm.model import ActionSheetRow, ActionStatus, ActionUpdate, Counts
 from minuteterm.search.sheet import text_clause
@@ -55,11 +56,12 @@ _SHEET = f"""
 with sheet as (
     select a.entry_id as action_id, a.number, a.description, a.owner, a.due, a.due_text,
         a.status, m.id as meeting_id, m.starts_at as meeting_starts_at,
+        m.time_zone as meeting_zone,
         c.name as committee, i.number as item_number, i.position as item_position,
         case
             when a.due is not null then a.due
             when a.due_text = 'next meeting' then (
-                select local_date(min(n.starts_at)) from meetings n
+                select local_date(min(n.starts_at), n.time_zone) from meetings n
                 where n.committee_id = m.committee_id and n.starts_at > {_DUE_SET_AT})
         end as effective_due,
         a.status_note as latest_update, a.noted_at as latest_update_at,
@@ -83,21 +85,22 @@ _TOTALS = """count(*) over () as n_total, sum(status = 'open') over () as n_open
     sum(status = 'dropped') over () as n_dropped"""
 
 
-def local_date(stamp: str | None) -> str | None:
-    """SQL ``local_date(text)``: a stored moment's date where times are shown."""
+def local_date(stamp: str | None, zone: str | None) -> str | None:
+    """SQL ``local_date(text, zone)``: a meeting's stored moment's date where
+    the meeting happens (its zone)."""
     if not stamp:
         return None
-    return _local_date(stamp, clock.local_zone())
+    return _local_date(stamp, zone or DEFAULT_ZONE)
 
 
 @lru_cache(maxsize=4096)
-def _local_date(stamp: str, zone: tzinfo) -> str:
+def _local_date(stamp: str, zone: str) -> str:
     """Cached: a sheet asks for the same few meeting starts thousands of times."""
     try:
-        return datetime.fromisoformat(stamp).astimezone(zone).date().isoformat()
+        return datetime.fromisoformat(stamp).astimezone(ZoneInfo(zone)).date().isoformat()
     except ValueError:
         found = moment(stamp)
-        return to_local(found).date().isoformat() if found else stamp[:10]
+        return in_zone(found, zone).date().isoformat() if found else stamp[:10]
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,7 @@ class ActionSheet:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        store.conn.create_function("local_date", 1, local_date)
+        store.conn.create_function("local_date", 2, local_date)
 
     def _today(self, now: pendulum.DateTime | None) -> date:
         return to_local(now or clock.now()).date()
@@ -193,7 +196,7 @@ class ActionSheet:
             due_text=state.due_text,
             status=state.status,
             latest_update=state.note,
-            latest_update_at=state.noted_at,
+            latest_update_at=_zoned(state.noted_at, zone_of(row.meeting_starts_at)),
             confidential=False,
             overdue=state.status is ActionStatus.OPEN and due is not None and due < today,
         )
@@ -292,14 +295,21 @@ class ActionSheet:
         return update_from_row(row)
 
 
+def _zoned(stamp: pendulum.DateTime | None, zone: str) -> pendulum.DateTime | None:
+    """``stamp`` read in ``zone`` (the raising meeting's), if there is one."""
+    return None if stamp is None else in_zone(stamp, zone)
+
+
 def _row(row: dict[str, Any]) -> ActionSheetRow:
+    """A sheet row, its moments read where the meeting that raised it happened."""
+    zone = row["meeting_zone"]
     due = row["effective_due"]
     return ActionSheetRow(
         action_id=row["action_id"],
         number=row["number"],
         committee=row["committee"],
         meeting_id=row["meeting_id"],
-        meeting_starts_at=to_local(moment(row["meeting_starts_at"]) or clock.now()),
+        meeting_starts_at=in_zone(moment(row["meeting_starts_at"]) or clock.now(), zone),
         item_number=row["item_number"],
         description=row["description"],
         owner=row["owner"],
@@ -307,7 +317,7 @@ def _row(row: dict[str, Any]) -> ActionSheetRow:
         due_text=row["due_text"],
         status=ActionStatus(row["status"]),
         latest_update=row["latest_update"],
-        latest_update_at=moment(row["latest_update_at"]),
+        latest_update_at=_zoned(moment(row["latest_update_at"]), zone),
         overdue=bool(row["overdue"]),
         confidential=bool(row["confidential"] or row["secret_updates"]),
     )

@@ -13,22 +13,26 @@ import sqlite3
 from pathlib import Path
 
 from minuteterm.clock import moment
-from minuteterm.dates import to_local
+from minuteterm.dates import in_zone, machine_zone_name
 from minuteterm.db.dbfile import open_read_only
 from minuteterm.errors import StoreError
 
 
-def _approved(path: Path) -> dict[int, tuple[str, str]]:
-    """Each approved meeting's id: its start and committee."""
+def _approved(path: Path) -> dict[int, tuple[str, str, str]]:
+    """Each approved meeting's id: its start, committee and time zone (the
+    machine's, from a file older than meetings' zones)."""
     conn = open_read_only(path)
     try:
+        columns = {row[1] for row in conn.execute("pragma table_info(meetings)")}
+        zone = "m.time_zone" if "time_zone" in columns else "?"
         rows = conn.execute(
-            """select m.id, m.starts_at, c.name from meetings m
-            join committees c on c.id = m.committee_id where m.status = 'approved'"""
+            f"""select m.id, m.starts_at, c.name, {zone} from meetings m
+            join committees c on c.id = m.committee_id where m.status = 'approved'""",
+            [] if "time_zone" in columns else [machine_zone_name()],
         ).fetchall()
     finally:
         conn.close()
-    return {row[0]: (row[1], row[2]) for row in rows}
+    return {row[0]: (row[1], row[2], row[3]) for row in rows}
 
 
 def _statuses(path: Path) -> dict[int, str]:
@@ -52,12 +56,12 @@ def lost_approvals(source: Path, db_path: Path) -> list[str]:
     except (sqlite3.DatabaseError, OSError, StoreError):
         return []
     lost = []
-    for meeting_id, (starts_at, committee) in sorted(approved.items()):
+    for meeting_id, (starts_at, committee, zone) in sorted(approved.items()):
         status = before.get(meeting_id)
         if status == "approved":
             continue
         start = moment(starts_at)
-        day = to_local(start).date() if start else None
+        day = in_zone(start, zone).date() if start else None
         held = f"{day.day} {day:%b %Y}" if day else starts_at
         then = "it is not there" if status is None else f"it is {status}"
         lost.append(f"meeting of {held} ({committee}) was approved; in the backup {then}")

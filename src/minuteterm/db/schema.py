@@ -7,12 +7,14 @@ is refused, never altered.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from minuteterm.dates import DEFAULT_ZONE, machine_zone_name
 from minuteterm.db import search_index
 from minuteterm.model import standing_item
 
@@ -463,6 +465,33 @@ def _v14_action_numbers(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v15_time_zones(db: sqlite_utils.Database) -> None:
+    """A meeting happens in one place: each meeting's time zone (its times
+    are shown and read in it), and each committee's zone for its new
+    meetings. Meetings and committees already there get the zone their
+    times were being shown in: the machine's, if it is a named zone, else
+    Europe/London; approved minutes' frozen records get it too, so they
+    read as they did."""
+    zone = machine_zone_name()
+    for table in ("meetings", "committees"):
+        have = {row[1] for row in db.execute(f"pragma table_info({table})").fetchall()}
+        if "time_zone" not in have:
+            db.execute(
+                f"alter table {table} add column time_zone text not null default '{DEFAULT_ZONE}'"
+            )
+            db.execute(f"update {table} set time_zone = ?", [zone])
+    rows = db.execute("select meeting_id, record from minutes_snapshots").fetchall()
+    for meeting_id, text in rows:
+        record = json.loads(text)
+        for part in ("meeting", "committee"):
+            if isinstance(record.get(part), dict):
+                record[part].setdefault("time_zone", zone)
+        db.execute(
+            "update minutes_snapshots set record = ? where meeting_id = ?",
+            [json.dumps(record, ensure_ascii=False, sort_keys=True), meeting_id],
+        )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_core,
     _v2_action_history,
@@ -478,6 +507,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v12_search_index,
     _v13_drafts_per_window,
     _v14_action_numbers,
+    _v15_time_zones,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

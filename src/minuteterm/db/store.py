@@ -23,7 +23,7 @@ import pendulum
 
 from minuteterm import clock
 from minuteterm.clock import iso, moment
-from minuteterm.dates import format_date, to_local
+from minuteterm.dates import DEFAULT_ZONE, format_date, in_zone
 from minuteterm.db import audit, search_index
 from minuteterm.db.schema import SchemaError, migrate
 from minuteterm.db.schema_check import check_shape
@@ -76,6 +76,12 @@ def row_id(value: object) -> int:
     return value
 
 
+def _zoned(stamp: str | None, zone: str) -> pendulum.DateTime | None:
+    """A stored moment of a meeting, read in the meeting's zone."""
+    found = moment(stamp)
+    return None if found is None else in_zone(found, zone)
+
+
 def committee_from(row: dict[str, Any]) -> Committee:
     """A ``committees`` row as a :class:`Committee`."""
     return Committee(
@@ -89,6 +95,7 @@ def committee_from(row: dict[str, Any]) -> Committee:
         question_style=row.get("question_style") or "dash",
         member_naming=row.get("member_naming") or "cllr-full",
         shared_stem=bool(row.get("shared_stem")),
+        time_zone=row.get("time_zone") or DEFAULT_ZONE,
     )
 
 
@@ -469,8 +476,10 @@ class Store:
         venue: str = "",
         title: str | None = None,
         agenda: Iterable[NewItem] = (),
+        time_zone: str | None = None,
     ) -> int:
-        """Insert a draft meeting with its agenda; return its id. (Meetings are
+        """Insert a draft meeting with its agenda; return its id. It happens
+        in ``time_zone`` (else the committee's zone). (Meetings are
         made through :func:`minuteterm.recording.meetings.create_meeting`,
         which adds the action log in the same transaction.)"""
         owner = self.committee(committee)
@@ -489,6 +498,7 @@ class Store:
                         "title": title,
                         "starts_at": iso(starts_at),
                         "venue": venue,
+                        "time_zone": time_zone or owner.time_zone,
                         "status": MeetingStatus.DRAFT.value,
                         "created_at": iso(clock.now()),
                     }
@@ -516,19 +526,34 @@ class Store:
         return meeting_id
 
     def _meeting_from(self, row: dict[str, Any]) -> Meeting:
+        zone = row["time_zone"]
         return Meeting(
             id=row["id"],
             committee_id=row["committee_id"],
             committee=row["committee"],
             title=row["title"],
-            starts_at=moment(row["starts_at"]) or clock.now(),
+            starts_at=in_zone(moment(row["starts_at"]) or clock.now(), zone),
             venue=row["venue"] or "",
             status=MeetingStatus(row["status"]),
             current_item_id=row["current_item_id"],
-            opened_at=moment(row["opened_at"]),
-            ended_at=moment(row["ended_at"]),
-            approved_at=moment(row["approved_at"]),
+            opened_at=_zoned(row["opened_at"], zone),
+            ended_at=_zoned(row["ended_at"], zone),
+            approved_at=_zoned(row["approved_at"], zone),
+            time_zone=zone,
         )
+
+    def committee_zone(self, name: str) -> str:
+        """The zone new meetings of the committee ``name`` happen in (the
+        default zone for a committee not made yet); changes nothing."""
+        rows = self._rows("select time_zone from committees where name = ?", [clean(name)])
+        return rows[0]["time_zone"] if rows else DEFAULT_ZONE
+
+    def meeting_zone(self, meeting_id: int) -> str:
+        """The zone meeting ``meeting_id`` happens in."""
+        rows = self._rows("select time_zone from meetings where id = ?", [meeting_id])
+        if not rows:
+            raise UnknownMeeting(f"there is no meeting {meeting_id} (see: minuteterm list)")
+        return str(rows[0]["time_zone"])
 
     _MEETING_SQL = """select m.*, c.name as committee from meetings m
         join committees c on c.id = m.committee_id"""
@@ -623,6 +648,9 @@ class Store:
 
     # --- agenda ---------------------------------------------------------------
 
+    _ITEM_SQL = """select i.*, m.time_zone from agenda_items i
+        join meetings m on m.id = i.meeting_id"""
+
     def _item_from(self, row: dict[str, Any]) -> AgendaItem:
         return AgendaItem(
             id=row["id"],
@@ -635,8 +663,8 @@ class Store:
             standing=row["standing"],
             report=row["report"],
             purpose=row["purpose"],
-            started_at=moment(row["started_at"]),
-            ended_at=moment(row["ended_at"]),
+            started_at=_zoned(row["started_at"], row["time_zone"]),
+            ended_at=_zoned(row["ended_at"], row["time_zone"]),
             minute_number=row["minute_number"],
             public_decision=row["public_decision"],
         )
@@ -644,14 +672,14 @@ class Store:
     def items(self, meeting_id: int) -> list[AgendaItem]:
         """The meeting's agenda items in order."""
         rows = self._rows(
-            "select * from agenda_items where meeting_id = ? order by position",
+            self._ITEM_SQL + " where i.meeting_id = ? order by i.position",
             [meeting_id],
         )
         return [self._item_from(row) for row in rows]
 
     def item(self, item_id: int) -> AgendaItem:
         """One agenda item by id."""
-        rows = self._rows("select * from agenda_items where id = ?", [item_id])
+        rows = self._rows(self._ITEM_SQL + " where i.id = ?", [item_id])
         if not rows:
             raise StoreError(f"there is no agenda item {item_id}")
         return self._item_from(rows[0])
@@ -683,7 +711,9 @@ class Store:
     # --- entries ------------------------------------------------------------
 
     _ENTRY_SQL = """select e.*, a.owner, a.description, a.due, a.due_text,
-        a.status as action_status, a.number as action_number from entries e
+        a.status as action_status, a.number as action_number,
+        (select m.time_zone from agenda_items zi join meetings m on m.id = zi.meeting_id
+         where zi.id = e.item_id) as time_zone from entries e
         left join actions a on a.entry_id = e.id"""
 
     def _entry_from(self, row: dict[str, Any]) -> Entry:
@@ -705,8 +735,8 @@ class Store:
             kind=EntryKind(row["kind"]),
             text=row["text"],
             speaker=row["speaker"],
-            created_at=moment(row["created_at"]) or clock.now(),
-            updated_at=moment(row["updated_at"]),
+            created_at=in_zone(moment(row["created_at"]) or clock.now(), row["time_zone"]),
+            updated_at=_zoned(row["updated_at"], row["time_zone"]),
             reply_to=row["reply_to"],
             action=action,
         )
@@ -842,7 +872,7 @@ class Store:
         change (to say the opposite) while the approval stands on them."""
         approved = self.approved_by(entry_id)
         if approved is not None:
-            held = format_date(to_local(approved.starts_at).date())
+            held = format_date(approved.starts_at.date())
             raise MeetingLocked(
                 f"this resolution approved the minutes of the meeting held on {held} and "
                 "cannot be edited while they stand approved: delete it (which withdraws "

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from minuteterm.dates import to_local
 from minuteterm.export.errors import ExportError
 from minuteterm.export.files import slug, write_atomic, write_atomic_bytes
 from minuteterm.export.html import render_html
@@ -118,7 +117,7 @@ def default_filename(
     """
     meeting = record.meeting
     name = slug(meeting.committee) or "minutes"
-    name += "-" + to_local(meeting.starts_at).date().isoformat()
+    name += "-" + meeting.starts_at.date().isoformat()
     if style:
         name += "-" + slug(style)
     if record.confidential:

@@ -90,7 +90,7 @@ def update_cell(row: ActionSheetRow) -> str:
         return ""
     if row.latest_update_at is None:
         return row.latest_update
-    return f"{_short_date(to_local(row.latest_update_at).date())} – {row.latest_update}"
+    return f"{_short_date(row.latest_update_at.date())} – {row.latest_update}"
 
 
 def _marking(rows: Sequence[ActionSheetRow]) -> list[str]:
@@ -228,7 +228,7 @@ def _csv(rows: Sequence[ActionSheetRow], counts: Counts, title: str, today: date
                 row.due.isoformat() if row.due else (row.due_text or ""),
                 row.status.value,
                 _as_text(row.latest_update or ""),
-                to_local(updated).date().isoformat() if updated else "",
+                updated.date().isoformat() if updated else "",
                 "yes" if row.overdue else "no",
             ]
         )

@@ -18,7 +18,7 @@ import pendulum
 
 from minuteterm import clock
 from minuteterm.clock import iso
-from minuteterm.dates import format_date, format_long_date, to_local
+from minuteterm.dates import format_date, format_long_date
 from minuteterm.db.store import Store
 from minuteterm.errors import CaptureError
 from minuteterm.formal.votes import set_form
@@ -49,7 +49,7 @@ def previous_meeting(store: Store, meeting: Meeting) -> Meeting | None:
 def approval_text(previous: Meeting, amendment: str | None) -> str:
     """``That the minutes of the meeting held on 13 October 2026 be signed
     as a correct record[, subject to the following amendment: ...].``"""
-    held = format_date(to_local(previous.starts_at).date())
+    held = format_date(previous.starts_at.date())
     text = f"That the minutes of the meeting held on {held} be signed as a correct record"
     if amendment:
         text += f", subject to the following amendment: {amendment.strip().rstrip('.')}"
@@ -70,7 +70,7 @@ def approve(
     previous = previous_meeting(store, meeting)
     if previous is None:
         raise CaptureError("this committee has no earlier meeting whose minutes could be approved")
-    held = format_long_date(to_local(previous.starts_at).date())
+    held = format_long_date(previous.starts_at.date())
     if previous.status is MeetingStatus.APPROVED:
         raise CaptureError(f"the minutes of the meeting held on {held} are already approved")
     if previous.status is not MeetingStatus.CLOSED:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from minuteterm.dates import DateError, zone_named
 from minuteterm.db.store import Store
 from minuteterm.errors import StoreError
 from minuteterm.model import NAMINGS, QUESTION_STYLES, Committee, MinuteNumbering, ResolutionMarks
@@ -34,6 +35,8 @@ class Settings:
     member_naming: str | None = None
     #: False: each resolution whole; True: under one stem ("That the Board –").
     shared_stem: bool | None = None
+    #: The IANA time zone its new meetings happen in (``Europe/Dublin``).
+    time_zone: str | None = None
 
 
 def configure(store: Store, name: str, settings: Settings) -> Committee:
@@ -79,6 +82,11 @@ def _changes(committee: Committee, settings: Settings) -> dict[str, object]:
         changes["first_minute"] = settings.first_minute
     if settings.resolution_marks is not None:
         changes["resolution_marks"] = settings.resolution_marks.value
+    if settings.time_zone is not None:
+        try:
+            changes["time_zone"] = zone_named(settings.time_zone)
+        except DateError as error:
+            raise StoreError(str(error)) from None
     return changes | house_changes(settings)
 
 
@@ -131,6 +139,7 @@ def describe(committee: Committee) -> str:
             f"  resolutions:      {marks}",
             f"  questions:        {committee.question_style}",
             f"  members named:    {committee.member_naming} ({naming})",
+            f"  time zone:        {committee.time_zone} (for new meetings)",
         ]
     )
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from minuteterm.clock import moment
+from minuteterm.dates import in_zone
 from minuteterm.errors import CaptureError
 from minuteterm.grammar.citations import MINUTE_REF
 from minuteterm.model import MinuteNumbering
@@ -67,7 +68,7 @@ def allocate(db: sqlite_utils.Database, meeting_id: int) -> list[str]:
     (committee,) = db.query("select * from committees where id = ?", [meeting["committee_id"]])
     numbering = MinuteNumbering(committee["numbering"])
     starts = moment(meeting["starts_at"])
-    year = starts.year if starts else 0
+    year = in_zone(starts, meeting["time_zone"]).year if starts else 0  # where it was held
     given = []
     items = db.query(
         "select id from agenda_items where meeting_id = ? and minute_number is null"

@@ -19,7 +19,7 @@ import pendulum
 
 from minuteterm import clock
 from minuteterm.clock import iso
-from minuteterm.dates import DateError, format_long_date, parse_meeting_start, parse_time, to_local
+from minuteterm.dates import DateError, format_long_date, parse_meeting_start, parse_time
 from minuteterm.db.store import Store, short_text
 from minuteterm.importing.documents import ItemDocument as ItemDocument  # re-exported
 from minuteterm.importing.documents import item_documents as item_documents  # re-exported
@@ -63,9 +63,11 @@ def _time_given(imported: ImportedMeeting) -> bool:
     return _time_text(imported) is not None
 
 
-def _starts_at(imported: ImportedMeeting) -> pendulum.DateTime:
+def _starts_at(imported: ImportedMeeting, zone: str) -> pendulum.DateTime:
+    """The start the site gives, read as the clock reads where the meeting
+    happens (``zone``)."""
     time_text = _time_text(imported)  # when None, 6 pm until the clerk sets it
-    return parse_meeting_start(imported.day.strftime("%d/%m/%Y"), time_text, imported.day)
+    return parse_meeting_start(imported.day.strftime("%d/%m/%Y"), time_text, imported.day, zone)
 
 
 def _new_item(entry: AgendaEntry) -> NewItem:
@@ -121,8 +123,9 @@ def import_meeting(
     """Create the meeting (or update its draft); return its id and what
     happened, in words for the clerk."""
     name = _committee(imported, committee)
-    starts_at = _starts_at(imported)
     existing = imported_as(store, site, imported.meeting_id)
+    zone = store.meeting_zone(existing) if existing is not None else store.committee_zone(name)
+    starts_at = _starts_at(imported, zone)
     if existing is not None:
         return existing, _update(store, existing, name, starts_at, imported)
     with store.transaction() as db:
@@ -132,6 +135,7 @@ def import_meeting(
             starts_at,
             venue=imported.venue or "",
             agenda=[_new_item(entry) for entry in imported.items],
+            time_zone=zone,
         )
         documents = 0
         for entry, item in _pair(imported.items, store.items(meeting_id)):
@@ -145,7 +149,7 @@ def import_meeting(
                 "imported_at": iso(clock.now()),
             }
         )
-    held = format_long_date(to_local(starts_at).date())
+    held = format_long_date(starts_at.date())
     said = (
         f"created meeting {meeting_id}: {name}, {held}; {len(imported.items)} items,"
         f" {documents} documents (Modern.Gov meeting {imported.meeting_id})"

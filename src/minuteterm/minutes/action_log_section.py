@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from minuteterm.dates import format_date, to_local
+from minuteterm.dates import format_date
 from minuteterm.minutes.document import Block, BulletList, Paragraph, Span
 from minuteterm.minutes.wording import capitalise, ensure_stop, strip_stop
 from minuteterm.model import (
@@ -157,7 +157,7 @@ class LogWriter:
         for logged in self._updates(action):
             text = ensure_stop(update_words(logged.update))
             if logged.item_id is None:
-                day = to_local(logged.update.at).date()
+                day = logged.update.at.date()
                 text = f"{format_date(day)}: {text}"
             elif logged.item_id != log_item_id:
                 text = f"{strip_stop(text)} (minute {logged.item_number} refers)."
@@ -194,4 +194,4 @@ def exempt_paragraph(label: str, action: LoggedAction) -> Paragraph:
 
 
 def _day(action: LoggedAction) -> date:
-    return to_local(action.raised_at).date()
+    return action.raised_at.date()

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 
-from minuteterm.dates import format_date, format_long_date, format_time, to_local
+from minuteterm.dates import format_date, format_long_date, format_time
 from minuteterm.grammar.citations import cite
 from minuteterm.minutes.action_log_section import LogWriter
 from minuteterm.minutes.document import (
@@ -76,7 +76,7 @@ def _plain(text: str) -> Paragraph:
 
 def _heading(record: MeetingRecord, public: bool) -> Heading:
     meeting = record.meeting
-    start = to_local(meeting.starts_at)
+    start = meeting.starts_at
     held = f"Minutes of the meeting held on {format_long_date(start.date())}"
     held += f" at {format_time(meeting.starts_at)}"
     return Heading(
@@ -415,7 +415,7 @@ def build_minutes(
     record = restyle_record(_with_citations(record), house.naming)
     meeting = record.meeting
     log = LogWriter(record, body_word(meeting.committee), public)
-    day = format_date(to_local(meeting.starts_at).date())
+    day = format_date(meeting.starts_at.date())
     return Minutes(
         heading=_heading(record, public),
         title=f"{meeting.committee} – minutes of {day}",

@@ -29,7 +29,8 @@ COLUMNS: dict[str, dict[str, str]] = {
     "meetings": {
         "id": "The meeting's stable identity (the same whichever clerk's file it came from)",
         "date": "Date of the meeting (YYYY-MM-DD)",
-        "starts_at": "Start, local time",
+        "starts_at": "Start, as the clock read where the meeting was held (time_zone)",
+        "time_zone": "Time zone the meeting was held in (IANA name, e.g. Europe/London)",
         "status": "approved: signed as a correct record; draft: subject to approval",
         "approved_on": "When the minutes were approved as a correct record",
         "minutes_url": _LINK,

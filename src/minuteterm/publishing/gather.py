@@ -17,7 +17,7 @@ from typing import Any
 
 from minuteterm.actions.history import LIVE_UPDATE, fold, raised_state, update_from_row
 from minuteterm.clock import iso
-from minuteterm.dates import to_local
+from minuteterm.dates import in_zone
 from minuteterm.db.confidentiality import Confidential
 from minuteterm.db.store import Store
 from minuteterm.export import render
@@ -83,11 +83,16 @@ def meeting_uid(committee: str, starts_at: str) -> str:
 
 
 def _local(stamp: Any) -> str | None:
-    return None if stamp is None else to_local(stamp).strftime("%Y-%m-%dT%H:%M")
+    """A meeting's moment as the clock read where it happened."""
+    return None if stamp is None else stamp.strftime("%Y-%m-%dT%H:%M")
 
 
-def _day(stamp: Any) -> str | None:
-    return None if stamp is None else to_local(stamp).date().isoformat()
+def _day(stamp: Any, zone: str | None = None) -> str | None:
+    """A meeting's moment's date where it happened (``zone``, else the one
+    the moment carries)."""
+    if stamp is None:
+        return None
+    return (in_zone(stamp, zone) if zone else stamp).date().isoformat()
 
 
 # --- attendance --------------------------------------------------------------------
@@ -259,6 +264,7 @@ def action_rows(
     """The public actions raised in the meeting, each as it stands after its
     public updates, and those updates."""
     actions, updates = [], []
+    zone = store.meeting_zone(meeting_id)
     for row in store.query(_RAISED, [meeting_id]):
         entry_id, number = row["entry_id"], row["number"] or row["entry_id"]
         if entry_id in context.confidential.actions:
@@ -279,8 +285,8 @@ def action_rows(
                 "due_text": state.due_text,
                 "status": state.status.value,
                 "latest_update": state.note,
-                "latest_update_on": _day(state.noted_at),
-                "completed_on": _day(state.completed_at),
+                "latest_update_on": _day(state.noted_at, zone),
+                "completed_on": _day(state.completed_at, zone),
                 "minutes_url": url,
             }
         )
@@ -288,7 +294,7 @@ def action_rows(
             {
                 "action_id": action_uid,
                 "position": position,
-                "on_date": _day(update_from_row(u).at),
+                "on_date": _day(update_from_row(u).at, zone),
                 "meeting_id": context.published.get(u["captured_in"]),
                 "status": u["status"],
                 "owner": u["owner"],
@@ -344,6 +350,7 @@ def public_meeting(
                 "title": meeting.title,
                 "date": _day(meeting.starts_at),
                 "starts_at": _local(meeting.starts_at),
+                "time_zone": meeting.time_zone,
                 "venue": meeting.venue,
                 "status": "approved" if meeting.status is MeetingStatus.APPROVED else "draft",
                 "approved_on": _day(meeting.approved_at),

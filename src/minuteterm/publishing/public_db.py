@@ -32,6 +32,7 @@ create table meetings (
     title text not null,
     date text not null,
     starts_at text not null,
+    time_zone text not null,
     venue text not null,
     status text not null,
     approved_on text,

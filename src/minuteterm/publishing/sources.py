@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from minuteterm.dates import to_local
 from minuteterm.db.dbfile import check_header
 from minuteterm.db.store import Store, open_store
 from minuteterm.errors import StoreError
@@ -106,6 +105,6 @@ def chosen_meetings(store: Store, selection: Selection) -> list[Meeting]:
         for meeting in store.meetings()
         if meeting.status in statuses
         and selection.takes_committee(meeting.committee)
-        and (selection.since is None or to_local(meeting.starts_at).date() >= selection.since)
+        and (selection.since is None or meeting.starts_at.date() >= selection.since)
     ]
     return sorted(chosen, key=lambda meeting: (meeting.starts_at, meeting.id))

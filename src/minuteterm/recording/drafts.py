@@ -24,6 +24,7 @@ from pathlib import Path
 import pendulum
 
 from minuteterm import clock
+from minuteterm.dates import in_zone
 from minuteterm.db.store import Store, iso, moment
 from minuteterm.model import EntryKind
 
@@ -92,11 +93,11 @@ def draft_is_kept(store: Store, meeting_id: int, window: str, text: str) -> bool
     return bool(rows) and rows[0]["text"] == text
 
 
-def _draft(row: dict[str, object]) -> Draft:
+def _draft(row: dict[str, object], zone: str) -> Draft:
     return Draft(
         str(row["text"]),
         EntryKind(str(row["kind"])),
-        moment(str(row["saved_at"])) or clock.now(),
+        in_zone(moment(str(row["saved_at"])) or clock.now(), zone),
         str(row["window"]),
         row["entry_id"] if isinstance(row["entry_id"], int) else None,
     )
@@ -108,7 +109,8 @@ def load_drafts(store: Store, meeting_id: int) -> list[Draft]:
         "select * from drafts where meeting_id = ? order by saved_at desc, rowid desc",
         [meeting_id],
     )
-    return [_draft(row) for row in rows]
+    zone = store.meeting_zone(meeting_id)
+    return [_draft(row, zone) for row in rows]
 
 
 def take_draft(store: Store, meeting_id: int, window: str, *, editor: bool = False) -> Draft | None:

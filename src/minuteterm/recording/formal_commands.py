@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pendulum
 
-from minuteterm.dates import format_long_date, format_time, to_local
+from minuteterm.dates import format_long_date, format_time, in_zone
 from minuteterm.db.store import Store
 from minuteterm.errors import CaptureError
 from minuteterm.formal.approval import approve
@@ -67,6 +67,7 @@ def carry_out(
     the attendance screen names the item (``item_id``: the declarations
     item), and gets the same words back."""
     store.assert_editable(store.meeting(meeting_id))
+    moment = in_zone(moment, store.meeting_zone(meeting_id))
 
     def in_item() -> AgendaItem:
         if item_id is not None:
@@ -114,7 +115,7 @@ def carry_out(
             with store.transaction():
                 entry_id, approved = approve(store, meeting_id, item.id, amendment, moment)
                 freeze(store, approved.id)  # its minutes are made from this from now on
-            held = format_long_date(to_local(approved.starts_at).date())
+            held = format_long_date(approved.starts_at.date())
             return Outcome(
                 f"the minutes of the meeting held on {held} are approved:"
                 " they can no longer change",

@@ -11,6 +11,10 @@ are approved the whole record is stored as JSON in ``minutes_snapshots``
 (:func:`thaw`): exported again in any format, they are byte for byte the
 same.
 
+The meeting's time zone is part of the record (``Meeting.time_zone``), so
+its times read the same however the committee's zone setting or the
+machine's zone change later.
+
 The record is the single list of "what the minutes depend on": a setting
 added to it (to :class:`~minuteterm.model.Committee`, say) is frozen with
 it, with no change here. The JSON is written and read generically from the
@@ -36,6 +40,7 @@ import pendulum
 
 from minuteterm import clock
 from minuteterm.clock import iso, moment
+from minuteterm.dates import in_zone
 from minuteterm.model import MeetingRecord
 
 if TYPE_CHECKING:
@@ -100,6 +105,30 @@ def _dataclass(kind: Any, data: dict[str, Any]) -> Any:
         # Frozen before actions had numbers of their own: the number printed was the id.
         values["number"] = data["action_id"]
     return kind(**values)
+
+
+def rezone(value: Any, zone: str) -> Any:
+    """``value`` (a record or any part of it) with every moment in it read
+    in ``zone`` (the meeting's): the same moments, shown where the meeting
+    happened."""
+    if isinstance(value, pendulum.DateTime):
+        return in_zone(value, zone)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for f in dataclasses.fields(value):
+            if f.init:
+                old = getattr(value, f.name)
+                new = rezone(old, zone)
+                if new is not old:
+                    changes[f.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    if isinstance(value, list):
+        return [rezone(item, zone) for item in value]
+    if isinstance(value, tuple):
+        return tuple(rezone(item, zone) for item in value)
+    if isinstance(value, dict):
+        return {key: rezone(item, zone) for key, item in value.items()}
+    return value
 
 
 # --- freezing and thawing a meeting ------------------------------------------------

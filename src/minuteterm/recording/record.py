@@ -16,7 +16,14 @@ from minuteterm.formal.declarations import declarations
 from minuteterm.formal.people import events
 from minuteterm.formal.votes import resolutions
 from minuteterm.model import Entry, ItemRecord, MeetingRecord
-from minuteterm.recording.frozen import drop_snapshot, missing, save_snapshot, thaw, unfrozen
+from minuteterm.recording.frozen import (
+    drop_snapshot,
+    missing,
+    rezone,
+    save_snapshot,
+    thaw,
+    unfrozen,
+)
 
 
 def meeting_record(store: Store, meeting_id: int) -> MeetingRecord:
@@ -26,7 +33,7 @@ def meeting_record(store: Store, meeting_id: int) -> MeetingRecord:
     are now, the first time they are read."""
     frozen = thaw(store, meeting_id)
     if frozen is not None:
-        return frozen
+        return in_its_zone(frozen)
     record = live_record(store, meeting_id)
     if unfrozen(store, meeting_id):
         try:
@@ -48,12 +55,13 @@ def unfreeze(store: Store, meeting_id: int) -> None:
 
 
 def live_record(store: Store, meeting_id: int) -> MeetingRecord:
-    """The record of meeting ``meeting_id`` read from its rows now."""
+    """The record of meeting ``meeting_id`` read from its rows now, every
+    moment in it in the meeting's zone."""
     meeting = store.meeting(meeting_id)
     by_item: dict[int, list[Entry]] = {}
     for entry in store.meeting_entries(meeting_id):
         by_item.setdefault(entry.item_id, []).append(entry)
-    return MeetingRecord(
+    record = MeetingRecord(
         meeting=meeting,
         items=[ItemRecord(item, by_item.get(item.id, [])) for item in store.items(meeting_id)],
         attendees=store.attendees(meeting_id),
@@ -63,6 +71,13 @@ def live_record(store: Store, meeting_id: int) -> MeetingRecord:
         events=events(store, meeting_id),
         resolutions=resolutions(store, meeting_id),
     )
+    return in_its_zone(record)
+
+
+def in_its_zone(record: MeetingRecord) -> MeetingRecord:
+    """``record`` with every moment in it (times entries were taken, members
+    arrived, actions were updated) read in the meeting's own zone."""
+    return rezone(record, record.meeting.time_zone)
 
 
 def freeze_missing(store: Store, committee_id: int | None = None) -> int:

@@ -32,7 +32,7 @@ from minuteterm.actions.history import (
     summary,
 )
 from minuteterm.actions.sheet import ActionSheet
-from minuteterm.dates import format_date, format_time, to_local
+from minuteterm.dates import format_date, format_time, in_zone
 from minuteterm.db.backup import backup, prune
 from minuteterm.db.store import Store, StoreError
 from minuteterm.formal.committees import committee_named
@@ -115,7 +115,7 @@ class Recorder:
         """The day dates typed in this meeting count from: the meeting's own
         date (``in 2 weeks`` typed up days later still means two weeks from
         the meeting), whenever the line is typed."""
-        return to_local(self.store.meeting(self.meeting_id).starts_at).date()
+        return self.store.meeting(self.meeting_id).starts_at.date()
 
     def parse(self, line: str, default_kind: EntryKind, now: pendulum.DateTime) -> Command:
         """Parse a line with this meeting's people as known speakers.
@@ -145,7 +145,7 @@ class Recorder:
         Everything a line does (the first item opened, the meeting going
         live, its start stamped, the entry itself) is one transaction: a line
         refused at any step changes nothing at all."""
-        moment = now or clock.now()
+        moment = in_zone(now or clock.now(), self.store.meeting_zone(self.meeting_id))
         line, override = _without_override(line)
         command = self.parse(line, default_kind, moment)
         if override and not _decides(command):
@@ -594,7 +594,7 @@ def _decides(command: Command) -> bool:
 
 def _approval_words(meeting: Meeting) -> str:
     """``the minutes of the meeting held on 14 December 2026``."""
-    held = format_date(to_local(meeting.starts_at).date())
+    held = format_date(meeting.starts_at.date())
     return f"the minutes of the meeting held on {held}"
 
 

@@ -25,6 +25,7 @@ from datetime import date
 
 from minuteterm import clock
 from minuteterm.clock import moment
+from minuteterm.dates import in_zone
 from minuteterm.db.confidentiality import action_confidential, note_confidential
 from minuteterm.model import standing_item
 from minuteterm.search.story import Story, StoryAction, StoryItem
@@ -94,7 +95,8 @@ def matching_items(
 
 
 _ITEMS = """select i.id, i.meeting_id, m.starts_at, c.name as committee,
-    coalesce(i.minute_number, i.number) as reference, i.title, i.exempt, i.public_decision
+    coalesce(i.minute_number, i.number) as reference, i.title, i.exempt, i.public_decision,
+    m.time_zone
     from json_each(:ids) j join agenda_items i on i.id = j.value
     join meetings m on m.id = i.meeting_id join committees c on c.id = m.committee_id
     where i.standing is null {where}
@@ -163,7 +165,7 @@ def _story_items(conn: sqlite3.Connection, rows: list[tuple], public: bool) -> l
         StoryItem(
             meeting_id=row[1],
             item_id=row[0],
-            starts_at=(moment(row[2]) or clock.now()).in_tz(clock.local_zone()),
+            starts_at=in_zone(moment(row[2]) or clock.now(), row[8]),
             committee=row[3],
             reference=row[4],
             title=row[5],

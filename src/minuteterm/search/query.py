@@ -25,6 +25,7 @@ import pendulum
 
 from minuteterm import clock
 from minuteterm.clock import moment
+from minuteterm.dates import in_zone
 from minuteterm.db.confidentiality import entry_confidential, note_confidential
 from minuteterm.db.search_index import SCOPE_MARK
 from minuteterm.search.results import MARK_END, MARK_START, Hit, Results
@@ -247,7 +248,7 @@ def _details(
     sql = f"""select f.rowid as id, {source.kind_sql} as kind, {text} as snippet,
         {speaker} as speaker, {entry} as entry_id, {source.confidential} as confidential,
         i.id as item_id, coalesce(i.minute_number, i.number) as reference, i.title,
-        i.exempt, m.id as meeting_id, m.starts_at, c.name as committee
+        i.exempt, m.id as meeting_id, m.starts_at, c.name as committee, m.time_zone
         from {source.fts} f {source.joins} join committees c on c.id = m.committee_id
         where {source.fts} match ? and f.rowid in ({", ".join("?" * len(chosen))})"""
     found = {}
@@ -263,7 +264,7 @@ def _details(
             title=row[8],
             exempt_item=bool(row[9]),
             meeting_id=row[10],
-            starts_at=(moment(row[11]) or clock.now()).in_tz(clock.local_zone()),
+            starts_at=in_zone(moment(row[11]) or clock.now(), row[13]),
             committee=row[12],
         )
     return found

@@ -12,8 +12,7 @@ from functools import lru_cache
 
 from textual.content import Content
 
-from minuteterm import clock
-from minuteterm.dates import format_clock, format_date
+from minuteterm.dates import format_clock, format_date, zone_of
 from minuteterm.model import AgendaItem, Entry, EntryKind
 
 #: The short tag and style that tell the kinds apart at a glance.
@@ -57,10 +56,10 @@ def due_words(entry: Entry) -> str:
 def entry_content(entry: Entry, *, item: AgendaItem | None = None, time: bool = True) -> Content:
     """One entry as a line: time, kind tag, speaker, words (and due date).
 
-    Remembered by value (the entry, its item, the local zone), since every
+    Remembered by value (the entry, its item, the meeting's zone), since every
     pane is redrawn from the database after each line and most of its
     entries have not changed."""
-    return _entry_content(entry, item, time, clock.local_zone())
+    return _entry_content(entry, item, time, zone_of(entry.created_at))
 
 
 def _number(entry: Entry) -> int:

@@ -10,9 +10,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 
-from minuteterm import clock
 from minuteterm.actions.sheet import ActionSheet
-from minuteterm.dates import format_date, parse_due, to_local
+from minuteterm.dates import format_date, in_zone, parse_due, today_in, zone_of
 from minuteterm.errors import CLERK_ERRORS
 from minuteterm.model import ActionSheetRow, ActionStatus, ActionUpdate
 from minuteterm.tui.widgets.line_input import LineInput
@@ -38,8 +37,9 @@ def _summary(row: ActionSheetRow) -> str:
     )
 
 
-def _update_line(update: ActionUpdate) -> str:
-    when = f"{to_local(update.at):%d %b %Y %H:%M}"
+def _update_line(update: ActionUpdate, zone: str) -> str:
+    """One dated update, its time where the action's meeting happens."""
+    when = f"{in_zone(update.at, zone):%d %b %Y %H:%M}"
     changes = [
         f"status {update.status.value}" if update.status else "",
         f"owner {update.owner}" if update.owner else "",
@@ -65,7 +65,8 @@ class ActionHistoryDialog(ModalScreen[None]):
         with VerticalScroll(id="box"):
             yield Static(Content(_summary(self.row)), classes="title")
             yield Label("History (oldest first):")
-            lines = [_update_line(update) for update in self.history] or ["No updates yet."]
+            zone = zone_of(self.row.meeting_starts_at)
+            lines = [_update_line(update, zone) for update in self.history] or ["No updates yet."]
             yield Static(Content("\n".join(lines)), id="history")
 
     def action_close(self) -> None:
@@ -152,7 +153,7 @@ class ActionUpdateDialog(ModalScreen[str | None]):
         try:
             due = None
             if due_typed and due_typed != self._due_text():
-                due = parse_due(due_typed, to_local(clock.now()).date())
+                due = parse_due(due_typed, today_in(zone_of(self.row.meeting_starts_at)))
             self.sheet.update(
                 self.row.action_id,
                 note=self.query_one("#note", Input).value,

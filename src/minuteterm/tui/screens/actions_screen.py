@@ -25,6 +25,7 @@ from minuteterm.actions.sheet_filter import parse_filter
 from minuteterm.db.store import Store
 from minuteterm.errors import CLERK_ERRORS
 from minuteterm.model import ActionSheetRow, Counts
+from minuteterm.textsafe import clean
 from minuteterm.tui.screens.action_dialogs import ActionHistoryDialog, ActionUpdateDialog
 from minuteterm.tui.widgets.key_hints import KeyHints
 from minuteterm.tui.widgets.line_input import LineInput
@@ -84,6 +85,25 @@ def status_words(row: ActionSheetRow) -> str:
     return "overdue" if row.overdue else row.status.value
 
 
+def detail_lines(row: ActionSheetRow) -> Content:
+    """One action as the detail under the table shows it, every word:
+    "ACTION 3 · Audit Committee, 10 Nov 2026 / 4 · Head of Finance · due
+    14 Dec 2026 · open", the action, and its latest update."""
+    facts = [
+        f"ACTION {row.number}",
+        f"{clean(row.committee)}, {row.reference}",
+        clean(row.owner),
+        *([f"due {due_words(row)}"] if due_words(row) else []),
+        status_words(row),
+    ]
+    parts: list[str | tuple[str, str]] = [(" · ".join(facts), "bold"), "\n", clean(row.description)]
+    if row.latest_update:
+        when = row.latest_update_at
+        dated = f" ({when.day} {when:%b %Y})" if when is not None else ""
+        parts += ["\n", (f"Latest update{dated}: ", "italic"), clean(row.latest_update)]
+    return Content.assemble(*parts)
+
+
 class ActionsScreen(Screen[None]):
     """Filter with the line at the top; ↑/↓ to choose; U updates; Enter shows
     the history; 1–7 sort by a column (again to reverse)."""
@@ -95,6 +115,10 @@ class ActionsScreen(Screen[None]):
         #sheet-message { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
         #sheet-message.-refused { color: $text-error; text-style: bold; }
         DataTable { height: 1fr; }
+        #sheet-detail {
+            height: auto; max-height: 7; padding: 0 1;
+            border-top: solid $primary-muted;
+        }
     }
     """
 
@@ -117,6 +141,8 @@ class ActionsScreen(Screen[None]):
         #: Whether the public version is shown (and exported): exempt actions left out.
         self.public = False
         self._pending: Timer | None = None
+        #: The rows on offer, by action id (the detail under the table).
+        self._rows: dict[str, ActionSheetRow] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="sheet-title")
@@ -127,6 +153,7 @@ class ActionsScreen(Screen[None]):
         )
         yield Static(id="sheet-message")
         yield DataTable(cursor_type="row", zebra_stripes=True, id="sheet")
+        yield Static(id="sheet-detail")
         yield KeyHints()
 
     def on_mount(self) -> None:
@@ -178,6 +205,7 @@ class ActionsScreen(Screen[None]):
         table = self.query_one(DataTable)
         keep = self.selected_action
         table.clear()
+        self._rows = {str(row.action_id): row for row in rows}
         warning = Style(color=self.app.theme_variables.get("warning"), bold=True)
         for row in rows:
             style = warning if row.overdue else Style()
@@ -194,8 +222,23 @@ class ActionsScreen(Screen[None]):
                 *(Text(cells[index], style=style) for index in self._shown_columns),
                 key=str(row.action_id),
             )
-        if keep is not None and str(keep) in {str(row.action_id) for row in rows}:
+        if keep is not None and str(keep) in self._rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
+        self._show_detail()
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        """The highlighted action whole, under the table: its cells are cut
+        to fit the screen (at 80 columns, to a dozen letters)."""
+        detail = self.query_one("#sheet-detail", Static)
+        chosen = self.selected_action
+        row = self._rows.get(str(chosen)) if chosen is not None else None
+        detail.display = row is not None
+        if row is not None:
+            detail.update(detail_lines(row))
 
     @property
     def selected_action(self) -> int | None:

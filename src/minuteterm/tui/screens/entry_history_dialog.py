@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from minuteterm.dates import format_clock, to_local
+from minuteterm.dates import format_clock, in_zone, to_local, zone_of
 from minuteterm.model import Change, Entry, EntryKind, Revision
 from minuteterm.tui.entry_text import KIND_LABEL
 from minuteterm.tui.screens.action_dialogs import DIALOG_CSS
@@ -37,9 +37,10 @@ def _answering(reply_to: int | None, questions: dict[int, str]) -> str:
     return f" (answering “{short}”)"
 
 
-def revision_line(revision: Revision, questions: dict[int, str]) -> str:
-    """One earlier version: when (local time), what happened, the words then."""
-    when = f"{to_local(revision.at):%d %b %Y %H:%M}"
+def revision_line(revision: Revision, questions: dict[int, str], zone: str | None = None) -> str:
+    """One earlier version: when (in the meeting's ``zone``), what happened,
+    the words then."""
+    when = f"{in_zone(revision.at, zone) if zone else to_local(revision.at):%d %b %Y %H:%M}"
     words = _words(revision.kind, revision.speaker, revision.text)
     return f"{when}  {CHANGE_WORDS[revision.change]}: {words}" + _answering(
         revision.reply_to, questions
@@ -67,7 +68,8 @@ class EntryHistoryDialog(ModalScreen[None]):
             yield Label(
                 f"Taken at {format_clock(entry.created_at)}; earlier versions, oldest first:"
             )
-            lines = [revision_line(revision, self.questions) for revision in self.revisions]
+            zone = zone_of(entry.created_at)
+            lines = [revision_line(revision, self.questions, zone) for revision in self.revisions]
             yield Static(Content("\n".join(lines) or "None: it has not been changed."), id="past")
             now = _words(entry.kind, entry.speaker, entry.text)
             yield Static(Content("Now: " + now + _answering(entry.reply_to, self.questions)))

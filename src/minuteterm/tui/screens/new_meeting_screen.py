@@ -15,8 +15,15 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
-from minuteterm import clock
-from minuteterm.dates import DateError, format_long_date, format_time, parse_meeting_start, to_local
+from minuteterm.dates import (
+    DateError,
+    differs_from_machine,
+    format_long_date,
+    format_time,
+    parse_meeting_start,
+    zone_abbreviation,
+    zone_of,
+)
 from minuteterm.db.store import Store
 from minuteterm.errors import CLERK_ERRORS
 from minuteterm.formal.agenda import parse_agenda, read_agenda_file
@@ -75,7 +82,7 @@ class NewMeetingScreen(ModalScreen[int | None]):
             yield Label("Agenda (one item per line; (exempt 3): Part II, paragraph 3)")
             yield OrderedTextArea(id="agenda")
 
-    @on(Input.Changed, "#date, #time")
+    @on(Input.Changed, "#date, #time, #committee")
     def _show_resolved(self) -> None:
         resolved = self.query_one("#resolved", Static)
         date_text = self.query_one("#date", Input).value
@@ -87,14 +94,22 @@ class NewMeetingScreen(ModalScreen[int | None]):
         except DateError as error:
             resolved.update(Content(f"? {error}"))
             return
-        local = to_local(starts)
-        resolved.update(Content(f"→ {format_long_date(local)} at {format_time(starts)}"))
+        said = f"→ {format_long_date(starts)} at {format_time(starts)}"
+        if differs_from_machine(starts):
+            said += f" {zone_abbreviation(starts)} ({zone_of(starts)})"
+        resolved.update(Content(said))
+
+    def _zone(self) -> str:
+        """Where the meeting happens: its committee's zone."""
+        return self.store.committee_zone(self.query_one("#committee", Input).value)
 
     def _starts_at(self):  # -> pendulum.DateTime
+        """The date and time typed, read as the clock reads where it happens."""
         return parse_meeting_start(
             self.query_one("#date", Input).value,
             self.query_one("#time", Input).value,
-            to_local(clock.now()).date(),
+            None,
+            self._zone(),
         )
 
     def _agenda(self):  # -> list[NewItem]

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from minuteterm.dates import format_clock, format_short_date, to_local
+from minuteterm.dates import format_clock, format_short_date
 from minuteterm.db.store import Store
 from minuteterm.errors import CLERK_ERRORS
 from minuteterm.model import Meeting
@@ -67,7 +67,7 @@ def list_line(cells: list[str], widths: list[int]) -> str:
 def meeting_cells(meeting: Meeting, entries: int | None) -> list[str]:
     """The words of one meeting's row (``entries`` blank until read)."""
     return [
-        format_short_date(to_local(meeting.starts_at)),
+        format_short_date(meeting.starts_at),
         format_clock(meeting.starts_at),
         meeting.title,
         meeting.venue,

@@ -8,7 +8,13 @@ from textual.content import Content
 from textual.widgets import Static
 
 from minuteterm import clock
-from minuteterm.dates import format_clock, format_elapsed, format_short_date, to_local
+from minuteterm.dates import (
+    differs_from_machine,
+    format_clock,
+    format_elapsed,
+    format_short_date,
+    zone_abbreviation,
+)
 from minuteterm.formal.people import Quorum
 from minuteterm.model import Meeting, MeetingStatus
 
@@ -75,7 +81,10 @@ class MeetingHeader(Static):
     def _pieces(self, meeting: Meeting) -> list[tuple[int, Content]]:
         """The header's pieces in reading order, each with the order in which
         it gives way when the line is too narrow (highest number first)."""
-        when = f"{format_short_date(to_local(meeting.starts_at))} {format_clock(meeting.starts_at)}"
+        start = meeting.starts_at
+        when = f"{format_short_date(start)} {format_clock(start)}"
+        if elsewhere := _elsewhere(meeting):
+            when += f" {elsewhere}"  # the clerk's machine is elsewhere: say where
         present, look = self._present()
         pieces = [
             (GIVES_WAY["title"], Content.assemble((meeting.title, "bold"))),
@@ -96,16 +105,32 @@ class MeetingHeader(Static):
         meeting = self._meeting
         if meeting is None:
             return
-        line = fit_line(self._pieces(meeting), self.content_region.width or 10_000)
+        width = self.content_region.width or 10_000
+        pieces = self._pieces(meeting)
+        line = fit_line(pieces, width)
+        elsewhere = _elsewhere(meeting)
+        if elsewhere and elsewhere not in line.plain:
+            # the date gave way: still say whose clock the times on screen are
+            zone = (GIVES_WAY["zone"], Content(f"times {elsewhere}"))
+            line = fit_line([pieces[0], zone, *pieces[2:]], width)  # in place of the date
         if line.plain != self._shown:  # repaint only what changed
             self._shown = line.plain
             self.update(line, layout=False)  # one line, always: no layout needed
 
 
+def _elsewhere(meeting: Meeting) -> str:
+    """The short name of the meeting's zone (``GMT``) when the machine's
+    clock would read its times otherwise; else ''."""
+    start = meeting.starts_at
+    return zone_abbreviation(start) if differs_from_machine(start) else ""
+
+
 #: Which piece gives way first when the header is too narrow: the venue,
 #: then the elapsed time, then the date; the title is shortened before the
-#: quorum (and BELOW QUORUM) or the meeting's status would be lost.
-GIVES_WAY = {"venue": 5, "elapsed": 4, "when": 3, "title": 2, "quorum": 1, "status": 0}
+#: quorum (and BELOW QUORUM) or the meeting's status would be lost. When the
+#: date gives way on a machine in another zone, "times GMT" takes its place,
+#: and goes after the title.
+GIVES_WAY = {"venue": 5, "elapsed": 4, "when": 3, "title": 2, "zone": 2, "quorum": 1, "status": 0}
 SEPARATOR = Content("  ·  ")
 SHORTEST_TITLE = 12
 
