@@ -34,7 +34,7 @@ def default_db_path() -> Path:
     earlier = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     if (earlier / "minuteterm" / "minuteterm.db").exists():
         return earlier / "minuteterm" / "minuteterm.db"
-    import platformdirs  # only here: --db and $MINUTETERM_DB never need it
+    import platformdirs  # only here (scripted commands given --db never load it)
 
     return Path(platformdirs.user_data_dir("minuteterm", appauthor=False)) / "minuteterm.db"
 

@@ -36,7 +36,6 @@ NOT_AT_START = [
     "rapidfuzz",  # name matching: when a typed name is compared
     "dateutil.parser._parser",  # pendulum's fallback parser (minuteterm.start.DEFERRED)
     "dateutil.tz",
-    "platformdirs",  # only when neither --db nor $MINUTETERM_DB names the file
 ]
 
 #: Run in the child: the command's own path (the real ``main``), with the app
