@@ -141,6 +141,10 @@ class EntryPane(OptionList):
     def _rewrap(self) -> None:
         self._clear_caches()
         self._update_lines()
+        if not self.has_focus and self.option_count:
+            # Following the newest entry: wrapped again, the lines are more,
+            # so the end moved; scrolled to before, the newest words were cut.
+            self.scroll_end(animate=False)
 
     @property
     def selected_entry(self) -> int | None:
