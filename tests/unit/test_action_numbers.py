@@ -215,3 +215,27 @@ def test_trailing_relative_only_takes_what_dates_can_read() -> None:
     assert trailing_relative("visit in twenty weeks") is None
     assert trailing_relative("meet in the weeks ahead") is None
     assert trailing_relative("in 2 weeks") == ("", "in 2 weeks")
+
+
+def test_the_action_sheet_under_the_minutes_uses_the_printed_numbers(store: Store) -> None:
+    """The table at the foot of the minutes numbers each action as its
+    paragraph above does (ACTION 4 is row 4), in the second meeting too,
+    where the committee's numbers carry on, and in every format."""
+    import re
+
+    first = meeting(store, HOUSING, 11, 10)
+    typed(store, first, "/item 1", "! Repairs Manager: circulate the damp survey by 30/11/2026")
+    typed(store, first, "! Head of Housing: report on void times by 15/12/2026")
+    second = meeting(store, HOUSING, 12, 8)
+    typed(store, second, "/item 1", "Repairs were discussed.")
+    typed(store, second, "! Head of Finance: cost the backlog by 15/1/2027")
+    for meeting_id, expected in ((first, ["1", "2"]), (second, ["3"])):
+        minutes = render(meeting_record(store, meeting_id), "md")
+        body, _, sheet = minutes.partition("## Action sheet")
+        raised = re.findall(r"\*\*ACTION (\d+)\*\* –", body)
+        rows = re.findall(r"^\| (\d+) \|", sheet, flags=re.MULTILINE)
+        assert raised[-len(expected) :] == expected
+        assert rows == expected, f"the sheet numbers {rows}, the minutes {raised}"
+        html = render(meeting_record(store, meeting_id), "html")
+        for number in expected:
+            assert f"<td>{number}</td>" in html

@@ -218,14 +218,14 @@ def test_action_sheet_is_a_real_table(record: MeetingRecord, tmp_path: Path) -> 
     assert rows[0] == ACTION_HEADER
     assert all(run.bold for cell in table.rows[0].cells for run in cell.paragraphs[0].runs)
     assert [row[:4] for row in rows[1:]] == [
-        ["10", "3", "Circulate the revised dredging programme to members", "Harbour Master"],
+        ["1", "3", "Circulate the revised dredging programme to members", "Harbour Master"],
         [
-            "22",
+            "2",
             "4",
             "Add the signage review | next steps to the *work programme*",
             "Democratic Services Officer",
         ],
-        ["25", "5", "Negotiate the break clause", "Head of Coastal Finance"],
+        ["3", "5", "Negotiate the break clause", "Head of Coastal Finance"],
     ]
     assert [row[4:] for row in rows[1:]] == [
         ["15 January 2027", "Open"],

@@ -390,7 +390,7 @@ def _action_row(ref: str, entry: Entry, action: Action, logged: LoggedAction | N
         owner=owner,
         due=format_date(due) if due else (due_text or ""),
         status=capitalise(status.value),
-        number=str(entry.id),
+        number=str(action.label),
     )
 
 
