@@ -244,3 +244,38 @@ def test_nine_long_notes_show_every_word_beside_the_scrollbar(
         return scrollbar and not covered and len(shown) >= 3 and shown == notes[-len(shown) :]
 
     terminal.wait_for_screen(every_word_shown, "the last notes whole beside the scrollbar")
+
+
+def test_slash_and_a_filter_typed_together_filter_the_list_of_meetings(
+    db_path: Path, meeting: str
+) -> None:
+    """``/scratch`` in one write on the list of meetings: ``/`` moves to the
+    filter line and every letter behind it follows (they reached the list
+    first, which dropped them)."""
+    _minuteterm(db_path, "new", "--committee", "Audit Board", "--date", "15/12/2026")
+    term = Terminal(["--db", str(db_path)], cols=120, rows=40)
+    try:
+        term.wait_for_text("Audit Board")
+        term.write("/scratch")
+        shown = term.wait_for_screen(
+            lambda screen: "scratch" in screen and "Audit Board" not in screen,
+            "the filter line holding every letter, and the list filtered by it",
+        )
+        assert "Scratch Board" in shown
+    finally:
+        term.close()
+
+
+def test_slash_and_a_filter_typed_together_filter_the_action_sheet(terminal: Terminal) -> None:
+    """On the action sheet (Ctrl+A) ``/`` and a filter in one write."""
+    terminal.write("! Clerk: book the room by 1/1/2027" + ENTER)
+    terminal.write("! Treasurer: cost the repairs by 1/1/2027" + ENTER)
+    terminal.wait_for_text("cost the repairs")
+    terminal.write("\x01")  # Ctrl+A
+    terminal.wait_for_text("Action sheet")
+    terminal.write("/treasurer")
+    shown = terminal.wait_for_screen(
+        lambda screen: "treasurer" in screen and "book the room" not in screen,
+        "the sheet filtered by every letter typed",
+    )
+    assert "cost the repairs" in shown

@@ -29,6 +29,7 @@ from minuteterm.textsafe import clean
 from minuteterm.tui.screens.action_dialogs import ActionHistoryDialog, ActionUpdateDialog
 from minuteterm.tui.widgets.key_hints import KeyHints
 from minuteterm.tui.widgets.line_input import LineInput
+from minuteterm.tui.widgets.ordered_data_table import OrderedDataTable
 
 #: How many matching actions the table holds at once.
 SHOWN = 500
@@ -152,7 +153,7 @@ class ActionsScreen(Screen[None]):
             "  due:14  overdue  sort:-due",
         )
         yield Static(id="sheet-message")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="sheet")
+        yield OrderedDataTable(cursor_type="row", zebra_stripes=True, id="sheet")
         yield Static(id="sheet-detail")
         yield KeyHints()
 
@@ -294,7 +295,7 @@ class ActionsScreen(Screen[None]):
 
     def action_focus_filter(self) -> None:
         """Type a filter."""
-        self.query_one("#sheet-filter", Input).focus()
+        self.set_focus(self.query_one("#sheet-filter", Input))  # now: see FOCUS_ACTIONS
 
     # --- one action -----------------------------------------------------------
 

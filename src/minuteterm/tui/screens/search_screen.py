@@ -37,6 +37,7 @@ from minuteterm.search.results import MARK_END, MARK_START, Hit, Results, plain
 from minuteterm.textsafe import stored_text
 from minuteterm.tui.widgets.key_hints import KeyHints
 from minuteterm.tui.widgets.line_input import LineInput
+from minuteterm.tui.widgets.ordered_data_table import OrderedDataTable
 
 #: Seconds of quiet after a keystroke before searching.
 DEBOUNCE = 0.15
@@ -146,7 +147,7 @@ class SearchScreen(Screen[Found | None]):
             " kind:KIND",
         )
         yield Static(id="search-message")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="search-results")
+        yield OrderedDataTable(cursor_type="row", zebra_stripes=True, id="search-results")
         yield KeyHints()
 
     def on_mount(self) -> None:
@@ -273,7 +274,7 @@ class SearchScreen(Screen[Found | None]):
 
     def action_focus_query(self) -> None:
         """Back to the search line."""
-        self.query_one(Input).focus()
+        self.set_focus(self.query_one(Input))  # now: see FOCUS_ACTIONS
 
     @on(DataTable.RowSelected)
     def _chosen(self, event: DataTable.RowSelected) -> None:

@@ -24,6 +24,7 @@ from minuteterm.errors import CLERK_ERRORS
 from minuteterm.model import Meeting
 from minuteterm.tui.widgets.key_hints import KeyHints
 from minuteterm.tui.widgets.line_input import LineInput
+from minuteterm.tui.widgets.ordered_option_list import OrderedOptionList
 
 #: The most meetings listed at once; the filter finds the others.
 SHOWN = 200
@@ -114,7 +115,7 @@ class StartScreen(Screen[None]):
             id="start-filter",
         )
         yield Static(id="start-columns")
-        yield OptionList(id="meetings", compact=True)
+        yield OrderedOptionList(id="meetings", compact=True)
         yield Static(id="start-hint")
         yield KeyHints()
 
@@ -220,7 +221,7 @@ class StartScreen(Screen[None]):
 
     def action_filter(self) -> None:
         """Type in the filter line (Enter goes back to the list)."""
-        self.query_one("#start-filter", Input).focus()
+        self.set_focus(self.query_one("#start-filter", Input))  # now: see FOCUS_ACTIONS
 
     @on(OptionList.OptionSelected, "#meetings")
     def _row_selected(self, event: OptionList.OptionSelected) -> None:

@@ -34,7 +34,20 @@ from textual.widget import Widget
 
 #: Screen and app actions that run with the key, because they decide where
 #: the next keys go.
-FOCUS_ACTIONS = frozenset({"focus_next", "focus_previous", "app.focus_next", "app.focus_previous"})
+#: (The screens' own "to the filter line" actions are among them: a list or
+#: table runs ``/`` as it reaches it, so the letters typed behind it follow it
+#: to the filter line: see :mod:`.ordered_option_list`.)
+FOCUS_ACTIONS = frozenset(
+    {
+        "focus_next",
+        "focus_previous",
+        "app.focus_next",
+        "app.focus_previous",
+        "filter",
+        "focus_filter",
+        "focus_query",
+    }
+)
 
 
 def _runs_inline(namespace: object, action: str) -> bool:
