@@ -21,6 +21,7 @@ from functools import lru_cache
 import pendulum
 
 from minuteterm import clock
+from minuteterm.textsafe import clean as clean_text
 
 
 class DateError(ValueError):
@@ -51,7 +52,17 @@ _NOT_PLACES = frozenset({"localtime", "Factory", "posixrules"})
 
 @lru_cache(maxsize=256)
 def _zone(name: str) -> pendulum.Timezone:
-    return pendulum.timezone(name)
+    """The zone named ``name``; a :class:`DateError` in one line for a name
+    that is not one (only a database changed outside MinuteTerm holds one:
+    every zone typed is checked by :func:`zone_named`)."""
+    try:
+        return pendulum.timezone(name)
+    except (ValueError, OSError):
+        shown = clean_text(name)[:60]
+        raise DateError(
+            f'"{shown}" is not a time zone, but a meeting or committee in this database'
+            " is held in it: was the file changed outside MinuteTerm?"
+        ) from None
 
 
 def zone_named(typed: str) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pendulum
 import pytest
-from textual.widgets import DataTable, OptionList
+from textual.widgets import OptionList
 
 from minuteterm.db.store import Store
 from minuteterm.formal.committees import Settings
@@ -65,11 +65,20 @@ async def test_the_start_screen_lists_each_meeting_at_its_own_six_pm(
     app = MinuteTermApp(store)
     async with app.run_test(size=(120, 40)):
         assert isinstance(app.screen, StartScreen)
-        table = app.screen.query_one(DataTable)
-        rows = [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]
+        rows = app.screen.listed_rows()
         by_title = {row[2]: row[:2] for row in rows}
-        assert by_title["Housing Board"] == ["Mon 14 Dec 2026", "18:00"]
-        assert by_title["Calais Liaison Panel"] == ["Mon 14 Dec 2026", "18:00"]
+        # each at 6 pm where it happens, its zone named as the laptop is elsewhere
+        assert by_title["Housing Board"] == ["Mon 14 Dec 2026", "18:00 GMT"]
+        assert by_title["Calais Liaison Panel"] == ["Mon 14 Dec 2026", "18:00 CET"]
+
+
+async def test_the_start_screen_names_no_zone_when_the_machine_is_there(store: Store) -> None:
+    london_and_paris(store)
+    app = MinuteTermApp(store)
+    async with app.run_test(size=(80, 24)):
+        assert isinstance(app.screen, StartScreen)
+        by_title = {row[2]: row[1] for row in app.screen.listed_rows()}
+        assert by_title == {"Housing Board": "18:00", "Calais Liaison Panel": "18:00 CET"}
 
 
 async def test_the_header_and_entries_read_london_time_on_a_los_angeles_machine(

@@ -378,3 +378,18 @@ def test_the_list_keeps_its_columns_when_zone_names_differ_in_length(db_path: Pa
     lines = ok(run("list", db=db_path, tz=machine)).splitlines()
     assert [line.index("draft") for line in lines] == [lines[0].index("draft")] * 2, lines
     assert "CEST" in lines[0] and "GMT" in lines[1]
+
+
+@pytest.mark.parametrize("stored", ["Mars/Base", "../../etc/passwd", "x" * 300])
+def test_a_zone_written_outside_minuteterm_is_named_in_one_line(db_path: Path, stored: str) -> None:
+    ok(run("new", "--committee", "Housing Board", "--date", "14/12/2026", db=db_path, tz="UTC"))
+    conn = sqlite3.connect(db_path)
+    conn.execute("update meetings set time_zone = ?", [stored])
+    conn.commit()
+    conn.close()
+    for command in (("list",), ("export", "1", "--format", "md", "-o", "-")):
+        result = run(*command, db=db_path, tz="UTC")
+        assert result.returncode == 2, result
+        assert "Traceback" not in result.stderr and "unexpected" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert "is not a time zone" in result.stderr

@@ -18,7 +18,12 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from minuteterm.dates import format_clock, format_short_date
+from minuteterm.dates import (
+    differs_from_machine,
+    format_clock,
+    format_short_date,
+    zone_abbreviation,
+)
 from minuteterm.db.store import Store
 from minuteterm.errors import CLERK_ERRORS
 from minuteterm.model import Meeting
@@ -38,14 +43,15 @@ LIST_COLUMNS = ("Date", "Time", "Meeting", "Venue", "Status", "Entries")
 EDGES = 4
 
 
-def list_widths(total: int) -> list[int]:
+def list_widths(total: int, time_cells: int = 5) -> list[int]:
     """Widths of :data:`LIST_COLUMNS` in a row of ``total`` cells (see
     :func:`list_line`): the meeting takes three fifths of what the fixed
-    columns leave, the venue the rest."""
-    fixed = [15, 5, 0, 0, 8, 7]
+    columns leave, the venue the rest. The time is ``18:30``, or wider when
+    a listed meeting's zone is named beside it (``19:00 CEST``)."""
+    fixed = [15, time_cells, 0, 0, 8, 7]
     spare = max(20, total - sum(fixed) - 2 * (len(fixed) - 1) - 1)
     meeting = spare * 3 // 5
-    return [15, 5, meeting, spare - meeting, 8, 7]
+    return [15, time_cells, meeting, spare - meeting, 8, 7]
 
 
 def fit(text: str, cells: int, right: bool = False) -> str:
@@ -69,12 +75,20 @@ def meeting_cells(meeting: Meeting, entries: int | None) -> list[str]:
     """The words of one meeting's row (``entries`` blank until read)."""
     return [
         format_short_date(meeting.starts_at),
-        format_clock(meeting.starts_at),
+        meeting_time(meeting),
         meeting.title,
         meeting.venue,
         meeting.status.value,
         "" if entries is None else str(entries),
     ]
+
+
+def meeting_time(meeting: Meeting) -> str:
+    """The meeting's start as the clock read where it happens, with its
+    zone's short name when the machine's clock would read otherwise."""
+    start = meeting.starts_at
+    zone = f" {zone_abbreviation(start)}" if differs_from_machine(start) else ""
+    return format_clock(start) + zone
 
 
 class StartScreen(Screen[None]):
@@ -131,7 +145,8 @@ class StartScreen(Screen[None]):
             self._show_rows()
 
     def _widths(self) -> list[int]:
-        return list_widths(self._width - EDGES)
+        times = (cell_len(cells[1]) for _meeting, cells in self._listed)
+        return list_widths(self._width - EDGES, max(times, default=5))
 
     def _show_columns(self) -> None:
         """The headings, in the widths the rows use."""
@@ -198,6 +213,7 @@ class StartScreen(Screen[None]):
         highlighted = options.highlighted_option
         keep = highlighted.id if highlighted is not None else None
         widths = self._widths()
+        self._show_columns()  # the time column widens for a zone's name
         options.set_options(
             Option(Content(list_line(cells, widths)), id=str(meeting.id))
             for meeting, cells in self._listed
