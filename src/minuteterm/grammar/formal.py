@@ -3,7 +3,7 @@
 Clerks know these from scribe tools: a word and a plus sign, then names.
 
 =====================================  =========================================
-``present+ Cllr Fenn, Cllr Ward``      members present
+``present+ Cllr Fenn, Cllr Ward``      members present (``Cllr Anand (Chair)``: in the Chair)
 ``apologies+ Cllr Dorsey``             apologies for absence
 ``absent+ Cllr Lee``                   absent, without apologies
 ``sub+ Cllr Ward for Cllr Dorsey``     a substitute (Cllr Dorsey: apologies)
@@ -58,6 +58,8 @@ class Attend:
     kind: PersonKind = PersonKind.MEMBER
     title: str | None = None
     substitute_for: str | None = None
+    #: ``present+ Cllr Grey (Chair)``: the one of ``names`` in the Chair.
+    chair: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,9 +128,31 @@ def _needs(word: str, what: str, text: str) -> str:
     return text
 
 
+#: ``(Chair)`` after a name in ``present+``, however a clerk writes it.
+_IN_THE_CHAIR = re.compile(
+    r"(.*?)\s*\((?:in the )?chair(?:man|woman|person)?\)", re.IGNORECASE | re.DOTALL
+)
+
+
 def _attendance(word: str, text: str) -> Attend:
     names = split_names(_needs(word, "one or more names, e.g. present+ Cllr Fenn, Cllr Ward", text))
-    return Attend(names, ATTENDANCE_WORDS[word])
+    chairs: list[str] = []
+    plain: list[str] = []
+    for name in names:
+        match = _IN_THE_CHAIR.fullmatch(name) if word == "present" else None
+        if match and match.group(1).strip(" ."):
+            chairs.append(match.group(1).strip(" ."))
+            plain.append(chairs[-1])
+        elif "(" in name or ")" in name:
+            raise CaptureError(
+                f'"{name}": a name takes no brackets (the Chair: present+ Cllr Grey (Chair),'
+                " or chair+ Cllr Grey)"
+            )
+        else:
+            plain.append(name)
+    if len(chairs) > 1:
+        raise CaptureError(f"only one can be in the Chair, not {' and '.join(chairs)}")
+    return Attend(tuple(plain), ATTENDANCE_WORDS[word], chair=chairs[0] if chairs else None)
 
 
 def _substitute(word: str, text: str) -> Attend:

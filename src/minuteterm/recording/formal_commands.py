@@ -76,13 +76,17 @@ def carry_out(
 
     match command:
         case Attend():
-            names = attend(store, meeting_id, command)
+            with store.transaction():  # present+ NAME (Chair): both, or neither
+                names = attend(store, meeting_id, command)
+                chair = take_chair(store, meeting_id, command.chair) if command.chair else None
             if command.substitute_for:
                 committee = store.meeting(meeting_id).committee_id
                 member = name_for(store, committee, command.substitute_for)
                 said = f"{names[0]} is substituting for {member}"
             else:
                 said = f"{_MARKED[command.status]} {', '.join(names)}"
+            if chair:
+                said += f"; {chair} is in the Chair"
             return Outcome(f"{said} ({_quorum_words(store, meeting_id)})")
         case TakeChair(name=name):
             return Outcome(f"{take_chair(store, meeting_id, name)} is in the Chair")
