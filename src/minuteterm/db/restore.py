@@ -164,12 +164,10 @@ def _lock(conn: sqlite3.Connection, db_path: Path) -> bool:
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         conn.execute("BEGIN EXCLUSIVE")
         conn.execute("COMMIT")  # the lock stays: exclusive mode never lets it go
-    except sqlite3.OperationalError as error:
-        if "malformed" in str(error) or "not a database" in str(error):
+    except sqlite3.DatabaseError as error:
+        if _damaged(error):
             return False
         raise _in_use(db_path, error, "open in another program") from None
-    except sqlite3.DatabaseError:
-        return False
     return True
 
 
@@ -233,13 +231,18 @@ def _take_over(conn: sqlite3.Connection, db_path: Path) -> bool:
     replaced whole)."""
     try:
         mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-    except sqlite3.OperationalError as error:
-        if "malformed" in str(error) or "not a database" in str(error):
+    except sqlite3.DatabaseError as error:
+        if _damaged(error):
             return False
         raise _in_use(db_path, error, "open in another program") from None
-    except sqlite3.DatabaseError:
-        return False
     return str(mode).lower() == "delete"
+
+
+def _damaged(error: sqlite3.DatabaseError) -> bool:
+    """Whether ``error`` says the file is damaged (not that it is busy)."""
+    text = str(error)
+    damaged = "malformed" in text or "not a database" in text
+    return damaged or not isinstance(error, sqlite3.OperationalError)
 
 
 def _in_use(db_path: Path, error: sqlite3.Error | None, what: str) -> RestoreError:
