@@ -14,9 +14,11 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -32,21 +34,20 @@ from minuteterm.db.store import open_store
 from minuteterm.errors import StoreError
 from minuteterm.recording.entries import add_entry
 
-db, meeting, stop, log = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]
-with open(log, "a", encoding="utf-8") as out:
-    for n in range(20_000):
-        if stop.exists():
-            break
+db, meeting, stop = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
+for n in range(20_000):
+    if stop.exists():
+        break
+    try:
+        store = open_store(db)
         try:
-            store = open_store(db)
-            try:
-                add_entry(store, store.items(meeting)[0].id, store.entry(1).kind, f"line {n}")
-            finally:
-                store.close()
-        except StoreError as error:
-            print(f"failed {n}: {error}", file=out, flush=True)
-            continue
-        print(f"saved line {n}", file=out, flush=True)
+            add_entry(store, store.items(meeting)[0].id, store.entry(1).kind, f"line {n}")
+        finally:
+            store.close()
+    except StoreError as error:
+        print(f"failed {n}: {error}", flush=True)
+        continue
+    print(f"saved line {n}", flush=True)
 """
 
 #: Bounds on every wait: seconds, and restore attempts.
@@ -54,36 +55,67 @@ DEADLINE = 180.0
 ATTEMPTS = 60
 
 
-def saved(log: Path) -> list[str]:
-    if not log.exists():
-        return []
-    lines = log.read_text(encoding="utf-8").splitlines()
-    return [line.removeprefix("saved ") for line in lines if line.startswith("saved ")]
+class Reported:
+    """What the writer says, line by line as it says it (read from its
+    standard output by a thread): the lines it reports saved."""
 
+    def __init__(self, process: subprocess.Popen) -> None:
+        self.saved: list[str] = []
+        self._ended = False
+        self._changed = threading.Condition()
+        self._reader = threading.Thread(target=self._read, args=(process.stdout,), daemon=True)
+        self._reader.start()
 
-def wait_for(condition, what: str, until: float) -> None:  # type: ignore[no-untyped-def]
-    """Poll ``condition`` until it holds; fail, naming ``what``, at ``until``."""
-    while not condition():
-        assert time.monotonic() < until, f"gave up waiting for {what}"
-        time.sleep(0.02)
+    def _read(self, stream: IO[str]) -> None:
+        for line in stream:
+            with self._changed:
+                if line.startswith("saved "):
+                    self.saved.append(line.strip().removeprefix("saved "))
+                self._changed.notify_all()
+        with self._changed:
+            self._ended = True
+            self._changed.notify_all()
+
+    def wait_for(self, count: int, what: str, until: float) -> None:
+        """Wait until ``count`` lines are reported saved; fail at ``until``."""
+        with self._changed:
+            self._changed.wait_for(
+                lambda: len(self.saved) >= count or self._ended,
+                timeout=max(0.0, until - time.monotonic()),
+            )
+            assert len(self.saved) >= count, f"gave up waiting for {what}"
+
+    def count(self) -> int:
+        """How many lines are reported saved so far."""
+        with self._changed:
+            return len(self.saved)
+
+    def all_of_them(self) -> list[str]:
+        """Every line reported saved, once the writer has ended."""
+        self._reader.join(timeout=60)
+        with self._changed:
+            return list(self.saved)
 
 
 @pytest.fixture
-def writer(db_path: Path, tmp_path: Path) -> Iterator[tuple[subprocess.Popen, Path, Path]]:
-    """Start the writer on a meeting with one item; yield its stop file and
-    log (kept outside the database's folder); end it by its pid."""
+def writer(db_path: Path, tmp_path: Path) -> Iterator[tuple[subprocess.Popen, Path, Reported]]:
+    """Start the writer on a meeting with one item; yield it, its stop file
+    (kept outside the database's folder) and what it reports; end it by its
+    pid."""
     created = run("new", "--committee", "Audit", "--date", "1/1/2027", db=db_path)
     meeting = created.stdout.strip()
     capture(db_path, meeting, "/add Accounts")
     capture(db_path, meeting, "The accounts were approved.")
     control = tmp_path.parent / f"{tmp_path.name}-control"
     control.mkdir()
-    stop, log = control / "stop", control / "writer.log"
+    stop = control / "stop"
     process = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(db_path), meeting, str(stop), str(log)]
+        [sys.executable, "-c", WRITER, str(db_path), meeting, str(stop)],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
-        yield process, stop, log
+        yield process, stop, Reported(process)
     finally:
         stop.touch()
         try:
@@ -94,11 +126,11 @@ def writer(db_path: Path, tmp_path: Path) -> Iterator[tuple[subprocess.Popen, Pa
 
 
 def test_lines_saved_during_a_restore_are_never_lost(
-    db_path: Path, tmp_path: Path, writer: tuple[subprocess.Popen, Path, Path]
+    db_path: Path, tmp_path: Path, writer: tuple[subprocess.Popen, Path, Reported]
 ) -> None:
-    process, stop, log = writer
+    process, stop, reported = writer
     until = time.monotonic() + DEADLINE
-    wait_for(lambda: len(saved(log)) >= 10, "the writer's first lines", until)
+    reported.wait_for(10, "the writer's first lines", until)
     backup = backup_file(db_path, tmp_path.parent / f"{tmp_path.name}-good.db")
 
     for _attempt in range(ATTEMPTS):
@@ -109,17 +141,17 @@ def test_lines_saved_during_a_restore_are_never_lost(
         assert time.monotonic() < until, "the restore never got in"
     else:
         pytest.fail(f"the restore was refused {ATTEMPTS} times")
-    restored_at = len(saved(log))
-    wait_for(lambda: len(saved(log)) >= restored_at + 20, "lines after the restore", until)
+    restored_at = reported.count()
+    reported.wait_for(restored_at + 20, "lines after the restore", until)
     stop.touch()
     process.wait(timeout=max(1.0, until - time.monotonic()))
 
     kept = next((db_path.parent / "backups").glob("*-before-restore.db"))
     restored, before = set(texts(db_path)), set(texts(kept))
-    reported = saved(log)
-    lost = [line for line in reported if line not in restored and line not in before]
-    assert lost == [], f"{len(lost)} of {len(reported)} lines reported saved are gone"
-    assert any(line in restored for line in reported)  # the writer went on after it
+    reported_saved = reported.all_of_them()
+    lost = [line for line in reported_saved if line not in restored and line not in before]
+    assert lost == [], f"{len(lost)} of {len(reported_saved)} lines reported saved are gone"
+    assert any(line in restored for line in reported_saved)  # the writer went on after it
     assert "The accounts were approved." in restored
 
 
