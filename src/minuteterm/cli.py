@@ -253,16 +253,12 @@ def list_meetings(ctx: click.Context) -> None:
     """Meetings, newest first: id, date, time, committee, status (each
     meeting's date and time as the clock read where it happens; its zone's
     short name when that is not the machine's)."""
-    from minuteterm.dates import differs_from_machine, format_clock, zone_abbreviation
+    from minuteterm.dates import format_clock_where
 
     store = _open(ctx)
     try:
         meetings = store.meetings()
-        times = []
-        for meeting in meetings:
-            start = meeting.starts_at
-            zone = f" {zone_abbreviation(start)}" if differs_from_machine(start) else ""
-            times.append(f"{format_clock(start)}{zone}")
+        times = [format_clock_where(meeting.starts_at) for meeting in meetings]
         width = max(map(len, times), default=0)  # the status column stays in line
         for meeting, time in zip(meetings, times, strict=True):
             click.echo(

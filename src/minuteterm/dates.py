@@ -122,6 +122,20 @@ def zone_abbreviation(moment: pendulum.DateTime) -> str:
     return moment.tzname() or zone_of(moment)
 
 
+def zone_named_if_elsewhere(moment: pendulum.DateTime) -> str:
+    """The short name of ``moment``'s zone (``GMT``) when the machine's clock
+    would read it at another time or by another name; else ''. What the
+    list, the header and the new-meeting form put beside a meeting's time."""
+    return zone_abbreviation(moment) if differs_from_machine(moment) else ""
+
+
+def format_clock_where(moment: pendulum.DateTime) -> str:
+    """:func:`format_clock`, with the zone named when the machine is
+    elsewhere: ``18:30``, ``19:00 CEST``."""
+    zone = zone_named_if_elsewhere(moment)
+    return f"{format_clock(moment)} {zone}" if zone else format_clock(moment)
+
+
 def differs_from_machine(moment: pendulum.DateTime) -> bool:
     """Whether the machine's zone would show ``moment`` at another wall-clock
     time or with another name (so the screen should say which zone it is)."""

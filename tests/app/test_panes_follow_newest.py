@@ -20,15 +20,15 @@ async def test_panes_show_their_newest_words(store: Store, size: tuple[int, int]
         await app.workers.wait_for_complete()
         await pilot.pause()
         panes = [pane for pane in app.screen.query(EntryPane) if not pane.has_focus]
-        assert panes
+        # the check means something: the minute pane at least has more than it shows
+        assert any(pane.max_scroll_y > 0 for pane in panes)
         for pane in panes:
-            if pane.option_count > 1:
-                # within a bounded number of frames the pane is at its end
-                for _frame in range(20):
-                    if pane.scroll_y >= pane.max_scroll_y:
-                        break
-                    await pilot.pause()
-                assert pane.scroll_y >= pane.max_scroll_y, (
-                    f"{pane.border_title} at {size}: scrolled to {pane.scroll_y} of "
-                    f"{pane.max_scroll_y}, its newest words out of sight"
-                )
+            # within a bounded number of frames the pane is at its end
+            for _frame in range(20):
+                if pane.scroll_y >= pane.max_scroll_y:
+                    break
+                await pilot.pause()
+            assert pane.scroll_y >= pane.max_scroll_y, (
+                f"{pane.border_title} at {size}: scrolled to {pane.scroll_y} of "
+                f"{pane.max_scroll_y}, its newest words out of sight"
+            )

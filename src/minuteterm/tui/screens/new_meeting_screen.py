@@ -17,11 +17,10 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from minuteterm.dates import (
     DateError,
-    differs_from_machine,
     format_long_date,
     format_time,
     parse_meeting_start,
-    zone_abbreviation,
+    zone_named_if_elsewhere,
     zone_of,
 )
 from minuteterm.db.store import Store
@@ -95,8 +94,8 @@ class NewMeetingScreen(ModalScreen[int | None]):
             resolved.update(Content(f"? {error}"))
             return
         said = f"→ {format_long_date(starts)} at {format_time(starts)}"
-        if differs_from_machine(starts):
-            said += f" {zone_abbreviation(starts)} ({zone_of(starts)})"
+        if zone := zone_named_if_elsewhere(starts):
+            said += f" {zone} ({zone_of(starts)})"
         resolved.update(Content(said))
 
     def _zone(self) -> str:

@@ -18,12 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from minuteterm.dates import (
-    differs_from_machine,
-    format_clock,
-    format_short_date,
-    zone_abbreviation,
-)
+from minuteterm.dates import format_clock_where, format_short_date
 from minuteterm.db.store import Store
 from minuteterm.errors import CLERK_ERRORS
 from minuteterm.model import Meeting
@@ -75,20 +70,12 @@ def meeting_cells(meeting: Meeting, entries: int | None) -> list[str]:
     """The words of one meeting's row (``entries`` blank until read)."""
     return [
         format_short_date(meeting.starts_at),
-        meeting_time(meeting),
+        format_clock_where(meeting.starts_at),
         meeting.title,
         meeting.venue,
         meeting.status.value,
         "" if entries is None else str(entries),
     ]
-
-
-def meeting_time(meeting: Meeting) -> str:
-    """The meeting's start as the clock read where it happens, with its
-    zone's short name when the machine's clock would read otherwise."""
-    start = meeting.starts_at
-    zone = f" {zone_abbreviation(start)}" if differs_from_machine(start) else ""
-    return format_clock(start) + zone
 
 
 class StartScreen(Screen[None]):

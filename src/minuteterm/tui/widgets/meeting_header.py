@@ -9,11 +9,10 @@ from textual.widgets import Static
 
 from minuteterm import clock
 from minuteterm.dates import (
-    differs_from_machine,
     format_clock,
     format_elapsed,
     format_short_date,
-    zone_abbreviation,
+    zone_named_if_elsewhere,
 )
 from minuteterm.formal.people import Quorum
 from minuteterm.model import Meeting, MeetingStatus
@@ -119,10 +118,8 @@ class MeetingHeader(Static):
 
 
 def _elsewhere(meeting: Meeting) -> str:
-    """The short name of the meeting's zone (``GMT``) when the machine's
-    clock would read its times otherwise; else ''."""
-    start = meeting.starts_at
-    return zone_abbreviation(start) if differs_from_machine(start) else ""
+    """The meeting's zone (``GMT``) when the machine is elsewhere; else ''."""
+    return zone_named_if_elsewhere(meeting.starts_at)
 
 
 #: Which piece gives way first when the header is too narrow: the venue,

@@ -8,13 +8,11 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import DataTable
 
-from minuteterm.tui.widgets.ordered_keys import apply_key_in_order, pass_on_if_focus_left
+from minuteterm.tui.widgets.ordered_keys import follow_keys
 
 
 class OrderedDataTable(DataTable):
     """A DataTable whose keys apply in order."""
 
     async def _on_key(self, event: events.Key) -> None:
-        if pass_on_if_focus_left(self, event):
-            return
-        await apply_key_in_order(self, event)
+        await follow_keys(self, event)

@@ -128,3 +128,11 @@ async def apply_key_in_order(widget: Widget, event: events.Key) -> bool:
     if widget.is_attached and widget.app.focused is not widget:
         hand_on_waiting_keys(widget)
     return True
+
+
+async def follow_keys(widget: Widget, event: events.Key) -> None:
+    """For a list or table (no text of its own): a key that reaches it after
+    the focus left goes on to the focus; a key that moves the focus (``/``,
+    Tab) runs now, and the keys behind it follow it."""
+    if not pass_on_if_focus_left(widget, event):
+        await apply_key_in_order(widget, event)

@@ -14,13 +14,11 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import OptionList
 
-from minuteterm.tui.widgets.ordered_keys import apply_key_in_order, pass_on_if_focus_left
+from minuteterm.tui.widgets.ordered_keys import follow_keys
 
 
 class OrderedOptionList(OptionList):
     """An OptionList whose keys apply in order (see the module docstring)."""
 
     async def _on_key(self, event: events.Key) -> None:
-        if pass_on_if_focus_left(self, event):
-            return
-        await apply_key_in_order(self, event)
+        await follow_keys(self, event)
