@@ -1,7 +1,8 @@
 """Starting the app loads only what its first screen needs.
 
 The exporters (Markdown parser, Word), sqlite-utils, the search and import
-machinery, the capture grammar's recorder and Textual's TextArea are loaded
+machinery, the capture grammar's recorder, Textual's TextArea and the click
+command line (with every command's definitions) are loaded
 when first used, not when the clerk starts ``minuteterm``: each of them
 costs start-up time the clerk waits through before the list or the meeting
 shows. Each test runs the command's own code in a fresh interpreter (a real
@@ -36,6 +37,8 @@ NOT_AT_START = [
     "rapidfuzz",  # name matching: when a typed name is compared
     "dateutil.parser._parser",  # pendulum's fallback parser (minuteterm.start.DEFERRED)
     "dateutil.tz",
+    "click",  # the plain starts open the app without the command line (start.plain_start)
+    "minuteterm.cli",
 ]
 
 #: Run in the child: the command's own path (the real ``main``), with the app
