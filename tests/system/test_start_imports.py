@@ -39,6 +39,7 @@ NOT_AT_START = [
     "dateutil.tz",
     "click",  # the plain starts open the app without the command line (start.plain_start)
     "minuteterm.cli",
+    "minuteterm.model.records",  # minutes, the action sheet, revisions: loaded when first named
 ]
 
 #: Run in the child: the command's own path (the real ``main``), with the app
