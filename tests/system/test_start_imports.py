@@ -39,14 +39,15 @@ NOT_AT_START = [
     "dateutil.tz",
     "click",  # the plain starts open the app without the command line (start.plain_start)
     "minuteterm.cli",
-    "minuteterm.model.records",  # minutes, the action sheet, revisions: loaded when first named
+    "minuteterm.model.records",  # minutes, the action sheet, revisions: when first named
+    "json",  # one migration reads JSON; an up-to-date file is opened without it
 ]
 
 #: Run in the child: the command's own path (the real ``main``), with the app
 #: run headless and ended once its first screen has read and drawn what it
 #: shows; then the modules loaded by that first frame are printed.
 CHILD = """
-import gc, json, sys
+import gc, sys
 from minuteterm.start import defer_imports
 defer_imports()  # as main() does first (again there: done once)
 import minuteterm.tui.app as app_module
@@ -75,8 +76,10 @@ MeetingScreen.refresh_panes = exit_once_drawn(MeetingScreen.refresh_panes)
 class Noted(app_module.MinuteTermApp):
     def run(self, *args, **kwargs):
         super().run(headless=True, size=(120, 40))
+        loaded = sorted(sys.modules)  # before this check's own json
+        import json
         print(json.dumps({"meeting": self._first_meeting, "shown": SHOWN[0],
-                          "collecting": COLLECTING, "loaded": sorted(sys.modules)}))
+                          "collecting": COLLECTING, "loaded": loaded}))
 
 app_module.MinuteTermApp = Noted
 from minuteterm.start import main  # the console script's entry point
