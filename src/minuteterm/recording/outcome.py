@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from minuteterm.model import EntryKind
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -16,3 +18,7 @@ class Outcome:
     message: str
     entry_id: int | None = None
     item_id: int | None = None
+    #: The kind of the entry, when the line was an entry added to the item
+    #: that was already current (nothing else changed): a screen then
+    #: re-reads only what an entry of that kind shows in.
+    added: EntryKind | None = None

@@ -249,7 +249,10 @@ class Recorder:
     def _add(self, command: AddEntry, moment: pendulum.DateTime) -> Outcome:
         if command.kind is EntryKind.ACTION_UPDATE:
             raise CaptureError(_UPDATE_HINT)
-        item = self.open_item(moment)
+        item = self.current_item()
+        already_current = item is not None
+        if item is None:
+            item = self.open_item(moment)  # the meeting's first line: it goes live
         reply_to = None
         if command.kind is EntryKind.RESPONSE:
             reply_to = self.store.question_to_answer(item.id)
@@ -267,7 +270,10 @@ class Recorder:
             )
             if command.kind is EntryKind.RESOLUTION:
                 set_form(self.store, entry_id, command.form or ResolutionForm.RESOLVED)
-        return Outcome(f"saved {command.kind.value} in item {item.number}", entry_id, item.id)
+        added = command.kind if already_current else None
+        return Outcome(
+            f"saved {command.kind.value} in item {item.number}", entry_id, item.id, added=added
+        )
 
     def _speaker(self, command: AddEntry) -> str | None:
         """The speaker as the committee spells them: a member typed by

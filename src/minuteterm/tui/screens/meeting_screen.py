@@ -55,6 +55,9 @@ DRAFT_SECONDS = 0.5
 SETTLE_SECONDS = 1.0
 
 
+#: The kinds of entry the resolutions pane shows.
+DECIDED = (EntryKind.RESOLUTION, EntryKind.VOTE, EntryKind.PROPOSAL)
+
 #: The smallest window (columns, rows) that shows the agenda, the minute
 #: and the side panes with room for words.
 SMALLEST = (72, 18)
@@ -84,6 +87,10 @@ class MeetingScreen(Screen[None]):
         self._viewing: int | None = None  # an item shown from a search result
         self._select: int | None = None
         self.unsent = Unsent(store, meeting_id)
+        #: What the panes were last drawn from: the agenda's items by id, and
+        #: the current item when it is the one on screen.
+        self._drawn_items: dict[int, AgendaItem] = {}
+        self._drawn_current: int | None = None
 
     @cached_property
     def recorder(self) -> Recorder:
@@ -131,7 +138,17 @@ class MeetingScreen(Screen[None]):
         self.set_interval(1, self._watch_database)
         self.set_interval(DRAFT_SECONDS, self.save_draft)
         # A second after the screen is up, not in the way of its first paint.
-        self.set_timer(SETTLE_SECONDS, self.app.settle_garbage)  # type: ignore[attr-defined]
+        self.set_timer(SETTLE_SECONDS, self._settle)
+
+    def _settle(self) -> None:
+        """Once the screen is up: load what saving the first line needs (the
+        grammar, the recorder and sqlite-utils, ~250 ms that the clerk's
+        first Enter used to wait for), then settle the garbage."""
+        try:
+            self.recorder.store.db  # noqa: B018 - imports sqlite-utils
+        except CLERK_ERRORS as error:
+            self._refused(error)
+        self.app.settle_garbage()  # type: ignore[attr-defined]
 
     # --- the unsent line --------------------------------------------------------
 
@@ -234,6 +251,8 @@ class MeetingScreen(Screen[None]):
         items = self.store.items(self.meeting_id)
         numbers = {item.id: item for item in items}
         shown = self._shown_item(items, meeting.current_item_id)
+        self._drawn_items = numbers
+        self._drawn_current = shown.id if shown and shown.id == meeting.current_item_id else None
         self.query_one(MeetingHeader).show(meeting, quorum(self.store, self.meeting_id))
         self.query_one(CaptureBar).set_names(self.store.people_names(self.meeting_id))
         self.query_one(AgendaPane).show(items, meeting.current_item_id, self._documents())
@@ -247,17 +266,61 @@ class MeetingScreen(Screen[None]):
             minute.border_title = Content(f"Item {shown.number}: {shown.title} (found by search)")
             self._select_found(minute, [entry.id for entry in entries])
         self.query_one(QuestionsPane).show(_question_lines(entries))
+        self._draw_actions()
+        self._draw_decisions()
+
+    def _draw_actions(self) -> None:
         actions = self.store.meeting_entries(self.meeting_id, [EntryKind.ACTION])
+        numbers = self._drawn_items
         self.query_one(ActionsPane).show(
             [
                 Line(entry_content(entry, item=numbers[entry.item_id], time=False), entry.id)
                 for entry in actions
             ]
         )
-        decided = self.store.meeting_entries(
-            self.meeting_id, [EntryKind.RESOLUTION, EntryKind.VOTE, EntryKind.PROPOSAL]
-        )
-        self.query_one(ResolutionsPane).show(_resolution_lines(decided, numbers))
+
+    def _draw_decisions(self) -> None:
+        decided = self.store.meeting_entries(self.meeting_id, DECIDED)
+        self.query_one(ResolutionsPane).show(_resolution_lines(decided, self._drawn_items))
+
+    def _draw_added(self, item_id: int, entry_id: int | None, kind: EntryKind) -> None:
+        """After an entry of ``kind`` is added to the current item, shown as
+        it is: re-read only what such an entry shows in (the running minute,
+        and the questions, actions or resolutions pane of its kind); the
+        agenda, the header, the documents and the quorum are as they were.
+        A speaker or owner the capture bar does not know yet is read in."""
+        entries = self.store.entries(item_id)
+        self.query_one(MinutePane).show([Line(entry_content(entry), entry.id) for entry in entries])
+        if kind in (EntryKind.QUESTION, EntryKind.RESPONSE):
+            self.query_one(QuestionsPane).show(_question_lines(entries))
+        elif kind is EntryKind.ACTION:
+            self._draw_actions()
+        elif kind in DECIDED:
+            self._draw_decisions()
+        bar = self.query_one(CaptureBar)
+        names = {
+            name
+            for entry in entries
+            if entry.id == entry_id
+            for name in (entry.speaker, entry.action.owner if entry.action else None)
+            if name
+        }
+        if not names <= set(bar.names):
+            bar.set_names(self.store.people_names(self.meeting_id))
+
+    def _redraw_after(self, outcome: Outcome) -> None:
+        """Redraw after a line: only the panes an added entry shows in when
+        that is all the line did to the item on screen, else every pane."""
+        if outcome.added is None or outcome.item_id is None:
+            self.refresh_panes()
+            return
+        if self._viewing is not None or outcome.item_id != self._drawn_current:
+            self.refresh_panes()
+            return
+        try:
+            self._draw_added(outcome.item_id, outcome.entry_id, outcome.added)
+        except CLERK_ERRORS as error:
+            self._refused(error)
 
     def _documents(self) -> dict[int, list[tuple[str, bool]]]:
         """Each item's documents (title, restricted), for the agenda pane."""
@@ -330,7 +393,7 @@ class MeetingScreen(Screen[None]):
             self._refused(error)
             bar.give_back(line)
             return True
-        self.refresh_panes()
+        self._redraw_after(outcome)
         bar.say(outcome.message)
         if line.lstrip().casefold().startswith("/add") and outcome.item_id is not None:
             from minuteterm.tui.search_hints import predecessors_hint

@@ -15,9 +15,10 @@ from minuteterm.model import AgendaItem
 from minuteterm.tui.entry_text import item_content
 from minuteterm.tui.widgets.entry_pane import show_lines
 from minuteterm.tui.widgets.local_size import local_virtual_size
+from minuteterm.tui.widgets.pane_lines import PaneLines
 
 
-class AgendaPane(OptionList):
+class AgendaPane(PaneLines):
     """Lists the agenda; Enter on an item makes it current."""
 
     virtual_size = local_virtual_size()

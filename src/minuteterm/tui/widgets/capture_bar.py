@@ -130,6 +130,11 @@ class CaptureBar(Vertical):
         self._names = names
 
     @property
+    def names(self) -> list[str]:
+        """The speaker names it suggests."""
+        return self._names
+
+    @property
     def input(self) -> CaptureInput:
         """The line being typed."""
         return self.query_one(CaptureInput)

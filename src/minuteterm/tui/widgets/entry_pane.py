@@ -20,6 +20,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from minuteterm.tui.widgets.local_size import local_virtual_size
+from minuteterm.tui.widgets.pane_lines import PaneLines
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def show_lines(options: OptionList, lines: list[tuple[Content, str | None]]) -> 
     return changed
 
 
-class EntryPane(OptionList):
+class EntryPane(PaneLines):
     """A titled list of entries; keys on the highlighted entry act on it."""
 
     virtual_size = local_virtual_size()  # a new line repaints this pane only

@@ -67,10 +67,14 @@ class MeetingHeader(Static):
         return (f" BELOW QUORUM: {state.present} of {state.quorum} ", "bold $text-warning reverse")
 
     def _elapsed(self, meeting: Meeting) -> str:
+        """``elapsed 0:12``, in words and plain characters: a clock emoji
+        (U+23F1) is one cell to Textual but two to tmux and many terminals,
+        which shifted the rest of the line and left letters of the old
+        status behind it ("LIVE   FT")."""
         if meeting.opened_at is None:
             return "not started"
         until = meeting.ended_at or clock.now()
-        return format_elapsed((until - meeting.opened_at).total_seconds())
+        return f"elapsed {format_elapsed((until - meeting.opened_at).total_seconds())}"
 
     def on_resize(self) -> None:
         """Fit the line to the new width."""
@@ -89,7 +93,7 @@ class MeetingHeader(Static):
             (GIVES_WAY["title"], Content.assemble((meeting.title, "bold"))),
             (GIVES_WAY["when"], Content(when)),
             (GIVES_WAY["venue"], Content(meeting.venue)),
-            (GIVES_WAY["elapsed"], Content(f"⏱ {self._elapsed(meeting)}")),
+            (GIVES_WAY["elapsed"], Content(self._elapsed(meeting))),
             (GIVES_WAY["quorum"], Content.assemble((present, look))),
             (
                 GIVES_WAY["status"],
