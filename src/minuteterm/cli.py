@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -28,8 +29,11 @@ from minuteterm.launch import (
 from minuteterm.model import CAPTURE_KINDS, NAMINGS, QUESTION_STYLES, RESOLUTION_STYLES, EntryKind
 from minuteterm.start import OPEN_THE_APP
 
+if TYPE_CHECKING:
+    from minuteterm.db.store import Store
 
-def _open(ctx: click.Context):  # -> Store, imported lazily
+
+def _open(ctx: click.Context) -> Store:
     """The database the command works on, opened (see :func:`open_db`)."""
     return open_db(ctx.obj.get("db"))
 
