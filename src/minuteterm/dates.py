@@ -107,7 +107,11 @@ def machine_zone_name() -> str:
 
 
 def in_zone(moment: pendulum.DateTime, zone: str) -> pendulum.DateTime:
-    """``moment`` as it reads in ``zone`` (an IANA name)."""
+    """``moment`` as it reads in ``zone`` (an IANA name): itself when it
+    already does (moments are immutable; a meeting's record holds
+    thousands, nearly all read in its zone already)."""
+    if moment.timezone_name == zone:
+        return moment
     return moment.in_tz(_zone(zone))
 
 

@@ -515,6 +515,22 @@ def test_sheet_filters(sheet: ActionSheet) -> None:
     assert (counts.total, counts.open, counts.overdue) == (2, 2, 1)
 
 
+def test_a_page_counts_every_action_it_matches_filtered_or_not(sheet: ActionSheet) -> None:
+    """The sheet as opened (no filter) counts in a query of its own; a
+    filtered page counts on its rows. Either way the counts are those of
+    every action matched, however few rows the page holds."""
+    done = sheet.rows(ActionFilter(owner="licensing manager"))[0].action_id
+    sheet.update(done, status=DONE, now=at(12, 1, 10))
+    for chosen in (ActionFilter(), ActionFilter(public=True), ActionFilter(committee="e")):
+        rows, counts = sheet.page(replace(chosen, limit=1))
+        assert len(rows) == 1
+        assert counts == sheet.counts(chosen)
+        assert (counts.total, counts.open, counts.done, counts.overdue) == (4, 3, 1, 1)
+    rows, counts = sheet.page(ActionFilter(statuses=frozenset({DONE})))
+    assert [row.action_id for row in rows] == [done]
+    assert (counts.total, counts.open, counts.done) == (1, 0, 1)
+
+
 def test_sheet_sorts(sheet: ActionSheet) -> None:
     assert [r.due for r in sheet.rows(ActionFilter(sort="due"))] == [
         date(2026, 11, 30),

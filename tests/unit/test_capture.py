@@ -303,6 +303,26 @@ def test_known_names_make_action_owners() -> None:
     assert command == AddEntry(ACTION, "file it", "The Clerk", date(2026, 12, 18), "Friday")
 
 
+def test_known_names_are_read_only_for_a_line_that_names_a_speaker() -> None:
+    """The names cost a query on a ten-year archive: a line naming nobody
+    does not ask for them; one naming a speaker asks once."""
+    asked: list[int] = []
+
+    def names() -> list[str]:
+        asked.append(1)
+        return ["Cllr Jewell"]
+
+    assert parse("the report was noted", TODAY, known_names=names) == AddEntry(
+        NOTE, "the report was noted"
+    )
+    assert parse("= Resolved that it be noted", TODAY, known_names=names).kind is RESOLUTION
+    assert asked == []
+    assert parse("cllr jewell: agreed", TODAY, known_names=names) == AddEntry(
+        NOTE, "agreed", "Cllr Jewell"
+    )
+    assert asked == [1]
+
+
 # --- actions --------------------------------------------------------------------
 
 

@@ -382,3 +382,29 @@ def test_a_failed_docx_write_leaves_the_old_file_and_no_temp(
     assert [p.name for p in folder.iterdir()] == ["minutes.docx"]
     with pytest.raises(ExportError, match="cannot write"):
         write_export(record, "docx", Path("/proc/minuteterm-minutes.docx"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RESOLVED That the report be noted.",
+        " leading and trailing spaces ",
+        "a\ttab between words",
+        "",
+        "Café – £1.2m, 50% of “the” budget",
+    ],
+)
+@pytest.mark.parametrize("bold", [False, True])
+def test_a_run_is_written_as_python_docx_writes_it(text: str, bold: bool) -> None:
+    """Runs are written without python-docx's character-by-character
+    reading: the XML must be exactly what it writes (approved minutes'
+    Word files stay byte-identical)."""
+    from minuteterm.export.docx import _add_run, safe
+
+    ours, theirs = docx.Document(), docx.Document()
+    _add_run(ours.add_paragraph(), text, bold=bold)
+    run = theirs.add_paragraph().add_run(safe(text))
+    if bold:
+        run.bold = True
+    assert ours.paragraphs[-1]._p.xml == theirs.paragraphs[-1]._p.xml
+    assert ours.paragraphs[-1].text == safe(text)

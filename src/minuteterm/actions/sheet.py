@@ -166,15 +166,25 @@ class ActionSheet:
             raise StoreError(f"cannot sort by {chosen.sort!r}: try {', '.join(SORTS)}")
         where, params = _where(chosen, self._today(now))
         order = SORTS[chosen.sort].format(dir="desc" if chosen.descending else "asc")
-        sql = f"select *, {_TOTALS} from ({_SHEET}){where} order by {order}"
+        # Filtered, the counts ride on each row as window totals (one pass
+        # over the rows the filter matches). Unfiltered, window totals would
+        # work out every column of every action in the archive (~30,000) to
+        # show 500; counting in a query of its own that reads only what the
+        # counts need is three times quicker.
+        together = bool(where)
+        columns = f"*, {_TOTALS}" if together else "*"
+        sql = f"select {columns} from ({_SHEET}){where} order by {order}"
         if chosen.limit is not None:
             sql += " limit :limit"
             params["limit"] = chosen.limit
         found = self.store.query(sql, params)
         if not found:
             return [], Counts()
-        first = found[0]
-        counts = Counts(**{name: int(first[f"n_{name}"] or 0) for name in _COUNT_NAMES})
+        if together:
+            first = found[0]
+            counts = Counts(**{name: int(first[f"n_{name}"] or 0) for name in _COUNT_NAMES})
+        else:
+            counts = self.counts(chosen, now)
         rows = [_row(row) for row in found]
         if chosen.public:
             today = self._today(now)

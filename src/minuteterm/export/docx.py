@@ -82,8 +82,22 @@ def safe(text: str) -> str:
 # --- paragraphs ----------------------------------------------------------------------
 
 
+#: Characters python-docx writes as elements of their own (``<w:tab/>``,
+#: ``<w:br/>``; :func:`safe` has made line breaks spaces already).
+_OWN_ELEMENTS = frozenset("\t\r\n")
+
+
 def _add_run(paragraph: WordParagraph, text: str, bold: bool = False) -> None:
-    run = paragraph.add_run(safe(text))
+    """A run of ``text``. Text with no tab or line break is written as the
+    one ``<w:t>`` python-docx would write, without its character-by-character
+    reading (over half of a long meeting's export): the same XML."""
+    run = paragraph.add_run()
+    text = safe(text)
+    if _OWN_ELEMENTS.isdisjoint(text):
+        if text:
+            run._r.add_t(text)
+    else:
+        run.text = text
     if bold:
         run.bold = True
 

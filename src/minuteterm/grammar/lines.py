@@ -336,7 +336,23 @@ def _looks_like_speaker(candidate: str) -> bool:
     return capitalised and all(_word_fits(word) for word in words)
 
 
-def _split_speaker(body: str, known: dict[str, str]) -> tuple[str | None, str]:
+class _KnownNames:
+    """Known speakers by their folded spelling, read only when a line names
+    a speaker (most lines do not, and reading the names costs a query)."""
+
+    def __init__(self, names: Iterable[str] | Callable[[], Iterable[str]]) -> None:
+        self._names = names
+        self._folded: dict[str, str] | None = None
+
+    def spelt(self, candidate: str) -> str | None:
+        """The known name ``candidate`` is (in any case), as it is spelt."""
+        if self._folded is None:
+            names = self._names() if callable(self._names) else self._names
+            self._folded = {" ".join(name.split()).casefold(): name for name in names}
+        return self._folded.get(candidate.casefold())
+
+
+def _split_speaker(body: str, known: _KnownNames) -> tuple[str | None, str]:
     """``Cllr Jewell: text`` -> ``("Cllr Jewell", "text")``; no speaker ->
     ``(None, body)``. A known name matches whatever its case."""
     match = _SPEAKER_COLON.search(body)
@@ -344,8 +360,9 @@ def _split_speaker(body: str, known: dict[str, str]) -> tuple[str | None, str]:
         return None, body
     candidate = " ".join(body[: match.start()].split())
     rest = body[match.end() :].strip()
-    if candidate.casefold() in known:
-        return known[candidate.casefold()], rest
+    spelt = known.spelt(candidate)
+    if spelt is not None:
+        return spelt, rest
     if _looks_like_speaker(candidate):
         return candidate, rest
     return None, body
@@ -515,7 +532,7 @@ def format_update(command: UpdateAction) -> str:
 # --- lines ------------------------------------------------------------------
 
 
-def _entry(kind: EntryKind, body: str, today: date, known: dict[str, str]) -> AddEntry:
+def _entry(kind: EntryKind, body: str, today: date, known: _KnownNames) -> AddEntry:
     speaker, rest = _split_speaker(body, known)
     if speaker is not None and not rest:
         raise CaptureError(f'{_KIND_LABEL[kind]} needs some words after the speaker "{speaker}:"')
@@ -548,7 +565,7 @@ def parse(
     line: str,
     today: date,
     default_kind: EntryKind = EntryKind.NOTE,
-    known_names: Iterable[str] = (),
+    known_names: Iterable[str] | Callable[[], Iterable[str]] = (),
 ) -> Command:
     r"""Read one capture-bar line (see the grammar in design.md).
 
@@ -558,7 +575,8 @@ def parse(
     the speaker; ``/item N``, ``/next``, ``/prev``, ``/end``, ``/undo``,
     ``/add TITLE`` are commands; ``s/old/new/`` corrects the last entry; a
     leading ``\`` takes the next character literally (speaker and action
-    rules still apply). ``known_names`` are always speakers, matched in any
+    rules still apply). ``known_names`` (or a function giving them, called
+    only if the line names a speaker) are always speakers, matched in any
     case and returned as spelt there. ``default_kind`` may be any kind
     (declarations and votes read like notes). Raises :class:`CaptureError`
     with a one-line reason for the clerk.
@@ -566,7 +584,7 @@ def parse(
     text = line.strip()
     if not text:
         raise CaptureError("nothing to save")
-    known = {" ".join(name.split()).casefold(): name for name in known_names}
+    known = _KnownNames(known_names)
     if text.startswith("\\"):
         body = text[1:].strip()
         if not body:

@@ -129,7 +129,7 @@ class Recorder:
             clean(line),
             self._meeting_day(),
             default_kind=default_kind,
-            known_names=self.store.people_names(self.meeting_id),
+            known_names=lambda: self.store.people_names(self.meeting_id),
         )
 
     # --- capture --------------------------------------------------------------
