@@ -8,10 +8,11 @@ included)::
 
 ``bare`` is a Textual App with one Static. ``app`` goes the way the
 ``minuteterm`` command does (holds the garbage collector as
-:mod:`minuteterm.start` does, imports :mod:`minuteterm.cli`, opens the store
-with ``open_store``) and runs ``MinuteTermApp(store, meeting_id=...)``,
-exiting once the meeting screen has mounted and been refreshed. Prints one
-line: ``rss_kb=N`` (``ru_maxrss`` after the first paint).
+:mod:`minuteterm.start` does, imports :mod:`minuteterm.launch` as its plain
+starts do, opens the store with ``open_store``) and runs
+``MinuteTermApp(store, meeting_id=...)``, exiting once the meeting screen
+has mounted and been refreshed. Prints one line: ``rss_kb=N``
+(``ru_maxrss`` after the first paint).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def app(db: str, meeting_id: int) -> int:
     hold_collector()  # as the `minuteterm` command does, until the first frame
     from textual import events, on
 
-    import minuteterm.cli  # noqa: F401  (the command's own imports, as `minuteterm` pays them)
+    import minuteterm.launch  # noqa: F401  (what `minuteterm open` loads before the app; no click)
     from minuteterm.db.store import open_store
     from minuteterm.tui.app import MinuteTermApp
     from minuteterm.tui.screens.meeting_screen import MeetingScreen

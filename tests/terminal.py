@@ -54,15 +54,25 @@ def bracketed_paste(text: str) -> str:
 
 
 class Terminal:
-    """``minuteterm ARGS`` running on a pseudo-terminal ``cols`` × ``rows``."""
+    """``minuteterm ARGS`` running on a pseudo-terminal ``cols`` × ``rows``
+    (``program``: another command line to run ARGS with, in ``cwd``)."""
 
-    def __init__(self, args: Sequence[str], *, cols: int = 120, rows: int = 40) -> None:
+    def __init__(
+        self,
+        args: Sequence[str],
+        *,
+        cols: int = 120,
+        rows: int = 40,
+        program: Sequence[str] = (sys.executable, "-m", "minuteterm"),
+        cwd: Path | None = None,
+    ) -> None:
         self._master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
         env.pop("TEXTUAL", None)  # no devtools
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "minuteterm", *args],
+            [*program, *args],
+            cwd=cwd,
             stdin=slave,
             stdout=slave,
             stderr=slave,
@@ -122,6 +132,15 @@ class Terminal:
     def wait_for_text(self, text: str) -> str:
         """Wait until ``text`` is on the screen."""
         return self.wait_for_screen(lambda shown: text in shown, repr(text))
+
+    def end(self) -> int:
+        """End the app by its pid (SIGTERM: it exits cleanly) and read all it
+        wrote until it ended; its exit status."""
+        if self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGTERM)
+        status = self.process.wait(timeout=DEADLINE)
+        self._reader.join(timeout=DEADLINE)  # the pty reads empty once it has ended
+        return status
 
     def close(self) -> None:
         """End the app by its pid (SIGTERM: it exits cleanly), then the pty."""

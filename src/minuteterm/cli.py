@@ -7,75 +7,35 @@ open it, so scripted commands start fast.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from minuteterm.launch import (
+    BadInput,
+    collect_again,
+    default_db_path,
+    demo_store,
+    fail,
+    fail_with,
+    meeting_store,
+    open_db,
+    run_app,
+    said_created,
+)
 from minuteterm.model import CAPTURE_KINDS, NAMINGS, QUESTION_STYLES, RESOLUTION_STYLES, EntryKind
-from minuteterm.start import OPEN_THE_APP, collect_again
+from minuteterm.start import OPEN_THE_APP
+
+if TYPE_CHECKING:
+    from minuteterm.db.store import Store
 
 
-class BadInput(Exception):
-    """Bad input from the command line; the message is the whole story."""
-
-
-def default_db_path() -> Path:
-    """``$MINUTETERM_DB``, else ``minuteterm.db`` where the platform keeps
-    user data (platformdirs: ``~/.local/share/minuteterm`` or
-    ``$XDG_DATA_HOME/minuteterm`` on Linux, ``~/Library/Application
-    Support/minuteterm`` on macOS, ``%LOCALAPPDATA%\\minuteterm`` on Windows).
-    A database already kept where earlier versions put it on every platform
-    (``$XDG_DATA_HOME`` or ``~/.local/share``) stays in use."""
-    if os.environ.get("MINUTETERM_DB"):
-        return Path(os.environ["MINUTETERM_DB"]).expanduser()
-    earlier = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    if (earlier / "minuteterm" / "minuteterm.db").exists():
-        return earlier / "minuteterm" / "minuteterm.db"
-    import platformdirs  # only here (scripted commands given --db never load it)
-
-    return Path(platformdirs.user_data_dir("minuteterm", appauthor=False)) / "minuteterm.db"
-
-
-def _open(ctx: click.Context):  # -> Store, imported lazily
-    """The database, opened (minutes approved by an older MinuteTerm are
-    frozen when first read, or before their committee's settings change)."""
-    from minuteterm.db.store import open_store
-
-    path: Path | None = ctx.obj.get("db")
-    if path is None:
-        path = default_db_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-    new = not os.path.lexists(path)
-    store = open_store(path, progress=_index_progress if sys.stderr.isatty() else None)
-    if new:
-        _CREATED.append(path)
-    return store
-
-
-#: Databases this run made: said on stderr when the command succeeds (a
-#: typo in --db must not pass for an empty archive), removed again when it
-#: is refused and they hold nothing (a refused command changes nothing).
-_CREATED: list[Path] = []
-
-
-def _said_created() -> None:
-    for path in _CREATED:
-        click.echo(f"minuteterm: created a new database at {path}", err=True)
-
-
-def _index_progress(done: int, total: int) -> None:
-    """A progress bar on the terminal while an upgrade builds the search index."""
-    if total < 10_000:
-        return
-    width = 30
-    filled = width * done // total
-    bar = "#" * filled + "-" * (width - filled)
-    click.echo(f"\rBuilding the search index [{bar}] {100 * done // total:3d}%", err=True, nl=False)
-    if done >= total:
-        click.echo("", err=True)
+def _open(ctx: click.Context) -> Store:
+    """The database the command works on, opened (see :func:`open_db`)."""
+    return open_db(ctx.obj.get("db"))
 
 
 def _meeting_id(text: str) -> int:
@@ -137,23 +97,7 @@ def cli(ctx: click.Context, db: Path | None) -> None:
     if ctx.invoked_subcommand not in OPEN_THE_APP:
         collect_again()  # held by the entry point for the app's start only
     if ctx.invoked_subcommand is None:
-        _run_app(ctx, None)
-
-
-def _run_app(ctx: click.Context, meeting_id: int | None, store=None) -> None:  # store: Store
-    """Run the app on ``store`` (opened here if not given), closing it after."""
-    if store is None:
-        store = _open(ctx)
-    try:
-        from minuteterm.tui.app import MinuteTermApp
-
-        app = MinuteTermApp(store, meeting_id=meeting_id)
-        app.run()
-    finally:
-        collect_again()  # if the app ended before its first frame
-        store.close()
-    if app.return_code:
-        sys.exit(app.return_code)
+        run_app(_open(ctx), None)
 
 
 @cli.command(name="open")
@@ -163,13 +107,8 @@ def _run_app(ctx: click.Context, meeting_id: int | None, store=None) -> None:  #
 def open_command(ctx: click.Context, meeting: str) -> None:
     """Open the app on one meeting."""
     meeting_id = _meeting_id(meeting)
-    store = _open(ctx)
-    try:
-        store.meeting(meeting_id)  # an unknown meeting: one line, exit 2
-    except BaseException:
-        store.close()
-        raise
-    _run_app(ctx, meeting_id, store)  # the same connection: not opened (and checked) twice
+    # the same connection for the app: not opened (and checked) twice
+    run_app(meeting_store(ctx.obj.get("db"), meeting_id), meeting_id)
 
 
 @cli.command()
@@ -178,21 +117,14 @@ def open_command(ctx: click.Context, meeting: str) -> None:
 @click.pass_context
 def demo(ctx: click.Context, no_open: bool) -> None:
     """Make the demo meeting if absent, then open it."""
-    from minuteterm.demo import ensure_demo
-
     if no_open:
         collect_again()
-    store = _open(ctx)
-    try:
-        meeting_id = ensure_demo(store)
-    except BaseException:
-        store.close()
-        raise
+    store, meeting_id = demo_store(ctx.obj.get("db"))
     if no_open:
         store.close()
         click.echo(meeting_id)
     else:
-        _run_app(ctx, meeting_id, store)  # the same connection: not opened (and checked) twice
+        run_app(store, meeting_id)  # the same connection: not opened (and checked) twice
 
 
 @cli.command()
@@ -867,59 +799,19 @@ def history(
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI, turning every clerk-facing error into one
-    line on stderr and exit status 2."""
+    line on stderr and exit status 2 (see :func:`minuteterm.launch.fail_with`)."""
     try:
         cli.main(args=list(argv) if argv is not None else None, standalone_mode=False)
     except click.exceptions.Exit as done:
-        _said_created()
+        said_created()
         sys.exit(done.exit_code)
     except click.Abort:
-        _fail("aborted", 1)
+        fail("aborted", 1)
     except click.ClickException as error:
-        _fail(" ".join(error.format_message().split()), 2)
-    except BadInput as error:
-        _fail(str(error), 2)
-    except KeyboardInterrupt:
-        _fail("interrupted", 130)
-    except Exception as error:
-        if isinstance(error, _clerk_errors()):
-            _fail(str(error), 2)
-        if isinstance(error, OSError):
-            _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "), 2)
-        _fail(f"unexpected error ({type(error).__name__}): {error}", 1)
-    _said_created()
-
-
-#: Where each clerk-facing error class lives. An error can only have been
-#: raised if its module was imported, so they are looked up among the loaded
-#: modules (importing them here would load the exporters, Markdown parser and
-#: all, before every command, the app included).
-_CLERK_ERRORS = (
-    ("minuteterm.errors", "StoreError"),
-    ("minuteterm.errors", "CaptureError"),
-    ("minuteterm.dates", "DateError"),
-    ("minuteterm.export.errors", "ExportError"),
-)
-
-
-def _clerk_errors() -> tuple[type[Exception], ...]:
-    """The clerk-facing error classes among the modules loaded so far."""
-    found: list[type[Exception]] = [BadInput]
-    for module_name, name in _CLERK_ERRORS:
-        module = sys.modules.get(module_name)
-        error = getattr(module, name, None) if module is not None else None
-        if isinstance(error, type) and issubclass(error, Exception):
-            found.append(error)
-    return tuple(found)
-
-
-def _fail(message: str, status: int) -> None:
-    from minuteterm.db.dbfile import remove_if_empty
-
-    for path in _CREATED:
-        remove_if_empty(path)
-    click.echo(f"minuteterm: {message}", err=True)
-    sys.exit(status)
+        fail(" ".join(error.format_message().split()), 2)
+    except (KeyboardInterrupt, Exception) as error:
+        fail_with(error)
+    said_created()
 
 
 from minuteterm.publishing.command import attach as _attach_publish  # noqa: E402

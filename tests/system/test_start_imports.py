@@ -1,7 +1,8 @@
 """Starting the app loads only what its first screen needs.
 
 The exporters (Markdown parser, Word), sqlite-utils, the search and import
-machinery, the capture grammar's recorder and Textual's TextArea are loaded
+machinery, the capture grammar's recorder, Textual's TextArea and the click
+command line (with every command's definitions) are loaded
 when first used, not when the clerk starts ``minuteterm``: each of them
 costs start-up time the clerk waits through before the list or the meeting
 shows. Each test runs the command's own code in a fresh interpreter (a real
@@ -36,13 +37,17 @@ NOT_AT_START = [
     "rapidfuzz",  # name matching: when a typed name is compared
     "dateutil.parser._parser",  # pendulum's fallback parser (minuteterm.start.DEFERRED)
     "dateutil.tz",
+    "click",  # the plain starts open the app without the command line (start.plain_start)
+    "minuteterm.cli",
+    "minuteterm.model.records",  # minutes, the action sheet, revisions: when first named
+    "json",  # one migration reads JSON; an up-to-date file is opened without it
 ]
 
 #: Run in the child: the command's own path (the real ``main``), with the app
 #: run headless and ended once its first screen has read and drawn what it
 #: shows; then the modules loaded by that first frame are printed.
 CHILD = """
-import gc, json, sys
+import gc, sys
 from minuteterm.start import defer_imports
 defer_imports()  # as main() does first (again there: done once)
 import minuteterm.tui.app as app_module
@@ -71,8 +76,10 @@ MeetingScreen.refresh_panes = exit_once_drawn(MeetingScreen.refresh_panes)
 class Noted(app_module.MinuteTermApp):
     def run(self, *args, **kwargs):
         super().run(headless=True, size=(120, 40))
+        loaded = sorted(sys.modules)  # before this check's own json
+        import json
         print(json.dumps({"meeting": self._first_meeting, "shown": SHOWN[0],
-                          "collecting": COLLECTING, "loaded": sorted(sys.modules)}))
+                          "collecting": COLLECTING, "loaded": loaded}))
 
 app_module.MinuteTermApp = Noted
 from minuteterm.start import main  # the console script's entry point

@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 import pendulum
 
+from minuteterm.clock import iso, moment
+from minuteterm.model import Change, Entry, EntryKind
+from minuteterm.textsafe import clean
+
 if TYPE_CHECKING:
     import sqlite_utils
 
-from minuteterm.clock import iso, moment
-from minuteterm.model import Change, Entry, EntryKind, Revision
-from minuteterm.textsafe import clean
+    from minuteterm.model import Revision
 
 
 def keep(db: sqlite_utils.Database, entry_id: int, change: Change, at: pendulum.DateTime) -> None:
@@ -52,6 +54,8 @@ def change_of(
 
 
 def _revision(row: dict[str, Any]) -> Revision:
+    from minuteterm.model import Revision  # a record the start never reads
+
     return Revision(
         id=row["id"],
         entry_id=row["entry_id"],

@@ -7,7 +7,6 @@ is refused, never altered.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -472,6 +471,8 @@ def _v15_time_zones(db: sqlite_utils.Database) -> None:
     times were being shown in: the machine's, if it is a named zone, else
     Europe/London; approved minutes' frozen records get it too, so they
     read as they did."""
+    import json  # only here: opening an up-to-date file never needs it
+
     zone = machine_zone_name()
     for table in ("meetings", "committees"):
         have = {row[1] for row in db.execute(f"pragma table_info({table})").fetchall()}

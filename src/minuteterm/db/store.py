@@ -47,13 +47,14 @@ from minuteterm.model import (
     NewItem,
     PersonKind,
     ResolutionMarks,
-    Revision,
     standing_item,
 )
 from minuteterm.textsafe import clean, stored_text
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from minuteterm.model import Revision
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000

@@ -24,7 +24,6 @@ from minuteterm.clock import iso, moment
 from minuteterm.db.store import Store, StoreError
 from minuteterm.errors import CaptureError
 from minuteterm.model import (
-    AttendanceEvent,
     AttendanceStatus,
     Attendee,
     EntryKind,
@@ -33,8 +32,9 @@ from minuteterm.model import (
 )
 from minuteterm.textsafe import clean
 
-if TYPE_CHECKING:  # the grammar (~9 ms to load) is only needed once a line is typed
+if TYPE_CHECKING:  # the grammar (~9 ms to load) and the events: once a line is typed
     from minuteterm.grammar.formal import Attend
+    from minuteterm.model import AttendanceEvent
 
 #: Words before a surname that a clerk may leave out, or type differently.
 _HONORIFICS = frozenset("cllr councillor cllrs mr mrs ms mx dr prof sir dame".split())  # noqa: SIM905
@@ -356,6 +356,8 @@ def record_movement(
 
 def events(store: Store, meeting_id: int) -> tuple[AttendanceEvent, ...]:
     """The meeting's arrivals and departures whose entries stand, in order."""
+    from minuteterm.model import AttendanceEvent  # a record the start never reads
+
     rows = store.query(
         """select ev.*, p.name from attendance_events ev
         join entries x on x.id = ev.entry_id and x.deleted_at is null

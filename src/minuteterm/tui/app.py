@@ -22,9 +22,9 @@ BUSY_MS = 250
 
 
 def _collect_again() -> None:
-    """See :func:`minuteterm.start.collect_again` (the same, for the app:
-    the app may not import the entry point, which sits above it with the
-    command line)."""
+    """See :func:`minuteterm.launch.collect_again` (the same, for the app:
+    the app may not import :mod:`minuteterm.launch`, which sits above it
+    with the command line)."""
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
