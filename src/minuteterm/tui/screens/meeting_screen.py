@@ -310,11 +310,17 @@ class MeetingScreen(Screen[None]):
 
     def _redraw_after(self, outcome: Outcome) -> None:
         """Redraw after a line: only the panes an added entry shows in when
-        that is all the line did to the item on screen, else every pane."""
-        if outcome.added is None or outcome.item_id is None:
-            self.refresh_panes()
-            return
-        if self._viewing is not None or outcome.item_id != self._drawn_current:
+        that is all the line did to the item on screen and no other writer
+        has changed the file since the panes were drawn; else every pane."""
+        version = self._data_version()
+        if (
+            outcome.added is None
+            or outcome.item_id is None
+            or self._viewing is not None
+            or outcome.item_id != self._drawn_current
+            or version != self._seen_version
+        ):
+            self._seen_version = version
             self.refresh_panes()
             return
         try:
