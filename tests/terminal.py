@@ -176,3 +176,25 @@ def rows(db_path: Path, sql: str, params: Sequence[object] = ()) -> list[tuple[o
     """Every row ``sql`` returns now."""
     with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5)) as conn:
         return [tuple(row) for row in conn.execute(sql, params)]
+
+
+def new_meeting(
+    folder: Path, agenda: Sequence[str], *, committee: str = "Planning", date: str = "14/12/2026"
+) -> Path:
+    """A database in ``folder`` holding one meeting at 18:30 on ``date``,
+    made as a clerk makes it: ``minuteterm new`` with an agenda file."""
+    db, agenda_file = folder / "minutes.db", folder / "agenda.md"
+    agenda_file.write_text(
+        "".join(f"{n}. {title}\n" for n, title in enumerate(agenda, 1)), encoding="utf-8"
+    )
+    subprocess.run(
+        [
+            *(sys.executable, "-m", "minuteterm", "new", "--db", str(db)),
+            *("--committee", committee, "--date", date, "--time", "18:30"),
+            *("--agenda", str(agenda_file)),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    return db

@@ -14,7 +14,6 @@ meeting of the committee, approval, and a second window writing meanwhile.
 from __future__ import annotations
 
 import pendulum
-import pytest
 from textual.pilot import Pilot
 
 from minuteterm.db.store import Store, open_store
@@ -208,13 +207,10 @@ async def test_a_line_from_another_window_is_on_screen_with_the_clerks_next_line
         other.close()
 
 
-@pytest.mark.parametrize("size", [(80, 24)])
-async def test_the_quick_redraw_holds_in_a_small_window(
-    store: Store, size: tuple[int, int]
-) -> None:
+async def test_the_quick_redraw_holds_in_a_small_window(store: Store) -> None:
     meeting_id = planning_meeting(store)
     app = MinuteTermApp(store, meeting_id)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for line in LINES[:12]:
             await enter(pilot, line)

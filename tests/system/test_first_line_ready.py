@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.terminal import new_meeting
+
 CHILD = """
 import json, sys
 import minuteterm.tui.app as app_module
@@ -48,19 +50,7 @@ except SystemExit as done:
 
 
 def test_the_first_line_saved_loads_nothing(tmp_path: Path) -> None:
-    db = tmp_path / "minutes.db"
-    agenda = tmp_path / "agenda.md"
-    agenda.write_text("1. Land at Mill Lane\n2. Planning appeals\n", encoding="utf-8")
-    subprocess.run(
-        [
-            *(sys.executable, "-m", "minuteterm", "new", "--db", str(db)),
-            *("--committee", "Planning", "--date", "14/12/2026", "--time", "18:30"),
-            *("--agenda", str(agenda)),
-        ],
-        capture_output=True,
-        timeout=120,
-        check=True,
-    )
+    db = new_meeting(tmp_path, ["Land at Mill Lane", "Planning appeals"])
     done = subprocess.run(
         [sys.executable, "-c", CHILD, "--db", str(db), "open", "1"],
         capture_output=True,

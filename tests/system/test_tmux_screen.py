@@ -16,6 +16,7 @@ when the test is done; every wait has a deadline.
 from __future__ import annotations
 
 import os
+import select
 import shlex
 import subprocess
 import sys
@@ -25,6 +26,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.terminal import new_meeting
 
 DEADLINE = 30.0
 COLS, ROWS = 80, 24
@@ -38,6 +41,14 @@ class Tmux:
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
         shell = f"env {exports} {shlex.join(command)}"
         self._tmux("new-session", "-d", "-s", "clerk", "-x", str(COLS), "-y", str(ROWS), shell)
+        # A control-mode client: tmux tells it of every piece of output the
+        # app writes, so a wait wakes when the screen can have changed (it
+        # does not size the window).
+        self._control = subprocess.Popen(
+            ["tmux", "-L", self.socket, "-f", os.devnull, "-C", "attach-session", "-t", "clerk"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
 
     def _tmux(self, *args: str) -> str:
         done = subprocess.run(
@@ -57,17 +68,33 @@ class Tmux:
         return self._tmux("capture-pane", "-t", "clerk", "-p").split("\n")[:ROWS]
 
     def wait_for(self, wanted: Callable[[list[str]], bool], what: str) -> list[str]:
+        """The screen once ``wanted`` holds, looked at again after each piece
+        of output tmux reports (at most 10,000 times, for ``DEADLINE``)."""
         end = time.monotonic() + DEADLINE
+        notices = self._control.stdout
+        assert notices is not None
         screen = self.screen()
-        for _attempt in range(3000):
-            if wanted(screen) or time.monotonic() > end:
+        for _output in range(10_000):
+            left = end - time.monotonic()
+            if wanted(screen) or left <= 0:
                 break
-            time.sleep(0.01)
+            ready, _, _ = select.select([notices], [], [], left)
+            if ready:
+                notices.read1(65536)  # type: ignore[attr-defined]
             screen = self.screen()
         assert wanted(screen), f"waited {DEADLINE:.0f} s for {what}:\n" + "\n".join(screen)
         return screen
 
     def close(self) -> None:
+        """End the control client (by its pid) and this test's tmux server."""
+        self._control.terminate()
+        try:
+            self._control.wait(timeout=DEADLINE)
+        finally:
+            if self._control.stdin:
+                self._control.stdin.close()
+            if self._control.stdout:
+                self._control.stdout.close()
         subprocess.run(
             ["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=DEADLINE
         )
@@ -75,20 +102,8 @@ class Tmux:
 
 @pytest.fixture
 def meeting_db(tmp_path: Path) -> Path:
-    db = tmp_path / "minutes.db"
-    agenda = tmp_path / "agenda.md"
-    agenda.write_text("1. Apologies\n2. Land at Mill Lane\n3. Appeals\n", encoding="utf-8")
-    subprocess.run(
-        [
-            *(sys.executable, "-m", "minuteterm", "new", "--db", str(db)),
-            *("--committee", "Planning Committee", "--date", "02/12/2026", "--time", "18:30"),
-            *("--agenda", str(agenda)),
-        ],
-        capture_output=True,
-        timeout=120,
-        check=True,
-    )
-    return db
+    agenda = ["Apologies", "Land at Mill Lane", "Appeals"]
+    return new_meeting(tmp_path, agenda, committee="Planning Committee", date="02/12/2026")
 
 
 @pytest.fixture
