@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -52,8 +53,11 @@ _DUE_SET_AT = """coalesce((select coalesce(um.starts_at, u.at) from action_updat
     and (u.due is not null or u.due_text is not null)
     order by u.at desc, u.id desc limit 1), m.starts_at)"""
 
-_SHEET = f"""
-with sheet as (
+#: Every live action with what the sheet shows of it. ``actions`` leads
+#: (a status filter walks its index, the text filter its ids from the
+#: full-text index) and the action's entry is checked in the small index of
+#: live action entries, not in the 480,000-row entries table.
+_SHEET_ROWS = f"""
     select a.entry_id as action_id, a.number, a.description, a.owner, a.due, a.due_text,
         a.status, m.id as meeting_id, m.starts_at as meeting_starts_at,
         m.time_zone as meeting_zone,
@@ -67,14 +71,17 @@ with sheet as (
         a.status_note as latest_update, a.noted_at as latest_update_at,
         a.confidential, exists (select 1 from action_updates u
             where u.action_id = a.entry_id and u.confidential) as secret_updates
-    from entries e
-    join actions a on a.entry_id = e.id
+    from actions a
+    cross join entries e indexed by entries_live_actions on e.id = a.entry_id
     join agenda_items i on i.id = e.item_id
     join meetings m on m.id = i.meeting_id
     join committees c on c.id = m.committee_id
     where e.kind = 'action' and e.deleted_at is null
-)
-select *, (status = 'open' and effective_due < :today) as overdue from sheet
+"""
+
+#: The sheet's rows with whether each is overdue, for filters and counts.
+_SHEET = f"""
+select *, (status = 'open' and effective_due < :today) as overdue from ({_SHEET_ROWS})
 """
 
 
@@ -121,8 +128,11 @@ class ActionFilter:
     public: bool = False
 
 
-def _where(chosen: ActionFilter, today: date) -> tuple[str, dict[str, Any]]:
-    """The SQL conditions and parameters for a filter."""
+def _where(
+    chosen: ActionFilter, today: date, committee_named: Callable[[str], bool]
+) -> tuple[str, dict[str, Any]]:
+    """The SQL conditions and parameters for a filter (``committee_named``:
+    whether any committee's name is ``like`` a pattern)."""
     clauses: list[str] = ["not confidential"] if chosen.public else []
     params: dict[str, Any] = {"today": today.isoformat()}
     if chosen.committee.strip():
@@ -140,7 +150,7 @@ def _where(chosen: ActionFilter, today: date) -> tuple[str, dict[str, Any]]:
         clauses.append("status = 'open' and effective_due between :today and :until")
         params["until"] = (today + timedelta(days=chosen.due_within)).isoformat()
     if chosen.text.strip():
-        clause, found = text_clause(chosen.text)  # the full-text index
+        clause, found = text_clause(chosen.text, committee_named)  # the full-text index
         clauses.append(clause)
         params.update(found)
     return (" where " + " and ".join(clauses)) if clauses else "", params
@@ -156,6 +166,17 @@ class ActionSheet:
     def _today(self, now: pendulum.DateTime | None) -> date:
         return to_local(now or clock.now()).date()
 
+    def _where(self, chosen: ActionFilter, today: date) -> tuple[str, dict[str, Any]]:
+        return _where(chosen, today, self._committee_named)
+
+    def _committee_named(self, pattern: str) -> bool:
+        """Whether any committee's name is ``like`` ``pattern`` (escaped with ``\\``)."""
+        return bool(
+            self.store.query(
+                "select 1 from committees where name like ? escape '\\' limit 1", [pattern]
+            )
+        )
+
     def page(
         self, chosen: ActionFilter = ActionFilter(), now: pendulum.DateTime | None = None
     ) -> tuple[list[ActionSheetRow], Counts]:
@@ -163,19 +184,21 @@ class ActionSheet:
         and how many it matches in all by state."""
         if chosen.sort not in SORTS:
             raise StoreError(f"cannot sort by {chosen.sort!r}: try {', '.join(SORTS)}")
-        where, params = _where(chosen, self._today(now))
+        today = self._today(now)
+        where, params = self._where(chosen, today)
         order = SORTS[chosen.sort].format(dir="desc" if chosen.descending else "asc")
         if chosen.limit is None:  # every row matched, whole, counted as it goes
             found = self.store.query(
                 f"select *, {_TOTALS} from ({_SHEET}){where} order by {order}", params
             )
-            return self._rows_of(found, found, chosen, now)
+            return self._rows_of(found, found, chosen, today)
         # A page: first its ids, in order, with the counts of every row
         # matched riding on them as window totals, so that only the columns
         # the filter, the sort and the counts need are worked out for all the
         # rows matched (on the archive's ~30,000 actions, working out every
         # column of every row to show 500 was most of the time); then the
-        # page's rows whole, by id.
+        # page's rows whole, by id (whether each is overdue worked out from
+        # them, so that "next meeting" is looked up once a row).
         params["limit"] = chosen.limit
         picked = self.store.query(
             f"select action_id, {_TOTALS} from ({_SHEET}){where} order by {order} limit :limit",
@@ -185,27 +208,26 @@ class ActionSheet:
         whole = {
             row["action_id"]: row
             for row in self.store.query(
-                f"select * from ({_SHEET}) where action_id in ({','.join(map(str, ids))})",
-                {"today": params["today"]},
+                f"select * from ({_SHEET_ROWS}) where action_id in ({','.join(map(str, ids))})"
             )
         }
-        return self._rows_of(picked, [whole[action_id] for action_id in ids], chosen, now)
+        return self._rows_of(picked, [whole[action_id] for action_id in ids], chosen, today)
 
     def _rows_of(
         self,
         counted: list[dict[str, Any]],
         found: list[dict[str, Any]],
         chosen: ActionFilter,
-        now: pendulum.DateTime | None,
+        today: date,
     ) -> tuple[list[ActionSheetRow], Counts]:
         """The sheet rows of ``found``, and the counts ``counted`` carries."""
         if not found:
             return [], Counts()
         first = counted[0]
         counts = Counts(**{name: int(first[f"n_{name}"] or 0) for name in _COUNT_NAMES})
-        rows = [_row(row) for row in found]
+        today_text = today.isoformat()
+        rows = [_row(row, today_text) for row in found]
         if chosen.public:
-            today = self._today(now)
             rows = [self._public(row, raw, today) for row, raw in zip(rows, found, strict=True)]
         return rows, counts
 
@@ -239,7 +261,7 @@ class ActionSheet:
         self, chosen: ActionFilter = ActionFilter(), now: pendulum.DateTime | None = None
     ) -> Counts:
         """How many actions the filter matches: open, overdue, done, dropped."""
-        where, params = _where(chosen, self._today(now))
+        where, params = self._where(chosen, self._today(now))
         (row,) = self.store.query(
             f"""select count(*) as total,
                 coalesce(sum(status = 'open'), 0) as open,
@@ -257,11 +279,11 @@ class ActionSheet:
         """One action as the sheet shows it (``public``: as the public
         version does; an action raised in an exempt item is not in it)."""
         today = self._today(now)
-        params = {"today": today.isoformat(), "id": action_id}
-        rows = self.store.query(f"select * from ({_SHEET}) where action_id = :id", params)
+        rows = self.store.query(f"select * from ({_SHEET_ROWS}) where action_id = ?", [action_id])
         if not rows or (public and rows[0]["confidential"]):
             raise StoreError(f"there is no action {action_id}")
-        return self._public(_row(rows[0]), rows[0], today) if public else _row(rows[0])
+        found = _row(rows[0], today.isoformat())
+        return self._public(found, rows[0], today) if public else found
 
     def history(self, action_id: int, public: bool = False) -> list[ActionUpdate]:
         """Every update to an action that counts, oldest first (an update
@@ -328,24 +350,41 @@ def _zoned(stamp: pendulum.DateTime | None, zone: str) -> pendulum.DateTime | No
     return None if stamp is None else in_zone(stamp, zone)
 
 
-def _row(row: dict[str, Any]) -> ActionSheetRow:
-    """A sheet row, its moments read where the meeting that raised it happened."""
+@lru_cache(maxsize=8192)
+def _moment_in(stamp: str, zone: str) -> pendulum.DateTime | None:
+    """A stored moment read where ``zone`` is (moments are immutable, and a
+    sheet shows each meeting's start on every action it raised)."""
+    found = moment(stamp)
+    return None if found is None else in_zone(found, zone)
+
+
+_STATUSES = {status.value: status for status in ActionStatus}
+
+
+def _row(row: dict[str, Any], today: str) -> ActionSheetRow:
+    """A sheet row, its moments read where the meeting that raised it
+    happened; overdue if it is open and its effective due date (ISO) is
+    before ``today`` (ISO), as the SQL of the sheet's filters and counts
+    has it."""
     zone = row["meeting_zone"]
     due = row["effective_due"]
+    status = row["status"]
+    started = row["meeting_starts_at"]
+    noted = row["latest_update_at"]
     return ActionSheetRow(
         action_id=row["action_id"],
         number=row["number"],
         committee=row["committee"],
         meeting_id=row["meeting_id"],
-        meeting_starts_at=in_zone(moment(row["meeting_starts_at"]) or clock.now(), zone),
+        meeting_starts_at=(started and _moment_in(started, zone)) or in_zone(clock.now(), zone),
         item_number=row["item_number"],
         description=row["description"],
         owner=row["owner"],
         due=date.fromisoformat(due) if due else None,
         due_text=row["due_text"],
-        status=ActionStatus(row["status"]),
+        status=_STATUSES.get(status) or ActionStatus(status),
         latest_update=row["latest_update"],
-        latest_update_at=_zoned(moment(row["latest_update_at"]), zone),
-        overdue=bool(row["overdue"]),
+        latest_update_at=_moment_in(noted, zone) if noted else None,
+        overdue=status == "open" and due is not None and due < today,
         confidential=bool(row["confidential"] or row["secret_updates"]),
     )
