@@ -9,10 +9,10 @@ in SQL, so a sheet of 30,000 actions stays quick.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
