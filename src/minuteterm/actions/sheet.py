@@ -73,7 +73,7 @@ _SHEET_ROWS = f"""
             where u.action_id = a.entry_id and u.confidential) as secret_updates
     from actions a
     cross join entries e indexed by entries_live_actions on e.id = a.entry_id
-    join agenda_items i on i.id = e.item_id
+    join agenda_items i indexed by agenda_items_placed on i.id = e.item_id
     join meetings m on m.id = i.meeting_id
     join committees c on c.id = m.committee_id
     where e.kind = 'action' and e.deleted_at is null
