@@ -9,6 +9,7 @@ in SQL, so a sheet of 30,000 actions stays quick.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
@@ -188,7 +189,7 @@ class ActionSheet:
         where, params = self._where(chosen, today)
         order = SORTS[chosen.sort].format(dir="desc" if chosen.descending else "asc")
         if chosen.limit is None:  # every row matched, whole, counted as it goes
-            found = self.store.query(
+            found = self.store.records(
                 f"select *, {_TOTALS} from ({_SHEET}){where} order by {order}", params
             )
             return self._rows_of(found, found, chosen, today)
@@ -200,14 +201,14 @@ class ActionSheet:
         # page's rows whole, by id (whether each is overdue worked out from
         # them, so that "next meeting" is looked up once a row).
         params["limit"] = chosen.limit
-        picked = self.store.query(
+        picked = self.store.records(
             f"select action_id, {_TOTALS} from ({_SHEET}){where} order by {order} limit :limit",
             params,
         )
         ids = [int(row["action_id"]) for row in picked]
         whole = {
             row["action_id"]: row
-            for row in self.store.query(
+            for row in self.store.records(
                 f"select * from ({_SHEET_ROWS}) where action_id in ({','.join(map(str, ids))})"
             )
         }
@@ -215,8 +216,8 @@ class ActionSheet:
 
     def _rows_of(
         self,
-        counted: list[dict[str, Any]],
-        found: list[dict[str, Any]],
+        counted: list[sqlite3.Row],
+        found: list[sqlite3.Row],
         chosen: ActionFilter,
         today: date,
     ) -> tuple[list[ActionSheetRow], Counts]:
@@ -231,7 +232,7 @@ class ActionSheet:
             rows = [self._public(row, raw, today) for row, raw in zip(rows, found, strict=True)]
         return rows, counts
 
-    def _public(self, row: ActionSheetRow, found: dict[str, Any], today: date) -> ActionSheetRow:
+    def _public(self, row: ActionSheetRow, found: sqlite3.Row, today: date) -> ActionSheetRow:
         """``row`` without what updates typed in exempt items changed."""
         if not found["secret_updates"]:
             return row
@@ -279,7 +280,7 @@ class ActionSheet:
         """One action as the sheet shows it (``public``: as the public
         version does; an action raised in an exempt item is not in it)."""
         today = self._today(now)
-        rows = self.store.query(f"select * from ({_SHEET_ROWS}) where action_id = ?", [action_id])
+        rows = self.store.records(f"select * from ({_SHEET_ROWS}) where action_id = ?", [action_id])
         if not rows or (public and rows[0]["confidential"]):
             raise StoreError(f"there is no action {action_id}")
         found = _row(rows[0], today.isoformat())
@@ -361,7 +362,7 @@ def _moment_in(stamp: str, zone: str) -> pendulum.DateTime | None:
 _STATUSES = {status.value: status for status in ActionStatus}
 
 
-def _row(row: dict[str, Any], today: str) -> ActionSheetRow:
+def _row(row: sqlite3.Row, today: str) -> ActionSheetRow:
     """A sheet row, its moments read where the meeting that raised it
     happened; overdue if it is open and its effective due date (ISO) is
     before ``today`` (ISO), as the SQL of the sheet's filters and counts
