@@ -385,6 +385,35 @@ async def test_unsent_line_is_kept_as_a_draft_and_restored(store: Store) -> None
         assert load_draft(store, meeting_id) is None  # saved: no draft left behind
 
 
+async def test_enter_on_a_kept_draft_stores_the_line_in_one_write(store: Store) -> None:
+    """The line and the removal of its draft are one commit: no moment in
+    which the file holds both (the line would come back to be entered
+    twice) or neither, and Enter waits for one write to disk, not two."""
+    from minuteterm.recording.drafts import load_draft
+
+    meeting_id = budget_meeting(store)
+    app = MinuteTermApp(store, meeting_id=meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_line(pilot, "Members asked about the reserves", enter=False)
+        for _ in range(100):  # the draft is kept within half a second
+            draft = load_draft(store, meeting_id)
+            if draft is not None and draft.text == "Members asked about the reserves":
+                break
+            await pilot.pause(0.05)
+        else:
+            pytest.fail("the unsent line was never kept as a draft")
+        statements: list[str] = []
+        store.conn.set_trace_callback(statements.append)
+        try:
+            await pilot.press("enter")
+            await pilot.pause()
+        finally:
+            store.conn.set_trace_callback(None)
+        assert store.meeting_entries(meeting_id)[-1].text == "Members asked about the reserves"
+        assert load_draft(store, meeting_id) is None
+        assert [s for s in statements if s.strip().upper() == "COMMIT"] == ["COMMIT"]
+
+
 async def test_the_running_minute_follows_the_newest_line_until_the_clerk_goes_into_it(
     store: Store, db_path
 ) -> None:

@@ -65,12 +65,10 @@ def save_draft(
     kept as typed (it is cleaned when it becomes an entry), less any lone
     surrogate, which no file can hold."""
     text = _LONE_SURROGATE.sub("", text)
+    if not text.strip():
+        clear_draft(store, meeting_id, window)
+        return
     with store.transaction() as db:
-        if not text.strip():
-            db.execute(
-                "delete from drafts where meeting_id = ? and window = ?", [meeting_id, window]
-            )
-            return
         db.table("drafts").upsert(
             {
                 "meeting_id": meeting_id,
@@ -82,6 +80,14 @@ def save_draft(
             },
             pk=("meeting_id", "window"),
         )
+
+
+def clear_draft(store: Store, meeting_id: int, window: str) -> None:
+    """Remove ``window``'s capture-bar draft (its entry editor's stays): in
+    the caller's transaction when there is one (see
+    :meth:`minuteterm.recording.recorder.Recorder.apply`)."""
+    with store.transaction() as db:
+        db.execute("delete from drafts where meeting_id = ? and window = ?", [meeting_id, window])
 
 
 def draft_is_kept(store: Store, meeting_id: int, window: str, text: str) -> bool:

@@ -73,6 +73,7 @@ from minuteterm.model import (
     ResolutionForm,
 )
 from minuteterm.recording.current_item import current_item, open_item
+from minuteterm.recording.drafts import clear_draft
 from minuteterm.recording.entries import add_entry, delete_entry, undo_delete, update_entry
 from minuteterm.recording.formal_commands import carry_out
 from minuteterm.recording.meetings import close_meeting
@@ -139,12 +140,18 @@ class Recorder:
         line: str,
         default_kind: EntryKind = EntryKind.NOTE,
         now: pendulum.DateTime | None = None,
+        *,
+        typed_in: str | None = None,
     ) -> Outcome:
         """Parse ``line`` and carry it out; the change is committed on return.
 
         Everything a line does (the first item opened, the meeting going
         live, its start stamped, the entry itself) is one transaction: a line
-        refused at any step changes nothing at all."""
+        refused at any step changes nothing at all. ``typed_in``: the window
+        whose capture bar the line was just entered from; its draft (the
+        line, as last kept while it was typed) goes in the same transaction,
+        so the line is an entry or a draft, never both and never neither,
+        whenever the program stops (and Enter waits for one write, not two)."""
         moment = in_zone(now or clock.now(), self.store.meeting_zone(self.meeting_id))
         line, override = _without_override(line)
         command = self.parse(line, default_kind, moment)
@@ -157,9 +164,14 @@ class Recorder:
         if isinstance(command, EndMeeting):
             waiting = unconfirmed(self.store, self.meeting_id)
             close_meeting(self.store, self.meeting_id, moment)
+            if typed_in is not None:
+                clear_draft(self.store, self.meeting_id, typed_in)
             return Outcome(f"meeting closed; {self._back_up()}{waiting}")  # after the commit
         with self.store.transaction():
-            return self._carry_out(command, line, moment)
+            outcome = self._carry_out(command, line, moment)
+            if typed_in is not None:
+                clear_draft(self.store, self.meeting_id, typed_in)
+            return outcome
 
     def _carry_out(self, command: Command, line: str, moment: pendulum.DateTime) -> Outcome:
         match command:

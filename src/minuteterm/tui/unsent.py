@@ -81,10 +81,11 @@ class Unsent:
         if it changed, or if the file lost it; whether it is kept now."""
         key = self.window + EDITOR if editor else self.window
         self._shown[key] = held
+        saved = self._saved.get(key, Held())
         try:
-            if held == self._saved.get(key, Held()) and (
-                not held.text.strip() or draft_is_kept(self.store, self.meeting_id, key, held.text)
-            ):
+            if not held.text.strip() and not saved.text.strip():
+                return True  # nothing kept, nothing to keep (whatever the kind)
+            if held == saved and draft_is_kept(self.store, self.meeting_id, key, held.text):
                 return True
             self._saved.pop(key, None)
             with self.store.patience(DRAFT_PATIENCE_MS):
@@ -100,6 +101,11 @@ class Unsent:
             return False  # the next tick tries again; the words are still on screen
         self._saved[key] = held
         return True
+
+    def entered(self) -> None:
+        """The bar's line was stored, and its draft removed with it (see
+        :meth:`~minuteterm.recording.recorder.Recorder.apply`)."""
+        self._saved[self.window] = Held()
 
     def unstored(self) -> list[str]:
         """Every line of this window that is in no entry and no draft."""

@@ -374,23 +374,27 @@ class MeetingScreen(Screen[None]):
         refused."""
         self._viewing = None  # lines go to the current item: show it
         self.unsent.queue.append((line, kind))
-        self._store_waiting()
+        self._store_waiting(entered=True)
         self.save_draft()  # a saved line must not come back as a draft
 
-    def _store_waiting(self) -> None:
+    def _store_waiting(self, *, entered: bool = False) -> None:
         """Store the waiting lines, oldest first, until the database refuses
-        one for now (it stays first in the queue, each line its own)."""
+        one for now (it stays first in the queue, each line its own).
+        ``entered``: the last line was just entered from the bar."""
         queue = self.unsent.queue
-        while queue and self._store(*queue[0]):
+        while queue and self._store(*queue[0], typed=entered and len(queue) == 1):
             queue.pop(0)
         self.query_one(UnstoredLines).show(queue)
 
-    def _store(self, line: str, kind: EntryKind) -> bool:
+    def _store(self, line: str, kind: EntryKind, *, typed: bool = False) -> bool:
         """Save one line; ``False`` if the database cannot take it now
-        (nothing was changed, and the line is kept to try again)."""
+        (nothing was changed, and the line is kept to try again). ``typed``:
+        the line is the one just entered from the bar, whose draft goes with
+        it (the bar has been emptied)."""
         bar = self.query_one(CaptureBar)
+        window = self.unsent.window if typed else None
         try:
-            outcome = self.recorder.apply(line, kind)
+            outcome = self.recorder.apply(line, kind, typed_in=window)
         except StorageUnavailable as error:
             self._refused(f"{error}: your line is kept (not stored yet)")
             return False
@@ -399,6 +403,8 @@ class MeetingScreen(Screen[None]):
             self._refused(error)
             bar.give_back(line)
             return True
+        if typed:
+            self.unsent.entered()
         self._redraw_after(outcome)
         bar.say(outcome.message)
         if line.lstrip().casefold().startswith("/add") and outcome.item_id is not None:
