@@ -9,8 +9,7 @@ in SQL, so a sheet of 30,000 actions stays quick.
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -85,6 +84,30 @@ _SHEET = f"""
 select *, (status = 'open' and effective_due < :today) as overdue from ({_SHEET_ROWS})
 """
 
+
+#: The columns a sheet row is made of, in the order :func:`_row` reads them.
+_ROW_NAMES = (
+    "action_id",
+    "number",
+    "committee",
+    "meeting_id",
+    "meeting_starts_at",
+    "meeting_zone",
+    "item_number",
+    "description",
+    "owner",
+    "effective_due",
+    "due_text",
+    "status",
+    "latest_update",
+    "latest_update_at",
+    "confidential",
+    "secret_updates",
+)
+_ROW = ", ".join(_ROW_NAMES)
+_ROW_LENGTH = len(_ROW_NAMES)
+_CONFIDENTIAL = _ROW_NAMES.index("confidential")
+_SECRET = _ROW_NAMES.index("secret_updates")
 
 _COUNT_NAMES = ("total", "open", "overdue", "done", "dropped")
 #: :class:`Counts` as window totals over every row a filter matches.
@@ -189,10 +212,10 @@ class ActionSheet:
         where, params = self._where(chosen, today)
         order = SORTS[chosen.sort].format(dir="desc" if chosen.descending else "asc")
         if chosen.limit is None:  # every row matched, whole, counted as it goes
-            found = self.store.records(
-                f"select *, {_TOTALS} from ({_SHEET}){where} order by {order}", params
+            found = self.store.values(
+                f"select {_ROW}, {_TOTALS} from ({_SHEET}){where} order by {order}", params
             )
-            return self._rows_of(found, found, chosen, today)
+            return self._rows_of(found[0][_ROW_LENGTH:] if found else (), found, chosen, today)
         # A page: first its ids, in order, with the counts of every row
         # matched riding on them as window totals, so that only the columns
         # the filter, the sort and the counts need are worked out for all the
@@ -201,40 +224,47 @@ class ActionSheet:
         # page's rows whole, by id (whether each is overdue worked out from
         # them, so that "next meeting" is looked up once a row).
         params["limit"] = chosen.limit
-        picked = self.store.records(
+        picked = self.store.values(
             f"select action_id, {_TOTALS} from ({_SHEET}){where} order by {order} limit :limit",
             params,
         )
-        ids = [int(row["action_id"]) for row in picked]
+        ids = [int(row[0]) for row in picked]
         whole = {
-            row["action_id"]: row
-            for row in self.store.records(
-                f"select * from ({_SHEET_ROWS}) where action_id in ({','.join(map(str, ids))})"
+            row[0]: row
+            for row in self.store.values(
+                f"select {_ROW} from ({_SHEET_ROWS}) where action_id in ({','.join(map(str, ids))})"
             )
         }
-        return self._rows_of(picked, [whole[action_id] for action_id in ids], chosen, today)
+        found = [whole[action_id] for action_id in ids]
+        return self._rows_of(picked[0][1:] if picked else (), found, chosen, today)
 
     def _rows_of(
         self,
-        counted: list[sqlite3.Row],
-        found: list[sqlite3.Row],
+        totals: Sequence[Any],
+        found: list[tuple[Any, ...]],
         chosen: ActionFilter,
         today: date,
     ) -> tuple[list[ActionSheetRow], Counts]:
-        """The sheet rows of ``found``, and the counts ``counted`` carries."""
+        """The sheet rows of ``found`` (:data:`_ROW` first), and the counts:
+        ``totals`` in the order of :data:`_TOTALS`."""
         if not found:
             return [], Counts()
-        first = counted[0]
-        counts = Counts(**{name: int(first[f"n_{name}"] or 0) for name in _COUNT_NAMES})
+        counts = Counts(
+            **{name: int(value or 0) for name, value in zip(_COUNT_NAMES, totals, strict=True)}
+        )
         today_text = today.isoformat()
         rows = [_row(row, today_text) for row in found]
         if chosen.public:
-            rows = [self._public(row, raw, today) for row, raw in zip(rows, found, strict=True)]
+            rows = [
+                self._public(row, bool(raw[_SECRET]), today)
+                for row, raw in zip(rows, found, strict=True)
+            ]
         return rows, counts
 
-    def _public(self, row: ActionSheetRow, found: sqlite3.Row, today: date) -> ActionSheetRow:
-        """``row`` without what updates typed in exempt items changed."""
-        if not found["secret_updates"]:
+    def _public(self, row: ActionSheetRow, secret: bool, today: date) -> ActionSheetRow:
+        """``row`` without what updates typed in exempt items changed
+        (``secret``: whether any was)."""
+        if not secret:
             return row
         state = public_state(self.store.db, row.action_id)
         due = state.due
@@ -280,11 +310,13 @@ class ActionSheet:
         """One action as the sheet shows it (``public``: as the public
         version does; an action raised in an exempt item is not in it)."""
         today = self._today(now)
-        rows = self.store.records(f"select * from ({_SHEET_ROWS}) where action_id = ?", [action_id])
-        if not rows or (public and rows[0]["confidential"]):
+        rows = self.store.values(
+            f"select {_ROW} from ({_SHEET_ROWS}) where action_id = ?", [action_id]
+        )
+        if not rows or (public and rows[0][_CONFIDENTIAL]):
             raise StoreError(f"there is no action {action_id}")
         found = _row(rows[0], today.isoformat())
-        return self._public(found, rows[0], today) if public else found
+        return self._public(found, bool(rows[0][_SECRET]), today) if public else found
 
     def history(self, action_id: int, public: bool = False) -> list[ActionUpdate]:
         """Every update to an action that counts, oldest first (an update
@@ -362,30 +394,44 @@ def _moment_in(stamp: str, zone: str) -> pendulum.DateTime | None:
 _STATUSES = {status.value: status for status in ActionStatus}
 
 
-def _row(row: sqlite3.Row, today: str) -> ActionSheetRow:
-    """A sheet row, its moments read where the meeting that raised it
-    happened; overdue if it is open and its effective due date (ISO) is
-    before ``today`` (ISO), as the SQL of the sheet's filters and counts
-    has it."""
-    zone = row["meeting_zone"]
-    due = row["effective_due"]
-    status = row["status"]
-    started = row["meeting_starts_at"]
-    noted = row["latest_update_at"]
+def _row(found: Sequence[Any], today: str) -> ActionSheetRow:
+    """A sheet row from the columns of :data:`_ROW` (in their order; any
+    after them are not read), its moments read where the meeting that raised
+    it happened; overdue if it is open and its effective due date (ISO) is
+    before ``today`` (ISO), as the SQL of the sheet's filters and counts has
+    it."""
+    (
+        action_id,
+        number,
+        committee,
+        meeting_id,
+        started,
+        zone,
+        item_number,
+        description,
+        owner,
+        due,
+        due_text,
+        status,
+        latest_update,
+        noted,
+        confidential,
+        secret,
+    ) = found[:_ROW_LENGTH]
     return ActionSheetRow(
-        action_id=row["action_id"],
-        number=row["number"],
-        committee=row["committee"],
-        meeting_id=row["meeting_id"],
+        action_id=action_id,
+        number=number,
+        committee=committee,
+        meeting_id=meeting_id,
         meeting_starts_at=(started and _moment_in(started, zone)) or in_zone(clock.now(), zone),
-        item_number=row["item_number"],
-        description=row["description"],
-        owner=row["owner"],
+        item_number=item_number,
+        description=description,
+        owner=owner,
         due=date.fromisoformat(due) if due else None,
-        due_text=row["due_text"],
+        due_text=due_text,
         status=_STATUSES.get(status) or ActionStatus(status),
-        latest_update=row["latest_update"],
+        latest_update=latest_update,
         latest_update_at=_moment_in(noted, zone) if noted else None,
         overdue=status == "open" and due is not None and due < today,
-        confidential=bool(row["confidential"] or row["secret_updates"]),
+        confidential=bool(confidential or secret),
     )
