@@ -207,6 +207,37 @@ async def test_a_line_from_another_window_is_on_screen_with_the_clerks_next_line
         other.close()
 
 
+async def test_a_speaker_named_in_another_window_is_known_to_the_clerks_next_line(
+    store: Store, db_path
+) -> None:
+    """The screen hands the recorder the names it holds, so a line is not
+    read against the file's names again; after another program's write it
+    must not: the name typed there is known here before the screen's
+    one-second look, in whatever case the clerk types it."""
+    meeting_id = planning_meeting(store)
+    Recorder(store, meeting_id).apply("/item 2")
+    app = MinuteTermApp(store, meeting_id)
+    other = open_store(db_path)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await enter(pilot, "Hale: asked about the site visit")
+            Recorder(other, meeting_id).apply("Rev Sam Hill!: spoke for the residents")
+            await enter(pilot, "? rev sam hill: will the footpath stay open")
+            bar = app.screen.query_one(CaptureBar)
+            assert not bar.input.value, bar.outcome_text
+            newest = store.meeting_entries(meeting_id)[-1]
+            assert (newest.speaker, newest.text) == ("Rev Sam Hill", "will the footpath stay open")
+            # and a name the clerk's own line brought in is known to the next
+            await enter(pilot, "Cllr Eve Tate!: asked for a site visit")
+            await enter(pilot, "> cllr eve tate: the date will be circulated")
+            newest = store.meeting_entries(meeting_id)[-1]
+            assert newest.speaker == "Cllr Eve Tate"
+            await same_as_a_full_redraw(pilot)
+    finally:
+        other.close()
+
+
 async def test_the_quick_redraw_holds_in_a_small_window(store: Store) -> None:
     meeting_id = planning_meeting(store)
     app = MinuteTermApp(store, meeting_id)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import replace
 
 import pendulum
@@ -118,8 +119,15 @@ class Recorder:
         the meeting), whenever the line is typed."""
         return self.store.meeting(self.meeting_id).starts_at.date()
 
-    def parse(self, line: str, default_kind: EntryKind, now: pendulum.DateTime) -> Command:
-        """Parse a line with this meeting's people as known speakers.
+    def parse(
+        self,
+        line: str,
+        default_kind: EntryKind,
+        now: pendulum.DateTime,
+        known_names: Sequence[str] | None = None,
+    ) -> Command:
+        """Parse a line with this meeting's people as known speakers (read
+        when the line names one, unless ``known_names`` are given).
 
         The line is cleaned first (:func:`~minuteterm.textsafe.clean`), so what
         is read is what the clerk sees: a line of nothing but escapes is
@@ -130,7 +138,11 @@ class Recorder:
             clean(line),
             self._meeting_day(),
             default_kind=default_kind,
-            known_names=lambda: self.store.people_names(self.meeting_id),
+            known_names=(
+                known_names
+                if known_names is not None
+                else lambda: self.store.people_names(self.meeting_id)
+            ),
         )
 
     # --- capture --------------------------------------------------------------
@@ -142,6 +154,7 @@ class Recorder:
         now: pendulum.DateTime | None = None,
         *,
         typed_in: str | None = None,
+        known_names: Sequence[str] | None = None,
     ) -> Outcome:
         """Parse ``line`` and carry it out; the change is committed on return.
 
@@ -151,10 +164,13 @@ class Recorder:
         whose capture bar the line was just entered from; its draft (the
         line, as last kept while it was typed) goes in the same transaction,
         so the line is an entry or a draft, never both and never neither,
-        whenever the program stops (and Enter waits for one write, not two)."""
+        whenever the program stops (and Enter waits for one write, not two).
+        ``known_names``: the meeting's speaker names as the caller read them
+        (:meth:`~minuteterm.db.store.Store.people_names`) and knows to be
+        current, so the line is not read against them again."""
         moment = in_zone(now or clock.now(), self.store.meeting_zone(self.meeting_id))
         line, override = _without_override(line)
-        command = self.parse(line, default_kind, moment)
+        command = self.parse(line, default_kind, moment, known_names)
         if override and not _decides(command):
             raise CaptureError(
                 f"{OVERRIDE} only goes at the end of a resolution, a vote or /approve"

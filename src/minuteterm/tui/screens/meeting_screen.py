@@ -394,7 +394,9 @@ class MeetingScreen(Screen[None]):
         bar = self.query_one(CaptureBar)
         window = self.unsent.window if typed else None
         try:
-            outcome = self.recorder.apply(line, kind, typed_in=window)
+            outcome = self.recorder.apply(
+                line, kind, typed_in=window, known_names=self._names_if_current(bar)
+            )
         except StorageUnavailable as error:
             self._refused(f"{error}: your line is kept (not stored yet)")
             return False
@@ -412,6 +414,15 @@ class MeetingScreen(Screen[None]):
 
             bar.say(outcome.message + predecessors_hint(self.store.conn, outcome.item_id))
         return True
+
+    def _names_if_current(self, bar: CaptureBar) -> list[str] | None:
+        """The speaker names the bar holds, when they are the file's: read
+        with every pane, and again after any line that named someone new,
+        so they are current unless another program has written since the
+        panes were drawn (then ``None``: the recorder reads them)."""
+        if self._seen_version is None or self._data_version() != self._seen_version:
+            return None
+        return bar.names
 
     @on(AgendaPane.ReportRequested)
     def _report_requested(self, event: AgendaPane.ReportRequested) -> None:
