@@ -72,5 +72,10 @@ def printable(text: str, unprintable: re.Pattern[str] = _UNPRINTABLE) -> str:
 def stored_text(data: bytes) -> str:
     """A text value read from the database, made :func:`printable` (the
     ``text_factory`` of MinuteTerm's connections: cleaned once, on the way
-    out, whatever later shows or exports it)."""
-    return printable(data.decode("utf-8", "replace"), _UNPRINTABLE_STORED)
+    out, whatever later shows or exports it). A value ``isprintable`` holds
+    none of the characters removed (controls, bidi formatting and lone
+    surrogates are not printable): nearly every value, checked in C."""
+    text = data.decode("utf-8", "replace")
+    if text.isprintable():
+        return text
+    return printable(text, _UNPRINTABLE_STORED)

@@ -9,6 +9,7 @@ in SQL, so a sheet of 30,000 actions stays quick.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -52,8 +53,11 @@ _DUE_SET_AT = """coalesce((select coalesce(um.starts_at, u.at) from action_updat
     and (u.due is not null or u.due_text is not null)
     order by u.at desc, u.id desc limit 1), m.starts_at)"""
 
-_SHEET = f"""
-with sheet as (
+#: Every live action with what the sheet shows of it. ``actions`` leads
+#: (a status filter walks its index, the text filter its ids from the
+#: full-text index) and the action's entry is checked in the small index of
+#: live action entries, not in the 480,000-row entries table.
+_SHEET_ROWS = f"""
     select a.entry_id as action_id, a.number, a.description, a.owner, a.due, a.due_text,
         a.status, m.id as meeting_id, m.starts_at as meeting_starts_at,
         m.time_zone as meeting_zone,
@@ -67,16 +71,43 @@ with sheet as (
         a.status_note as latest_update, a.noted_at as latest_update_at,
         a.confidential, exists (select 1 from action_updates u
             where u.action_id = a.entry_id and u.confidential) as secret_updates
-    from entries e
-    join actions a on a.entry_id = e.id
-    join agenda_items i on i.id = e.item_id
+    from actions a
+    cross join entries e indexed by entries_live_actions on e.id = a.entry_id
+    join agenda_items i indexed by agenda_items_placed on i.id = e.item_id
     join meetings m on m.id = i.meeting_id
     join committees c on c.id = m.committee_id
     where e.kind = 'action' and e.deleted_at is null
-)
-select *, (status = 'open' and effective_due < :today) as overdue from sheet
 """
 
+#: The sheet's rows with whether each is overdue, for filters and counts.
+_SHEET = f"""
+select *, (status = 'open' and effective_due < :today) as overdue from ({_SHEET_ROWS})
+"""
+
+
+#: The columns a sheet row is made of, in the order :func:`_row` reads them.
+_ROW_NAMES = (
+    "action_id",
+    "number",
+    "committee",
+    "meeting_id",
+    "meeting_starts_at",
+    "meeting_zone",
+    "item_number",
+    "description",
+    "owner",
+    "effective_due",
+    "due_text",
+    "status",
+    "latest_update",
+    "latest_update_at",
+    "confidential",
+    "secret_updates",
+)
+_ROW = ", ".join(_ROW_NAMES)
+_ROW_LENGTH = len(_ROW_NAMES)
+_CONFIDENTIAL = _ROW_NAMES.index("confidential")
+_SECRET = _ROW_NAMES.index("secret_updates")
 
 _COUNT_NAMES = ("total", "open", "overdue", "done", "dropped")
 #: :class:`Counts` as window totals over every row a filter matches.
@@ -121,8 +152,11 @@ class ActionFilter:
     public: bool = False
 
 
-def _where(chosen: ActionFilter, today: date) -> tuple[str, dict[str, Any]]:
-    """The SQL conditions and parameters for a filter."""
+def _where(
+    chosen: ActionFilter, today: date, committee_named: Callable[[str], bool]
+) -> tuple[str, dict[str, Any]]:
+    """The SQL conditions and parameters for a filter (``committee_named``:
+    whether any committee's name is ``like`` a pattern)."""
     clauses: list[str] = ["not confidential"] if chosen.public else []
     params: dict[str, Any] = {"today": today.isoformat()}
     if chosen.committee.strip():
@@ -140,7 +174,7 @@ def _where(chosen: ActionFilter, today: date) -> tuple[str, dict[str, Any]]:
         clauses.append("status = 'open' and effective_due between :today and :until")
         params["until"] = (today + timedelta(days=chosen.due_within)).isoformat()
     if chosen.text.strip():
-        clause, found = text_clause(chosen.text)  # the full-text index
+        clause, found = text_clause(chosen.text, committee_named)  # the full-text index
         clauses.append(clause)
         params.update(found)
     return (" where " + " and ".join(clauses)) if clauses else "", params
@@ -156,6 +190,17 @@ class ActionSheet:
     def _today(self, now: pendulum.DateTime | None) -> date:
         return to_local(now or clock.now()).date()
 
+    def _where(self, chosen: ActionFilter, today: date) -> tuple[str, dict[str, Any]]:
+        return _where(chosen, today, self._committee_named)
+
+    def _committee_named(self, pattern: str) -> bool:
+        """Whether any committee's name is ``like`` ``pattern`` (escaped with ``\\``)."""
+        return bool(
+            self.store.query(
+                "select 1 from committees where name like ? escape '\\' limit 1", [pattern]
+            )
+        )
+
     def page(
         self, chosen: ActionFilter = ActionFilter(), now: pendulum.DateTime | None = None
     ) -> tuple[list[ActionSheetRow], Counts]:
@@ -163,55 +208,63 @@ class ActionSheet:
         and how many it matches in all by state."""
         if chosen.sort not in SORTS:
             raise StoreError(f"cannot sort by {chosen.sort!r}: try {', '.join(SORTS)}")
-        where, params = _where(chosen, self._today(now))
+        today = self._today(now)
+        where, params = self._where(chosen, today)
         order = SORTS[chosen.sort].format(dir="desc" if chosen.descending else "asc")
         if chosen.limit is None:  # every row matched, whole, counted as it goes
-            found = self.store.query(
-                f"select *, {_TOTALS} from ({_SHEET}){where} order by {order}", params
+            found = self.store.values(
+                f"select {_ROW}, {_TOTALS} from ({_SHEET}){where} order by {order}", params
             )
-            return self._rows_of(found, found, chosen, now)
+            return self._rows_of(found[0][_ROW_LENGTH:] if found else (), found, chosen, today)
         # A page: first its ids, in order, with the counts of every row
         # matched riding on them as window totals, so that only the columns
         # the filter, the sort and the counts need are worked out for all the
         # rows matched (on the archive's ~30,000 actions, working out every
         # column of every row to show 500 was most of the time); then the
-        # page's rows whole, by id.
+        # page's rows whole, by id (whether each is overdue worked out from
+        # them, so that "next meeting" is looked up once a row).
         params["limit"] = chosen.limit
-        picked = self.store.query(
+        picked = self.store.values(
             f"select action_id, {_TOTALS} from ({_SHEET}){where} order by {order} limit :limit",
             params,
         )
-        ids = [int(row["action_id"]) for row in picked]
+        ids = [int(row[0]) for row in picked]
         whole = {
-            row["action_id"]: row
-            for row in self.store.query(
-                f"select * from ({_SHEET}) where action_id in ({','.join(map(str, ids))})",
-                {"today": params["today"]},
+            row[0]: row
+            for row in self.store.values(
+                f"select {_ROW} from ({_SHEET_ROWS}) where action_id in ({','.join(map(str, ids))})"
             )
         }
-        return self._rows_of(picked, [whole[action_id] for action_id in ids], chosen, now)
+        found = [whole[action_id] for action_id in ids]
+        return self._rows_of(picked[0][1:] if picked else (), found, chosen, today)
 
     def _rows_of(
         self,
-        counted: list[dict[str, Any]],
-        found: list[dict[str, Any]],
+        totals: Sequence[Any],
+        found: list[tuple[Any, ...]],
         chosen: ActionFilter,
-        now: pendulum.DateTime | None,
+        today: date,
     ) -> tuple[list[ActionSheetRow], Counts]:
-        """The sheet rows of ``found``, and the counts ``counted`` carries."""
+        """The sheet rows of ``found`` (:data:`_ROW` first), and the counts:
+        ``totals`` in the order of :data:`_TOTALS`."""
         if not found:
             return [], Counts()
-        first = counted[0]
-        counts = Counts(**{name: int(first[f"n_{name}"] or 0) for name in _COUNT_NAMES})
-        rows = [_row(row) for row in found]
+        counts = Counts(
+            **{name: int(value or 0) for name, value in zip(_COUNT_NAMES, totals, strict=True)}
+        )
+        today_text = today.isoformat()
+        rows = [_row(row, today_text) for row in found]
         if chosen.public:
-            today = self._today(now)
-            rows = [self._public(row, raw, today) for row, raw in zip(rows, found, strict=True)]
+            rows = [
+                self._public(row, bool(raw[_SECRET]), today)
+                for row, raw in zip(rows, found, strict=True)
+            ]
         return rows, counts
 
-    def _public(self, row: ActionSheetRow, found: dict[str, Any], today: date) -> ActionSheetRow:
-        """``row`` without what updates typed in exempt items changed."""
-        if not found["secret_updates"]:
+    def _public(self, row: ActionSheetRow, secret: bool, today: date) -> ActionSheetRow:
+        """``row`` without what updates typed in exempt items changed
+        (``secret``: whether any was)."""
+        if not secret:
             return row
         state = public_state(self.store.db, row.action_id)
         due = state.due
@@ -239,7 +292,7 @@ class ActionSheet:
         self, chosen: ActionFilter = ActionFilter(), now: pendulum.DateTime | None = None
     ) -> Counts:
         """How many actions the filter matches: open, overdue, done, dropped."""
-        where, params = _where(chosen, self._today(now))
+        where, params = self._where(chosen, self._today(now))
         (row,) = self.store.query(
             f"""select count(*) as total,
                 coalesce(sum(status = 'open'), 0) as open,
@@ -257,11 +310,13 @@ class ActionSheet:
         """One action as the sheet shows it (``public``: as the public
         version does; an action raised in an exempt item is not in it)."""
         today = self._today(now)
-        params = {"today": today.isoformat(), "id": action_id}
-        rows = self.store.query(f"select * from ({_SHEET}) where action_id = :id", params)
-        if not rows or (public and rows[0]["confidential"]):
+        rows = self.store.values(
+            f"select {_ROW} from ({_SHEET_ROWS}) where action_id = ?", [action_id]
+        )
+        if not rows or (public and rows[0][_CONFIDENTIAL]):
             raise StoreError(f"there is no action {action_id}")
-        return self._public(_row(rows[0]), rows[0], today) if public else _row(rows[0])
+        found = _row(rows[0], today.isoformat())
+        return self._public(found, bool(rows[0][_SECRET]), today) if public else found
 
     def history(self, action_id: int, public: bool = False) -> list[ActionUpdate]:
         """Every update to an action that counts, oldest first (an update
@@ -328,24 +383,55 @@ def _zoned(stamp: pendulum.DateTime | None, zone: str) -> pendulum.DateTime | No
     return None if stamp is None else in_zone(stamp, zone)
 
 
-def _row(row: dict[str, Any]) -> ActionSheetRow:
-    """A sheet row, its moments read where the meeting that raised it happened."""
-    zone = row["meeting_zone"]
-    due = row["effective_due"]
+@lru_cache(maxsize=8192)
+def _moment_in(stamp: str, zone: str) -> pendulum.DateTime | None:
+    """A stored moment read where ``zone`` is (moments are immutable, and a
+    sheet shows each meeting's start on every action it raised)."""
+    found = moment(stamp)
+    return None if found is None else in_zone(found, zone)
+
+
+_STATUSES = {status.value: status for status in ActionStatus}
+
+
+def _row(found: Sequence[Any], today: str) -> ActionSheetRow:
+    """A sheet row from the columns of :data:`_ROW` (in their order; any
+    after them are not read), its moments read where the meeting that raised
+    it happened; overdue if it is open and its effective due date (ISO) is
+    before ``today`` (ISO), as the SQL of the sheet's filters and counts has
+    it."""
+    (
+        action_id,
+        number,
+        committee,
+        meeting_id,
+        started,
+        zone,
+        item_number,
+        description,
+        owner,
+        due,
+        due_text,
+        status,
+        latest_update,
+        noted,
+        confidential,
+        secret,
+    ) = found[:_ROW_LENGTH]
     return ActionSheetRow(
-        action_id=row["action_id"],
-        number=row["number"],
-        committee=row["committee"],
-        meeting_id=row["meeting_id"],
-        meeting_starts_at=in_zone(moment(row["meeting_starts_at"]) or clock.now(), zone),
-        item_number=row["item_number"],
-        description=row["description"],
-        owner=row["owner"],
+        action_id=action_id,
+        number=number,
+        committee=committee,
+        meeting_id=meeting_id,
+        meeting_starts_at=(started and _moment_in(started, zone)) or in_zone(clock.now(), zone),
+        item_number=item_number,
+        description=description,
+        owner=owner,
         due=date.fromisoformat(due) if due else None,
-        due_text=row["due_text"],
-        status=ActionStatus(row["status"]),
-        latest_update=row["latest_update"],
-        latest_update_at=_zoned(moment(row["latest_update_at"]), zone),
-        overdue=bool(row["overdue"]),
-        confidential=bool(row["confidential"] or row["secret_updates"]),
+        due_text=due_text,
+        status=_STATUSES.get(status) or ActionStatus(status),
+        latest_update=latest_update,
+        latest_update_at=_moment_in(noted, zone) if noted else None,
+        overdue=status == "open" and due is not None and due < today,
+        confidential=bool(confidential or secret),
     )

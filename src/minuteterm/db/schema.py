@@ -493,6 +493,22 @@ def _v15_time_zones(db: sqlite_utils.Database) -> None:
         )
 
 
+def _v16_sheet_lookups(db: sqlite_utils.Database) -> None:
+    """Indexes the action sheet looks things up in for every action a filter
+    matches (issue 17): the updates that set a due date (nearly none, so
+    when "next meeting" was set is found without reading every update of
+    every action), and each item's meeting, place and number (read from the
+    index, not from the items with their titles and reports)."""
+    for statement in (
+        """create index if not exists action_updates_setting_due
+            on action_updates(action_id, at, id, entry_id)
+            where due is not null or due_text is not null""",
+        """create index if not exists agenda_items_placed
+            on agenda_items(id, meeting_id, position, number)""",
+    ):
+        db.execute(statement)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_core,
     _v2_action_history,
@@ -509,6 +525,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v13_drafts_per_window,
     _v14_action_numbers,
     _v15_time_zones,
+    _v16_sheet_lookups,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from minuteterm.db.schema import MIGRATIONS, SchemaError
 
 #: The digest of :func:`expected_shape` at the current schema version.
-CURRENT_DIGEST = "580e354ddaeff073b92584f955eb7538"
+CURRENT_DIGEST = "ef54633a80cc59b41b5152f5970ef2a0"
 
 #: A shape: (kind, name) -> the table's columns, or the object's SQL.
 Shape = dict[tuple[str, str], str]
