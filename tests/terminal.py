@@ -55,7 +55,8 @@ def bracketed_paste(text: str) -> str:
 
 class Terminal:
     """``minuteterm ARGS`` running on a pseudo-terminal ``cols`` × ``rows``
-    (``program``: another command line to run ARGS with, in ``cwd``)."""
+    (``program``: another command line to run ARGS with, in ``cwd``; ``env``:
+    variables set for it on top of this process's)."""
 
     def __init__(
         self,
@@ -65,11 +66,17 @@ class Terminal:
         rows: int = 40,
         program: Sequence[str] = (sys.executable, "-m", "minuteterm"),
         cwd: Path | None = None,
+        env: dict[str, str] | None = None,
     ) -> None:
         self._master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
-        env.pop("TEXTUAL", None)  # no devtools
+        inherited = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
+        inherited.pop("TEXTUAL", None)  # no devtools
+        # pytest-xdist's workers carry COLUMNS=80 and LINES=24: a program in
+        # a terminal of its own does not inherit its starter's size
+        for name in ("COLUMNS", "LINES"):
+            inherited.pop(name, None)
+        env = {**inherited, **(env or {})}
         self.process = subprocess.Popen(
             [*program, *args],
             cwd=cwd,

@@ -120,9 +120,21 @@ def demo_store(db: Path | None) -> tuple[Store, int]:
         raise
 
 
+def follow_the_terminal() -> None:
+    """Let the screen take the terminal's own size. Textual reads the size
+    through :func:`shutil.get_terminal_size`, which prefers ``COLUMNS`` and
+    ``LINES`` when they are set: a value exported by a shell profile (or
+    left by the program that started this one) would fix the app at that
+    size however large the window, and after every resize too."""
+    if sys.stdout.isatty():
+        for name in ("COLUMNS", "LINES"):
+            os.environ.pop(name, None)
+
+
 def run_app(store: Store, meeting_id: int | None) -> None:
     """Run the app on ``store`` (on one meeting, or the list of meetings),
     closing the store after; exit with the app's return code if it set one."""
+    follow_the_terminal()
     try:
         from minuteterm.tui.app import MinuteTermApp
 

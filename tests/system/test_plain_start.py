@@ -179,3 +179,28 @@ def test_a_database_made_by_a_refused_start_is_not_left(tmp_path: Path) -> None:
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == "minuteterm: there is no meeting 3 (see: minuteterm list)\n"
     assert not (tmp_path / "fresh.db").exists()
+
+
+def test_an_exported_size_does_not_fix_the_screen(tmp_path: Path, template: Path) -> None:
+    """A shell profile that exports ``COLUMNS=80`` and ``LINES=24`` (Textual
+    reads the size through ``shutil``, which prefers them) must not hold the
+    app at 80×24 in a larger window: it lays out for the terminal's size."""
+    folders = twins(tmp_path, template)
+    for program in (ENTRY_POINT, THROUGH_CLICK):
+        term = Terminal(
+            ["--db", "made.db", "demo"],
+            program=program,
+            cwd=folders["entry"],
+            cols=120,
+            rows=40,
+            env={"COLUMNS": "80", "LINES": "24"},
+        )
+        try:
+            shown = term.wait_for_screen(
+                lambda screen: "Apologies for absence" in screen and "That the work" in screen,
+                "the demo meeting laid out at 120×40",
+            )
+            assert max(len(line) for line in shown.splitlines()) > 100
+            assert term.end() == 0
+        finally:
+            term.close()
