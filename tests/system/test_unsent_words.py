@@ -177,8 +177,9 @@ def test_lines_refused_while_locked_stay_separate_and_are_stored_in_order(
             # the count in the border can be drawn a frame before the box
             # has grown to the third line: wait for the screen that has both
             shown = term.wait_for_screen(
-                lambda screen: "3 line(s) not stored yet" in screen
-                and "3. Objection three." in screen,
+                lambda screen: (
+                    "3 line(s) not stored yet" in screen and "3. Objection three." in screen
+                ),
                 "three lines waiting, the third shown",
             )
             assert "1. Objection one was noted." in shown
