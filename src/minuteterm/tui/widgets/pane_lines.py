@@ -32,7 +32,7 @@ from typing import Any
 from textual._styles_cache import StylesCache
 from textual.color import Color
 from textual.css.styles import StylesBase
-from textual.geometry import Region, Size, Spacing
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
@@ -87,54 +87,27 @@ class _RowMemo(StylesCache):
             self._row_state = state
         return super().render(styles, size, base_background, background, *args, **kwargs)
 
-    def render_line(
-        self,
-        styles: StylesBase,
-        y: int,
-        size: Size,
-        content_size: Size,
-        padding: Spacing,
-        base_background: Color,
-        background: Color,
-        render_content_line: Callable[[int], Strip],
-        *rest: Any,
-    ) -> Strip:
-        height = size.height
-        top = styles.gutter.top
-        content_y = y - top
+    def render_line(self, styles: StylesBase, y: int, size: Size, *rest: Any) -> Strip:
+        # rest: content size, padding, backgrounds, the content line's
+        # callable, then the edges' labels and effects (Textual's order)
+        content_size: Size = rest[0]
+        render_content_line: Callable[[int], Strip] = rest[4]
+        content_y = y - styles.gutter.top
         if (
             y == 0
-            or y >= height - 1
+            or y >= size.height - 1
             or content_y < 0
-            or y >= height - styles.gutter.bottom
+            or y >= size.height - styles.gutter.bottom
             or content_y >= content_size.height
         ):  # an edge row, or none of the content's
-            return super().render_line(
-                styles,
-                y,
-                size,
-                content_size,
-                padding,
-                base_background,
-                background,
-                render_content_line,
-                *rest,
-            )
+            return super().render_line(styles, y, size, *rest)
         line = render_content_line(content_y)
         kept = self._rows.get(id(line))
         if kept is not None and kept[0] is line:
             return kept[1]
-        row = super().render_line(
-            styles,
-            y,
-            size,
-            content_size,
-            padding,
-            base_background,
-            background,
-            lambda _y: line,
-            *rest,
-        )
+        given = list(rest)
+        given[4] = lambda _y: line  # the same line, not drawn again
+        row = super().render_line(styles, y, size, *given)
         if len(self._rows) >= self.LIMIT:
             self._rows.clear()
         self._rows[id(line)] = (line, row)
