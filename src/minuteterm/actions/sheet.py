@@ -391,9 +391,6 @@ def _moment_in(stamp: str, zone: str) -> pendulum.DateTime | None:
     return None if found is None else in_zone(found, zone)
 
 
-_STATUSES = {status.value: status for status in ActionStatus}
-
-
 def _row(found: Sequence[Any], today: str) -> ActionSheetRow:
     """A sheet row from the columns of :data:`_ROW` (in their order; any
     after them are not read), its moments read where the meeting that raised
@@ -429,7 +426,7 @@ def _row(found: Sequence[Any], today: str) -> ActionSheetRow:
         owner=owner,
         due=date.fromisoformat(due) if due else None,
         due_text=due_text,
-        status=_STATUSES.get(status) or ActionStatus(status),
+        status=ActionStatus(status),
         latest_update=latest_update,
         latest_update_at=_moment_in(noted, zone) if noted else None,
         overdue=status == "open" and due is not None and due < today,
