@@ -12,16 +12,19 @@ line cache.
 from __future__ import annotations
 
 from textual._styles_cache import StylesCache
-from textual.geometry import Region
+from textual.geometry import Offset, Region
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from minuteterm.db.store import Store
 from minuteterm.tui.app import MinuteTermApp
+from minuteterm.tui.widgets.entry_pane import MinutePane
 from minuteterm.tui.widgets.pane_lines import PaneLines
+from minuteterm.tui.widgets.pane_scrollbar import PaneScrollBar
 from tests.app.test_capture_redraw import enter, planning_meeting
 
 
-def _rows(pane: PaneLines) -> list[list[tuple[str, object]]]:
+def _rows(pane: Widget) -> list[list[tuple[str, object]]]:
     width, height = pane.size
     strips = pane.render_lines(Region(0, 0, width, height))
     return [[(segment.text, segment.style) for segment in strip] for strip in strips]
@@ -42,7 +45,28 @@ def assert_rows_as_textual_draws_them(pilot: Pilot) -> int:
             pane._styles_cache = kept
         assert ours == theirs, f"{type(pane).__name__} rows differ from Textual's"
         compared += len(ours)
+        bar = pane._vertical_scrollbar
+        if bar is not None and bar.display and bar.size.area:
+            assert isinstance(bar, PaneScrollBar)
+            compared += assert_bar_as_textual_draws_it(bar)
     return compared
+
+
+def assert_bar_as_textual_draws_it(bar: PaneScrollBar) -> int:
+    """Compare a pane's scrollbar with the same bar drawn whole by Textual
+    (its own line cache, and every row rendered through Rich afresh)."""
+    ours = _rows(bar)
+    kept = bar._styles_cache
+    bar._styles_cache = StylesCache()
+    bar.render_line = lambda y: Widget.render_line(bar, y)  # type: ignore[method-assign]
+    bar._dirty_regions.add(bar.size.region)  # drawn whole, not from an old draw
+    try:
+        theirs = _rows(bar)
+    finally:
+        bar._styles_cache = kept
+        del bar.render_line
+    assert ours == theirs, "the scrollbar's rows differ from Textual's"
+    return len(ours)
 
 
 async def test_rows_match_textual_as_a_meeting_is_minuted(store: Store) -> None:
@@ -58,6 +82,12 @@ async def test_rows_match_textual_as_a_meeting_is_minuted(store: Store) -> None:
             if number % 5 == 0:
                 assert_rows_as_textual_draws_them(pilot)
         assert_rows_as_textual_draws_them(pilot)
+        bar = app.screen.query_one(MinutePane).vertical_scrollbar
+        assert bar.display, "the minute scrolls: its bar is shown"
+        for mouse_over, grabbed in ((True, None), (True, Offset(0, 3)), (False, None)):
+            bar.mouse_over, bar.grabbed = mouse_over, grabbed  # pointed at, dragged
+            await pilot.pause()
+            assert_bar_as_textual_draws_it(bar)
 
         await pilot.press("shift+tab")  # focus into the panes: borders change colour
         await pilot.pause()

@@ -12,9 +12,12 @@ from the same cache of rendered options, so what it draws is identical.
 Around each option line Textual then draws the row: the pane's border,
 padding, background and effects. It keeps finished rows by their place in
 the pane, so when the pane scrolls by a line every row is finished again
-(on the archive, most of a capture's frame). :class:`_RowMemo` also keeps
-them by the option line they were made from, so a row that only moved is
-taken as it was.
+(on the archive, most of a capture's frame). A
+:class:`~minuteterm.tui.widgets.row_memo.RowMemo` also keeps them by the
+option line they were made from, so a row that only moved is taken as it
+was; the pane's scrollbar is a
+:class:`~minuteterm.tui.widgets.pane_scrollbar.PaneScrollBar`, which keeps
+its rows the same way.
 
 It reads ``OptionList`` internals (its line cache and option-render cache)
 and extends Textual's line cache, so it is tied to the Textual version
@@ -26,92 +29,19 @@ focus and highlight.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from textual._styles_cache import StylesCache
-from textual.color import Color
-from textual.css.styles import StylesBase
-from textual.geometry import Region, Size
+from textual.geometry import Region
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import OptionList
 
+from minuteterm.tui.widgets.pane_scrollbar import PaneScrollBar
+from minuteterm.tui.widgets.row_memo import RowMemo
+
 _OPTION = "option-list--option"
-
-
-class _RowMemo(StylesCache):
-    """Textual's line cache for one pane, which also keeps each finished
-    content row by the option line it was made from.
-
-    A content row (between the top and bottom edges) is its option line
-    with the border, padding, background and effects around it, all of
-    which :meth:`render` collects once per render as the row state; rows
-    are forgotten whenever the state changes. Edge rows (borders, padding,
-    outline, the title) are drawn by Textual as before.
-    """
-
-    #: Rows kept at most (a few screens of one pane); then they start again.
-    LIMIT = 512
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: dict[int, tuple[Strip, Strip]] = {}
-        self._row_state: tuple[Any, ...] | None = None
-
-    def render(
-        self,
-        styles: StylesBase,
-        size: Size,
-        base_background: Color,
-        background: Color,
-        *args: Any,
-        **kwargs: Any,
-    ) -> list[Strip]:
-        state = (
-            size,
-            base_background,
-            background,
-            styles.gutter,
-            styles.border,
-            styles.outline,
-            styles.text_opacity,
-            styles.tint,
-            styles.hatch if styles.has_rule("hatch") else None,
-            # content size, padding, opacity, ANSI theme: all but the crop
-            tuple((name, value) for name, value in kwargs.items() if name != "crop"),
-        )
-        if state != self._row_state:
-            self._rows.clear()
-            self._row_state = state
-        return super().render(styles, size, base_background, background, *args, **kwargs)
-
-    def render_line(self, styles: StylesBase, y: int, size: Size, *rest: Any) -> Strip:
-        # rest: content size, padding, backgrounds, the content line's
-        # callable, then the edges' labels and effects (Textual's order)
-        content_size: Size = rest[0]
-        render_content_line: Callable[[int], Strip] = rest[4]
-        content_y = y - styles.gutter.top
-        if (
-            y == 0
-            or y >= size.height - 1
-            or content_y < 0
-            or y >= size.height - styles.gutter.bottom
-            or content_y >= content_size.height
-        ):  # an edge row, or none of the content's
-            return super().render_line(styles, y, size, *rest)
-        line = render_content_line(content_y)
-        kept = self._rows.get(id(line))
-        if kept is not None and kept[0] is line:
-            return kept[1]
-        given = list(rest)
-        given[4] = lambda _y: line  # the same line, not drawn again
-        row = super().render_line(styles, y, size, *given)
-        if len(self._rows) >= self.LIMIT:
-            self._rows.clear()
-        self._rows[id(line)] = (line, row)
-        return row
 
 
 class PaneLines(OptionList):
@@ -122,7 +52,20 @@ class PaneLines(OptionList):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._styles_cache = _RowMemo()
+        self._styles_cache = RowMemo()
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """The pane's vertical scrollbar (a :class:`PaneScrollBar`, made as
+        Textual makes its own the first time it is asked for)."""
+        if self._vertical_scrollbar is None:
+            bar = PaneScrollBar(
+                vertical=True, name="vertical", thickness=self.scrollbar_size_vertical
+            )
+            bar.display = False
+            self._vertical_scrollbar = bar
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._update_lines()
