@@ -26,6 +26,7 @@ from minuteterm.errors import CLERK_ERRORS, CaptureError, StorageUnavailable
 from minuteterm.formal.people import quorum
 from minuteterm.model import CAPTURE_KINDS, AgendaItem, Entry, EntryKind
 from minuteterm.tui.entry_text import KIND_LABEL, KIND_LOOK, entry_content
+from minuteterm.tui.repaint import AreaCompositor
 from minuteterm.tui.unsent import Held, Unsent
 from minuteterm.tui.widgets.agenda_pane import AgendaPane
 from minuteterm.tui.widgets.capture_bar import CaptureBar
@@ -81,6 +82,7 @@ class MeetingScreen(Screen[None]):
 
     def __init__(self, store: Store, meeting_id: int) -> None:
         super().__init__()
+        self._compositor = AreaCompositor()  # a saved line repaints only what changed
         self.store = store
         self.meeting_id = meeting_id
         self._edited_from: EntryPane | None = None
