@@ -71,15 +71,29 @@ class AreaCompositor(Compositor):
         self, area: Region, cuts: list[list[int]], chops: list[dict[int, Strip | None]]
     ) -> None:
         """Fill in the pieces of ``area``'s lines (each piece a span between
-        two widget edges) from the widgets covering them, front first."""
+        two widget edges) from the widgets covering them, front first; a
+        widget behind pieces already filled is not asked for its rows."""
         left, right = area.x, area.right
         top, bottom = area.y, area.bottom
         touches = area.overlaps
+        # per line of the area, how many of its pieces are still to fill
+        unfilled = {
+            y: sum(
+                1
+                for cut, cut_end in zip(cuts[y], cuts[y][1:], strict=False)
+                if cut_end > left and cut < right and chops[y][cut] is None
+            )
+            for y in range(top, bottom)
+        }
         for widget, (region, clip) in self.visible_widgets.items():
             if not touches(clip):
                 continue
             shown = region.intersection(clip)
             first, last = max(shown.y, top), min(shown.bottom, bottom)
+            while first < last and not unfilled[first]:
+                first += 1
+            while last > first and not unfilled[last - 1]:
+                last -= 1
             if first >= last:
                 continue
             strips = widget.render_lines(
@@ -87,9 +101,12 @@ class AreaCompositor(Compositor):
             )
             start, end = shown.column_span
             for y, strip in zip(range(first, last), strips, strict=False):
+                if not unfilled[y]:
+                    continue
                 edges = [cut for cut in cuts[y] if end >= cut >= start]
                 pieces = strip.divide([cut - start for cut in edges[1:]])
                 line = chops[y]
                 for cut, cut_end, piece in zip(edges, edges[1:], pieces, strict=False):
                     if cut_end > left and cut < right and line[cut] is None:
                         line[cut] = piece
+                        unfilled[y] -= 1
