@@ -236,6 +236,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self._kept_entries: dict[tuple[Any, ...], Entry] = {}
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -754,13 +755,33 @@ class Store:
             action=action,
         )
 
+    #: Entries kept by their row at most; then they start again.
+    _KEPT_ENTRIES = 8192
+
+    def _entries_from(self, rows: list[dict[str, Any]]) -> list[Entry]:
+        """Entries from rows, each taken as it was made from the same row
+        before (an entry is immutable, and made from its row alone): the
+        panes re-read an item's entries after every line, and turning each
+        row's times into the meeting's zone cost more than reading them."""
+        kept = self._kept_entries
+        entries = []
+        for row in rows:
+            key = tuple(row.values())
+            entry = kept.get(key)
+            if entry is None:
+                if len(kept) >= self._KEPT_ENTRIES:
+                    kept.clear()
+                entry = kept[key] = self._entry_from(row)
+            entries.append(entry)
+        return entries
+
     def entries(self, item_id: int) -> list[Entry]:
         """The item's live entries, in the order they were taken."""
         rows = self._rows(
             self._ENTRY_SQL + " where e.item_id = ? and e.deleted_at is null order by e.position",
             [item_id],
         )
-        return [self._entry_from(row) for row in rows]
+        return self._entries_from(rows)
 
     def meeting_entries(
         self, meeting_id: int, kinds: Iterable[EntryKind] | None = None
@@ -778,7 +799,7 @@ class Store:
             sql += f" and e.kind in ({','.join('?' * len(chosen))})"
             params += chosen
         rows = self._rows(sql + " order by i.position, e.position", params)
-        return [self._entry_from(row) for row in rows]
+        return self._entries_from(rows)
 
     def entry(self, entry_id: int) -> Entry:
         """One live entry by id."""
@@ -816,20 +837,22 @@ class Store:
                     ).fetchone()[0]
                 )
             )
+            # plain SQL: sqlite-utils' insert reads the schema first, twice a line
             entry_id = row_id(
-                db.table("entries")
-                .insert(
-                    {
-                        "item_id": item_id,
-                        "position": position,
-                        "kind": kind.value,
-                        "speaker": (speaker and clean(speaker)) or None,
-                        "text": clean(text),
-                        "reply_to": reply_to,
-                        "created_at": stamp,
-                    }
-                )
-                .last_pk
+                db.execute(
+                    """insert into entries
+                    (item_id, position, kind, speaker, text, reply_to, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?)""",
+                    [
+                        item_id,
+                        position,
+                        kind.value,
+                        (speaker and clean(speaker)) or None,
+                        clean(text),
+                        reply_to,
+                        stamp,
+                    ],
+                ).lastrowid
             )
         return entry_id
 

@@ -192,7 +192,11 @@ def member_named(store: Store, committee_id: int, typed: str) -> str | None:
     speaker typed as ``Caddick`` is Cllr Rhys Caddick), if exactly one
     member's name ends that way; ``None`` otherwise. Roles and titles are
     left as typed: the minutes write "The Head of Finance advised"."""
-    members = [p for p in committee_people(store, committee_id) if p.kind is PersonKind.MEMBER]
+    return _member_named(committee_people(store, committee_id), typed)
+
+
+def _member_named(people: list[Person], typed: str) -> str | None:
+    members = [p for p in people if p.kind is PersonKind.MEMBER]
     try:
         person = resolve(members, typed)
     except CaptureError:
@@ -208,10 +212,10 @@ def speaker_named(store: Store, committee_id: int, typed: str) -> str:
     title) stays as typed."""
     if is_new(typed):
         return clean(bare(typed))
-    named = member_named(store, committee_id, typed)
+    people = committee_people(store, committee_id)
+    named = _member_named(people, typed)
     if named is not None:
         return named
-    people = committee_people(store, committee_id)
     if any(person.name == typed or person.title == typed for person in people):
         return typed
     near = close_matches(_members(people), typed)

@@ -23,7 +23,11 @@ from minuteterm.model import EntryKind, Resolution, ResolutionForm, Vote, VoteSi
 
 def set_form(store: Store, entry_id: int, form: ResolutionForm) -> None:
     """Keep a resolution entry's form (inside the caller's transaction)."""
-    store.db.table("resolutions").upsert({"entry_id": entry_id, "form": form.value}, pk="entry_id")
+    store.db.execute(
+        """insert into resolutions (entry_id, form) values (?, ?)
+        on conflict (entry_id) do update set form = excluded.form""",
+        [entry_id, form.value],
+    )
 
 
 def form_of(store: Store, entry_id: int) -> ResolutionForm:

@@ -173,6 +173,9 @@ class EntryPane(PaneLines):
         elif not self.has_focus:
             self.highlighted = len(lines) - 1
             self.scroll_end(animate=False)
+            # the newest row loses its highlight to the next line: have its
+            # plain look ready by then (drawn after this frame, not in that one)
+            self.call_after_refresh(self.draw_ahead)
 
     def plain_lines(self) -> list[str]:
         """What the pane shows, as plain text (for tests and screen readers)."""

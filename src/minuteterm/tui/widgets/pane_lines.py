@@ -83,6 +83,21 @@ class PaneLines(OptionList):
         finally:
             self._frame = None
 
+    def draw_ahead(self) -> None:
+        """Draw the highlighted option as it looks without the highlight,
+        into the option-render cache ``render_line`` takes it from: a pane
+        that follows its newest row moves the highlight off it when the next
+        line comes, and that frame then finds the row drawn."""
+        index = self.highlighted
+        if index is None or not self.is_mounted or not self.scrollable_content_region:
+            return
+        try:
+            option = self.options[index]
+        except IndexError:
+            return
+        if not option.disabled:
+            self._get_option_render(option, self.get_visual_style(_OPTION))
+
     def _style(self, component_class: str) -> Style:
         styles: dict[str, Style] = self._frame["styles"]  # type: ignore[index]
         style = styles.get(component_class)
