@@ -93,6 +93,8 @@ class MeetingScreen(Screen[None]):
         #: the current item when it is the one on screen.
         self._drawn_items: dict[int, AgendaItem] = {}
         self._drawn_current: int | None = None
+        #: The entry editor, once mounted (it stays, hidden when not in use).
+        self._entry_editor: EntryEditor | None = None
 
     @cached_property
     def recorder(self) -> Recorder:
@@ -193,9 +195,8 @@ class MeetingScreen(Screen[None]):
         each line, and when the app is stopped); retry refused lines."""
         bar = self.query_one(CaptureBar)
         self.unsent.keep(Held(bar.input.value, bar.kind))
-        editors = self.query(EntryEditor)
-        if editors:
-            editor = editors.first()
+        editor = self._entry_editor
+        if editor is not None and editor.is_attached:
             held = Held(editor.value, EntryKind.NOTE, editor.entry_id)
             self.unsent.keep(held if editor.changed else Held(), editor=True)
 
@@ -483,11 +484,11 @@ class MeetingScreen(Screen[None]):
 
     async def _editor(self) -> EntryEditor:
         """The entry editor, mounted above the capture bar the first time."""
-        found = self.query(EntryEditor)
-        if found:
-            return found.first()
+        if self._entry_editor is not None and self._entry_editor.is_attached:
+            return self._entry_editor
         editor = EntryEditor()
         await self.mount(editor, before=self.query_one(CaptureBar))
+        self._entry_editor = editor
         return editor
 
     @on(EntryEditor.Saved)

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.suggester import Suggester
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from minuteterm.model import EntryKind
 from minuteterm.tui.entry_text import KIND_LABEL, KIND_LOOK
@@ -66,7 +66,8 @@ class CaptureInput(LineInput):
     async def action_submit(self) -> None:
         """Take the line out of the bar and hand it on to be saved."""
         line = self.value
-        self.value = ""
+        with self.prevent(Input.Changed):  # nothing listens; it would bubble up the screen
+            self.value = ""
         self._submit_line(line)
 
     def action_accept_or_next(self) -> None:

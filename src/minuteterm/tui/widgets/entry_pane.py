@@ -171,7 +171,10 @@ class EntryPane(PaneLines):
         if self.has_focus and keep in ids:
             self.highlighted = ids.index(keep)
         elif not self.has_focus:
-            self.highlighted = len(lines) - 1
+            # following the newest row is not the clerk choosing it: no
+            # OptionHighlighted to bubble up the screen on every line saved
+            with self.prevent(OptionList.OptionHighlighted):
+                self.highlighted = len(lines) - 1
             self.scroll_end(animate=False)
             # the newest row loses its highlight to the next line: have its
             # plain look ready by then (drawn after this frame, not in that one)
