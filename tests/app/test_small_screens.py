@@ -169,3 +169,32 @@ async def test_the_terminal_closing_as_a_meeting_opens_still_exits(store: Store)
         assert exits == [0]
         await pilot.pause()
         app.exit = real_exit  # type: ignore[method-assign]
+
+
+async def test_every_row_fills_the_width_with_characters(store: Store) -> None:
+    """Each row of the meeting screen holds as many cells of characters as
+    the terminal is wide, whatever the header gives way to: a row that only
+    claims its width leaves an earlier screen's letters at its end in a real
+    terminal (the header once ended "CLOSED     re")."""
+    from rich.cells import cell_len
+
+    from minuteterm.recording.recorder import Recorder
+
+    meeting = inquorate_meeting(store)
+    app = MinuteTermApp(store, meeting)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for step in ("draft", "Anand: opened the meeting", "/end"):
+            if step != "draft":
+                Recorder(store, meeting).apply(step)
+                app.screen.refresh_panes()  # type: ignore[attr-defined]
+            for width, height in ((120, 40), (100, 30), (80, 24)):
+                await pilot.resize_terminal(width, height)
+                await pilot.pause()
+                rows = app.screen._compositor.render_strips()
+                assert len(rows) == height
+                for y, row in enumerate(rows):
+                    cells = sum(cell_len(segment.text) for segment in row)
+                    assert cells == width, (
+                        f"after {step!r} at {width}x{height}, row {y} has {cells} cells: "
+                        f"{''.join(segment.text for segment in row)!r}"
+                    )

@@ -157,4 +157,11 @@ def fit_line(pieces: list[tuple[int, Content]], width: int) -> Content:
                 kept[index] = (rank, piece.truncate(room - 1) + Content("…"))
                 continue
         del kept[index]
-    return SEPARATOR.join(piece for _rank, piece in kept)
+    # Not SEPARATOR.join: Textual's Content.join starts its cell count from the
+    # separator's own when that is known, so the line claimed five cells more
+    # than it has, was not filled to the width, and a terminal kept the last
+    # letters of an earlier header at the end of the row ("CLOSED     re").
+    joined: list[Content] = []
+    for _rank, piece in kept:
+        joined += [SEPARATOR, piece] if joined else [piece]
+    return Content.assemble(*joined)
