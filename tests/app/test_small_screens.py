@@ -198,3 +198,39 @@ async def test_every_row_fills_the_width_with_characters(store: Store) -> None:
                         f"after {step!r} at {width}x{height}, row {y} has {cells} cells: "
                         f"{''.join(segment.text for segment in row)!r}"
                     )
+
+
+async def test_after_a_resize_the_minute_still_shows_the_newest_words(store: Store) -> None:
+    """The running minute follows its newest entry; a resize wraps every
+    entry again, so its end moves: the newest entry's last words must still
+    be on screen (they were cut off until the next line was entered)."""
+    from textual.geometry import Region
+
+    from minuteterm.tui.widgets.capture_bar import CaptureBar
+    from minuteterm.tui.widgets.entry_pane import MinutePane
+
+    meeting = inquorate_meeting(store)
+    app = MinuteTermApp(store, meeting)
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.screen.query_one(CaptureBar)
+        for number in range(1, 12):
+            bar.input.value = (
+                f"Anand: point {number} on damp and mould in the tower blocks, "
+                f"with the surveys due before the winter, ending {number}-end"
+            )
+            await pilot.press("enter")
+        await pilot.pause()
+        minute = app.screen.query_one(MinutePane)
+
+        def shown() -> str:
+            rows = minute.render_lines(Region(0, 0, *minute.region.size))  # border and all
+            return "".join(segment.text for row in rows for segment in row)
+
+        for width in (81, 80, 100, 79, 80):
+            await pilot.resize_terminal(width, 24)
+            for _frame in range(20):  # the layout settles over a few frames
+                await pilot.pause()
+                if "11-end" in shown():
+                    break
+            assert "11-end" in shown(), f"at {width} columns the newest words are cut off"
+            assert minute.scroll_y == minute.max_scroll_y, f"at {width} columns"

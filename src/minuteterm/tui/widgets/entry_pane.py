@@ -139,6 +139,14 @@ class EntryPane(PaneLines):
         self._rewrap()
         self.call_after_refresh(self._rewrap)
 
+    def on_resize(self) -> None:
+        """Wrapped again to the new width (Textual does that on a resize), a
+        pane following its newest row has more or fewer lines, so its end
+        moved: follow it, or the newest entry's last words are cut off."""
+        if not self.has_focus and self.option_count:
+            self._rewrap()
+            self.call_after_refresh(self._rewrap)
+
     def _rewrap(self) -> None:
         self._clear_caches()
         self._update_lines()
