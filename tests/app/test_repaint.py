@@ -12,7 +12,8 @@ the current item (minute, questions, actions, resolutions), new items, the
 exempt item, a refusal several lines long, another window's writes, focus
 and highlight moving through the panes, the scrollbar pointed at, an entry
 edited, a dialog over the screen, resizes, a theme change and the meeting
-closed.
+closed; and signed minutes refusing a line, with the next meeting opened
+over them and minuted.
 """
 
 from __future__ import annotations
@@ -205,3 +206,39 @@ def test_overlapping_areas_are_grouped_and_apart_ones_kept_apart() -> None:
     # a region joining two groups joins them
     bridge = Region(70, 30, 10, 8)
     assert overlapping_groups([minute, side, capture, bridge]) == [Region(14, 1, 106, 37)]
+
+
+async def test_an_approved_meeting_and_then_the_next_repaint_as_textual_draws_them(
+    store: Store, monkeypatch
+) -> None:
+    """Crossed with approval and a second meeting: a line refused on signed
+    minutes, then the next meeting opened over it and minuted, then back."""
+    from minuteterm.formal.approval import approve
+    from tests.app.test_capture_redraw import WHEN
+
+    signed = planning_meeting(store, WHEN.subtract(weeks=4))
+    recorder = Recorder(store, signed)
+    for line in ("Grey: opened the meeting", "/next", "= Resolved that the plans be noted", "/end"):
+        recorder.apply(line)
+    following = planning_meeting(store)
+    approve(store, following, store.items(following)[0].id)
+    app = MinuteTermApp(store, signed)
+    terminal = TerminalCopy(app)
+    terminal.attach(monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(pilot)
+        terminal.assert_as_textual_draws_it("the signed minutes opened")
+        await enter(pilot, "Hale: a late addition")
+        await settled(pilot)
+        assert "approved" in app.screen.query_one(CaptureBar).outcome_text.casefold()
+        terminal.assert_as_textual_draws_it("a line refused on signed minutes")
+        app.open_meeting(following)
+        await settled(pilot)
+        terminal.assert_as_textual_draws_it("the next meeting opened")
+        for line in LINES[:6]:
+            await enter(pilot, line)
+            await settled(pilot)
+            terminal.assert_as_textual_draws_it(f"{line!r} in the next meeting")
+        app.pop_screen()
+        await settled(pilot)
+        terminal.assert_as_textual_draws_it("back to the signed minutes")
