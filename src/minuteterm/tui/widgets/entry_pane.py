@@ -133,19 +133,22 @@ class EntryPane(PaneLines):
         """The scrollbar came or went: wrap every entry again to the width
         left beside it. (OptionList re-wraps only when the pane is resized,
         so the scrollbar covered the last columns of every entry wrapped
-        before it came, and the line count went wrong: words were hidden.)
-        Wrapped again once the layout has settled too: on a busy machine the
-        width beside the scrollbar may only be known after the next refresh."""
-        self._rewrap()
-        self.call_after_refresh(self._rewrap)
+        before it came, and the line count went wrong: words were hidden.)"""
+        self._wrap_again()
 
     def on_resize(self) -> None:
         """Wrapped again to the new width (Textual does that on a resize), a
         pane following its newest row has more or fewer lines, so its end
         moved: follow it, or the newest entry's last words are cut off."""
         if not self.has_focus and self.option_count:
-            self._rewrap()
-            self.call_after_refresh(self._rewrap)
+            self._wrap_again()
+
+    def _wrap_again(self) -> None:
+        """Wrap every entry again now, and once more when the layout has
+        settled (on a busy machine the width is only known after the next
+        refresh)."""
+        self._rewrap()
+        self.call_after_refresh(self._rewrap)
 
     def _rewrap(self) -> None:
         self._clear_caches()

@@ -49,13 +49,14 @@ class PaneScrollBar(ScrollBar):
         self._kinds: dict[tuple[Segment, object], Strip] = {}
         self._row_kinds: list[Segment] | None = None
         self._look: object = None
+        self._drawing = self._kinds_known = False
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._row_kinds = self._kinds_of_rows()
-        self._look = (self.size.width, self.visual_style)
+        self._drawing = True  # the rows' kinds are worked out if a row is drawn
         try:
             return super().render_lines(crop)
         finally:
+            self._drawing = self._kinds_known = False
             self._row_kinds = None
 
     def _kinds_of_rows(self) -> list[Segment] | None:
@@ -83,6 +84,10 @@ class PaneScrollBar(ScrollBar):
         return list(rows.segments)
 
     def render_line(self, y: int) -> Strip:
+        if self._drawing and not self._kinds_known:
+            self._row_kinds = self._kinds_of_rows()
+            self._look = (self.size.width, self.visual_style)
+            self._kinds_known = True
         rows = self._row_kinds
         if rows is None or y >= len(rows):
             return super().render_line(y)
