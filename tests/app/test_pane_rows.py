@@ -25,8 +25,9 @@ from tests.app.test_capture_redraw import enter, planning_meeting
 
 
 def _rows(pane: Widget) -> list[list[tuple[str, object]]]:
-    width, height = pane.size
-    strips = pane.render_lines(Region(0, 0, width, height))
+    # the whole widget, border and scrollbar gutter included (``size`` is
+    # the content area only: it left out the last rows and columns)
+    strips = pane.render_lines(Region(0, 0, *pane.region.size))
     return [[(segment.text, segment.style) for segment in strip] for strip in strips]
 
 

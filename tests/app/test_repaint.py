@@ -25,6 +25,7 @@ from rich.console import Console
 from rich.segment import ControlType
 from rich.style import Style
 from textual._compositor import LayoutUpdate
+from textual.geometry import Region
 from textual.pilot import Pilot
 
 from minuteterm.db.store import Store, open_store
@@ -196,8 +197,6 @@ async def test_every_update_leaves_the_terminal_as_textual_draws_it(
 
 
 def test_overlapping_areas_are_grouped_and_apart_ones_kept_apart() -> None:
-    from textual.geometry import Region
-
     minute, bar = Region(30, 1, 44, 34), Region(71, 2, 2, 32)
     capture, outcome = Region(14, 35, 106, 3), Region(0, 38, 120, 1)
     side = Region(74, 1, 46, 17)

@@ -23,10 +23,11 @@ from textual.strip import Strip
 
 
 class RowMemo(StylesCache):
-    """Textual's line cache for one pane, which also keeps each finished
-    content row by the option line it was made from.
+    """Textual's line cache for one widget (a pane, a pane's scrollbar),
+    which also keeps each finished content row by the content line it was
+    made from.
 
-    A content row (between the top and bottom edges) is its option line
+    A content row (between the top and bottom edges) is its content line
     with the border, padding, background and effects around it, all of
     which :meth:`render` collects once per render as the row state; rows
     are forgotten whenever the state changes. Edge rows (borders, padding,
