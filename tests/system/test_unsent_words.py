@@ -236,3 +236,22 @@ def test_read_only_commands_do_not_wait_for_the_write_lock(db_path: Path, meetin
     assert "Scratch Board" in listed
     assert "The Chair opened the meeting." in target.read_text(encoding="utf-8")
     assert "opened" in found
+
+
+def test_quitting_leaves_every_line_stored_and_the_file_closed(db_path: Path, meeting: str) -> None:
+    """Ctrl+Q ends the command without the collector's last pass over what
+    is still alive (:func:`minuteterm.start.end_without_a_last_collection`):
+    everything that has to happen at exit happens before it, on purpose.
+    The lines typed are stored, and the database is closed as a finished
+    file (no write-ahead log left beside it, which only a connection still
+    open, or ended without closing, leaves)."""
+    with window(db_path, meeting) as term:
+        for line in ("? Grey: is the budget signed off", "> Treasurer: it is, in full"):
+            term.write(line + ENTER)
+        term.wait_for_text("it is, in full")
+        term.write(CTRL_Q)
+        assert term.process.wait(timeout=60) == 0
+    assert not Path(f"{db_path}-wal").exists()
+    with sqlite3.connect(db_path) as conn:
+        texts = [row[0] for row in conn.execute("select text from entries order by id")]
+    assert texts[-2:] == ["is the budget signed off", "it is, in full"]

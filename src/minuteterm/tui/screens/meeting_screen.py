@@ -64,6 +64,15 @@ DECIDED = (EntryKind.RESOLUTION, EntryKind.VOTE, EntryKind.PROPOSAL)
 SMALLEST = (72, 18)
 
 
+def _too_small(width: int, height: int) -> Content:
+    """What the screen says in a window smaller than :data:`SMALLEST`."""
+    return Content(
+        f"This window is {width}×{height}: the meeting needs at least "
+        f"{SMALLEST[0]}×{SMALLEST[1]} to show the agenda and the minute. "
+        "Make the window larger; lines typed below are still saved."
+    )
+
+
 class MeetingScreen(Screen[None]):
     """Minute one meeting from the keyboard."""
 
@@ -105,6 +114,11 @@ class MeetingScreen(Screen[None]):
         return Recorder(self.store, self.meeting_id)
 
     def compose(self) -> ComposeResult:
+        # The classes the first resize would give, given now: Textual sets
+        # them when the Resize event comes, after the first frame, and the
+        # whole screen's styles were worked out again (at 80 columns, the
+        # first frame was even laid out for a wide window).
+        self._fit(*self.app.size)
         yield MeetingHeader()
         with Horizontal(id="body"):
             yield AgendaPane(id="agenda")
@@ -113,25 +127,27 @@ class MeetingScreen(Screen[None]):
                 yield QuestionsPane(id="questions")
                 yield ActionsPane(id="actions")
                 yield ResolutionsPane(id="resolutions")
-        yield Static(id="too-small")
+        yield Static(_too_small(*self.app.size), id="too-small")
         yield UnstoredLines()
         yield CaptureBar(self._line_entered)
         yield KeyHints()
 
     def on_resize(self) -> None:
-        """Below the smallest usable size, say so instead of squeezing the
-        panes to nothing (the capture bar still takes and saves lines)."""
-        width, height = self.size
+        self._fit(*self.size)
+
+    def _fit(self, width: int, height: int) -> None:
+        """The layout for a window this size: narrow or wide, and below the
+        smallest usable size, say so instead of squeezing the panes to
+        nothing (the capture bar still takes and saves lines)."""
+        for threshold, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True):
+            if width >= threshold:  # as Textual chooses (one class, the widest that fits)
+                self.set_class(True, name)
+                self.set_class(False, *(n for _t, n in self.HORIZONTAL_BREAKPOINTS if n != name))
+                break
         small = width < SMALLEST[0] or height < SMALLEST[1]
         self.set_class(small, "-too-small")
-        if small:
-            self.query_one("#too-small", Static).update(
-                Content(
-                    f"This window is {width}×{height}: the meeting needs at least "
-                    f"{SMALLEST[0]}×{SMALLEST[1]} to show the agenda and the minute. "
-                    "Make the window larger; lines typed below are still saved."
-                )
-            )
+        if small and self.is_mounted:
+            self.query_one("#too-small", Static).update(_too_small(width, height))
 
     def on_mount(self) -> None:
         self._seen_version = self._data_version()

@@ -137,11 +137,23 @@ class EntryPane(PaneLines):
         self._wrap_again()
 
     def on_resize(self) -> None:
-        """Wrapped again to the new width (Textual does that on a resize), a
-        pane following its newest row has more or fewer lines, so its end
-        moved: follow it, or the newest entry's last words are cut off."""
+        """Wrapped again to a new width, a pane following its newest row has
+        more or fewer lines, so its end moved; at a new height alone, its
+        end is elsewhere on screen. Follow it either way, or the newest
+        entry's last words are cut off."""
         if not self.has_focus and self.option_count:
-            self._wrap_again()
+            if self.wrapped_to_width():
+                self.scroll_end(animate=False)
+            else:
+                self._wrap_again()
+
+    def bring_into_view(self) -> None:
+        """A pane following its newest row shows that row's end (the row
+        may be taller than the pane); one the clerk is in, the highlight."""
+        if not self.has_focus and self.option_count:
+            self.scroll_to(y=self.max_scroll_y, animate=False)
+        else:
+            super().bring_into_view()
 
     def _wrap_again(self) -> None:
         """Wrap every entry again now, and once more when the layout has
@@ -151,8 +163,9 @@ class EntryPane(PaneLines):
         self.call_after_refresh(self._rewrap)
 
     def _rewrap(self) -> None:
-        self._clear_caches()
-        self._update_lines()
+        if not self.wrapped_to_width():
+            self._clear_caches()
+            self._update_lines()
         if not self.has_focus and self.option_count:
             # Following the newest entry: wrapped again, the lines are more,
             # so the end moved; scrolled to before, the newest words were cut.

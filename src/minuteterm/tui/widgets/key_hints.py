@@ -10,11 +10,13 @@ move focus in.
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import Static
+from textual.widget import Widget
 
 
-class KeyHints(Static):
-    """One line: ``key description`` for each key shown, in binding order."""
+class KeyHints(Widget):
+    """One line: ``key description`` for each key shown, in binding order,
+    chosen for its width whenever it is drawn (so the first frame is
+    already the right line, and a resize needs no message of its own)."""
 
     DEFAULT_CSS = """
     KeyHints {
@@ -27,6 +29,9 @@ class KeyHints(Static):
     }
     """
 
+    #: The keys last drawn, as words (to draw again only when they change).
+    _drawn: tuple[tuple[int, str], ...] | None = None
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
@@ -34,15 +39,27 @@ class KeyHints(Static):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, _screen: object) -> None:
-        self.update(self.hints(), layout=False)  # always one line
+        if self._drawn is None or self._words(self._parts()) != self._drawn:
+            self.refresh()  # always one line: no layout needed
 
-    def on_resize(self) -> None:
-        """Choose again which keys fit."""
-        self.update(self.hints(), layout=False)
+    def render(self) -> Content:
+        return self.hints()
 
     def hints(self) -> Content:
-        """The keys of the focused widget and everything above it, once each
-        (by action), with those that cannot be used now dimmed."""
+        """The keys of the focused widget and everything above it that fit
+        the width, once each (by action), with those that cannot be used
+        now dimmed."""
+        parts = self._parts()
+        self._drawn = self._words(parts)
+        return Content(" ").join(fit_keys(parts, self.size.width or 10_000))
+
+    @staticmethod
+    def _words(parts: list[tuple[int, Content]]) -> tuple[tuple[int, str], ...]:
+        """What ``parts`` say, with each part's look (dimmed or not)."""
+        return tuple((rank, part.markup) for rank, part in parts)
+
+    def _parts(self) -> list[tuple[int, Content]]:
+        """Each key shown, with its rank for :func:`fit_keys`."""
         active = self.screen.active_bindings
         shown = [
             (binding, enabled) for _node, binding, enabled, _tip in active.values() if binding.show
@@ -63,7 +80,7 @@ class KeyHints(Static):
                 (f"{binding.description} ", look.strip()),
             )
             parts.append((0 if opens_a_screen(binding.id) else 1, part))
-        return Content(" ").join(fit_keys(parts, self.size.width or 10_000))
+        return parts
 
 
 #: Keys that open or leave a screen: kept on a narrow key line before the rest.

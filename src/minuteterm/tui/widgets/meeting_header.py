@@ -3,9 +3,8 @@ present against the quorum (a warning when below it), status."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Static
+from textual.widget import Widget
 
 from minuteterm import clock
 from minuteterm.dates import (
@@ -25,8 +24,10 @@ STATUS_STYLE: dict[MeetingStatus, str] = {
 }
 
 
-class MeetingHeader(Static):
-    """One line that says which meeting this is and how long it has run."""
+class MeetingHeader(Widget):
+    """One line that says which meeting this is and how long it has run,
+    fitted to its width whenever it is drawn (so the first frame, drawn
+    before the header has heard its size, is already the right line)."""
 
     DEFAULT_CSS = """
     MeetingHeader {
@@ -37,13 +38,12 @@ class MeetingHeader(Static):
     """
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__("", **kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)  # type: ignore[arg-type]
         self._meeting: Meeting | None = None
         self._quorum: Quorum | None = None
-        self._shown = ""
-
-    def compose(self) -> ComposeResult:
-        yield from ()
+        #: The pieces the line is made of, and their words (to compare).
+        self._pieces_now: list[tuple[int, Content]] = []
+        self._said = ""
 
     def on_mount(self) -> None:
         self.set_interval(1, self._tick)
@@ -76,11 +76,6 @@ class MeetingHeader(Static):
         until = meeting.ended_at or clock.now()
         return f"elapsed {format_elapsed((until - meeting.opened_at).total_seconds())}"
 
-    def on_resize(self) -> None:
-        """Fit the line to the new width."""
-        self._shown = ""
-        self._tick()
-
     def _pieces(self, meeting: Meeting) -> list[tuple[int, Content]]:
         """The header's pieces in reading order, each with the order in which
         it gives way when the line is too narrow (highest number first)."""
@@ -105,20 +100,30 @@ class MeetingHeader(Static):
         return [(rank, piece) for rank, piece in pieces if piece.plain]
 
     def _tick(self) -> None:
+        """Draw the line again if its words changed (every second: the
+        elapsed time; after every change: the rest)."""
         meeting = self._meeting
         if meeting is None:
             return
-        width = self.content_region.width or 10_000
         pieces = self._pieces(meeting)
+        said = "\n".join(piece.plain for _rank, piece in pieces)
+        if said != self._said:  # repaint only what changed
+            self._pieces_now, self._said = pieces, said
+            self.refresh()  # one line, always: no layout needed
+
+    def render(self) -> Content:
+        meeting = self._meeting
+        if meeting is None:
+            return Content("")
+        pieces = self._pieces_now
+        width = self.size.width or 10_000
         line = fit_line(pieces, width)
         elsewhere = _elsewhere(meeting)
         if elsewhere and elsewhere not in line.plain:
             # the date gave way: still say whose clock the times on screen are
             zone = (GIVES_WAY["zone"], Content(f"times {elsewhere}"))
             line = fit_line([pieces[0], zone, *pieces[2:]], width)  # in place of the date
-        if line.plain != self._shown:  # repaint only what changed
-            self._shown = line.plain
-            self.update(line, layout=False)  # one line, always: no layout needed
+        return line
 
 
 def _elsewhere(meeting: Meeting) -> str:

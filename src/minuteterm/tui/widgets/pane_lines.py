@@ -31,7 +31,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.geometry import Region
+from textual import events, on
+from textual.geometry import Region, Size
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.style import Style
@@ -49,6 +50,8 @@ class PaneLines(OptionList):
     and keeps its finished rows by the lines they show."""
 
     _frame: dict[str, Any] | None = None
+    #: The width the line cache was wrapped to (``None``: nothing wrapped).
+    _wrapped_width: int | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -66,6 +69,59 @@ class PaneLines(OptionList):
             self._vertical_scrollbar = bar
             self.app._start_widget(self, bar)
         return self._vertical_scrollbar
+
+    def _update_lines(self) -> None:
+        if self._line_cache.lines:
+            super()._update_lines()
+            return
+        # wrapping from the first option: note the width it is wrapped to
+        # (unless the scrollbar came with these lines, and they were wrapped
+        # again, narrower, before this call ended: that width is noted)
+        width = self.scrollable_content_region.width
+        super()._update_lines()
+        if self._wrapped_width is None and self._line_cache.lines:
+            self._wrapped_width = width
+
+    def _clear_caches(self) -> None:
+        self._wrapped_width = None
+        super()._clear_caches()
+
+    def wrapped_to_width(self) -> bool:
+        """Whether the options are wrapped to the width the pane has now."""
+        return bool(self._line_cache.lines) and (
+            self._wrapped_width == self.scrollable_content_region.width
+        )
+
+    @on(events.Resize)
+    def _wrap_only_to_a_new_width(self, event: events.Resize) -> None:
+        """Textual wraps every option again on any resize. The first layout
+        resizes every pane from nothing to the size its first frame was
+        already drawn at, and a resize may change the height alone: wrapped
+        again, the rows were the same, but each was drawn again in the frame
+        after (on opening a meeting, a whole frame of the panes' rows)."""
+        if self.wrapped_to_width():
+            event.prevent_default()  # OptionList's handler would wrap again
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        first = not self._size
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if first and self.scrollable_content_region:
+            # Placed for the first time: wrap to the width, and bring the
+            # highlighted row (a following pane's newest) into view now,
+            # before the first frame is drawn. Textual does that when the
+            # Show event comes, after that frame: the first frame showed the
+            # top of each pane and the next one scrolled it.
+            if not self.wrapped_to_width():
+                self._clear_caches()
+            self._update_lines()
+            self.bring_into_view()
+        return resized
+
+    def bring_into_view(self) -> None:
+        """Scroll to what the pane is there to show: its highlighted row."""
+        self.scroll_to_highlight()
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._update_lines()
