@@ -17,6 +17,7 @@ from minuteterm.tui.app import MinuteTermApp
 from minuteterm.tui.screens.action_dialogs import ActionHistoryDialog, ActionUpdateDialog
 from minuteterm.tui.screens.actions_screen import ActionsScreen
 from minuteterm.tui.screens.meeting_screen import MeetingScreen
+from tests.app.test_import_tui import wait_for
 from tests.app.test_tui import type_line
 
 
@@ -197,9 +198,20 @@ async def test_sheet_exported_from_the_screen_as_filtered(
         await pilot.press("slash")
         await type_line(pilot, "owner:audit")
         await pilot.press("x")
-        await pilot.pause()
-        message = str(app.screen.query_one("#sheet-message", Static).render())
-        assert message.startswith("Exported")
+
+        def said() -> str:
+            return str(app.screen.query_one("#sheet-message", Static).render())
+
+        # the export is written while the app runs on: wait for its word;
+        # it stays (the filter typed before Enter is not applied again
+        # 0.15 s later, which cleared it: 1 run in 5)
+        await wait_for(pilot, lambda: said().startswith("Exported"))
+        await pilot.pause(0.3)
+        assert said().startswith("Exported"), (
+            said(),
+            app.screen.query_one("#sheet-filter", Input).value,
+            app.screen.focused,
+        )
     (csv_path,) = tmp_path.glob("*.csv")
     with csv_path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))

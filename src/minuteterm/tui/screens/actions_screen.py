@@ -266,6 +266,11 @@ class ActionsScreen(Screen[None]):
 
     @on(Input.Submitted, "#sheet-filter")
     def _filter_submitted(self) -> None:
+        if self._pending is not None:
+            # applied now, and not again 0.15 s later: that cleared whatever
+            # came in between ("Exported to …" after a quick x)
+            self._pending.stop()
+            self._pending = None
         self._apply_filter()
         self.query_one(DataTable).focus()
 
