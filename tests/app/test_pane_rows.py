@@ -15,9 +15,12 @@ from textual._styles_cache import StylesCache
 from textual.geometry import Offset, Region
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets.option_list import Option
 
-from minuteterm.db.store import Store
+from minuteterm.db.store import Store, open_store
+from minuteterm.recording.recorder import Recorder
 from minuteterm.tui.app import MinuteTermApp
+from minuteterm.tui.screens.meeting_screen import MeetingScreen
 from minuteterm.tui.widgets.entry_pane import MinutePane
 from minuteterm.tui.widgets.pane_lines import PaneLines
 from minuteterm.tui.widgets.pane_scrollbar import PaneScrollBar
@@ -117,3 +120,61 @@ async def test_rows_match_textual_as_a_meeting_is_minuted(store: Store) -> None:
         await enter(pilot, "/item 2")
         await enter(pilot, "a last point")
         assert assert_rows_as_textual_draws_them(pilot) > 40
+
+
+def assert_rows_as_if_set_anew(pane: PaneLines) -> None:
+    """The pane's rows (each carrying its option's index, which a click
+    reads) are those of the same options set anew, highlight and scroll
+    kept: what Textual draws when every option is given again."""
+    ours = _rows(pane)
+    highlighted, scroll = pane.highlighted, pane.scroll_y
+    pane.set_options([Option(option.prompt, id=option.id) for option in pane.options])
+    pane.highlighted = highlighted
+    pane.scroll_to(y=scroll, animate=False)
+    pane._styles_cache = StylesCache()  # nothing kept from before
+    assert _rows(pane) == ours, f"{type(pane).__name__} rows differ from a fresh draw"
+
+
+async def test_rows_put_in_the_middle_are_drawn_as_if_set_anew(store: Store) -> None:
+    """A response to no question stays under the questions; questions asked
+    after it, and a resolution on an earlier item, go in above rows already
+    drawn. Those rows are put in without drawing the rows above them again,
+    and every row is then what a fresh draw of the pane gives, down to the
+    option index a click reads; crossed with the exempt item and another
+    window's lines."""
+    meeting_id = planning_meeting(store)
+    app = MinuteTermApp(store, meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await enter(pilot, "/item 3")  # the exempt item
+        await enter(pilot, "= Resolved that the depot be sold")
+        await enter(pilot, "/item 2")
+        await enter(pilot, "> Head of Planning: the report stands as written")
+        questions = app.screen.query_one("#questions", PaneLines)
+        resolutions = app.screen.query_one("#resolutions", PaneLines)
+        for number in range(1, 9):
+            await enter(pilot, f"? Hale: question {number} on the scheme")
+            await enter(pilot, f"> Head of Planning: answer {number}")
+            await pilot.pause()
+            texts = questions.plain_lines()  # type: ignore[attr-defined]
+            assert texts[-1].startswith("(no question)"), texts[-3:]
+            assert_rows_as_if_set_anew(questions)
+        other = open_store(store.path)  # a second window asks one too
+        try:
+            Recorder(other, meeting_id).apply("? Grey: and one from the chair")
+        finally:
+            other.close()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        screen._watch_database()  # its look for other writers, now
+        await pilot.pause()
+        assert "(no question)" in questions.plain_lines()[-1]  # type: ignore[attr-defined]
+        assert_rows_as_if_set_anew(questions)
+        kept = next(iter(questions._option_render_cache.keys()))
+        await enter(pilot, "? Hale: one more on the scheme")
+        assert questions._option_render_cache.get(kept) is not None, "rows above kept"
+        await enter(pilot, "= Resolved that permission be granted")  # above item 3's
+        await pilot.pause()
+        shown = resolutions.plain_lines()  # type: ignore[attr-defined]
+        assert "[2] RESOLVED" in shown[0] and "[3] RESOLVED" in shown[1], shown
+        assert_rows_as_if_set_anew(resolutions)
+        assert_rows_as_textual_draws_them(pilot)

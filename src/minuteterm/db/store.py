@@ -237,6 +237,8 @@ class Store:
         self.conn = conn
         self.path = path
         self._kept_entries: dict[tuple[Any, ...], Entry] = {}
+        #: Meetings and items kept by the row they were made from, as entries.
+        self._kept_rows: dict[tuple[Any, ...], Meeting | AgendaItem] = {}
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -540,6 +542,24 @@ class Store:
         return meeting_id
 
     def _meeting_from(self, row: dict[str, Any]) -> Meeting:
+        """The meeting a row holds, as made from the same row before (a
+        line saved reads its meeting several times, and each made it anew,
+        every stored moment turned into the meeting's zone)."""
+        key = ("meeting", *row.values())
+        kept = self._kept_rows.get(key)
+        if isinstance(kept, Meeting):
+            return kept
+        meeting = self._make_meeting(row)
+        if row["starts_at"]:  # else it starts "now": made anew each time
+            self._keep_row(key, meeting)
+        return meeting
+
+    def _keep_row(self, key: tuple[Any, ...], made: Meeting | AgendaItem) -> None:
+        if len(self._kept_rows) >= self._KEPT_ENTRIES:
+            self._kept_rows.clear()
+        self._kept_rows[key] = made
+
+    def _make_meeting(self, row: dict[str, Any]) -> Meeting:
         zone = row["time_zone"]
         return Meeting(
             id=row["id"],
@@ -666,6 +686,16 @@ class Store:
         join meetings m on m.id = i.meeting_id"""
 
     def _item_from(self, row: dict[str, Any]) -> AgendaItem:
+        """The item a row holds, as made from the same row before."""
+        key = ("item", *row.values())
+        kept = self._kept_rows.get(key)
+        if isinstance(kept, AgendaItem):
+            return kept
+        item = self._make_item(row)
+        self._keep_row(key, item)
+        return item
+
+    def _make_item(self, row: dict[str, Any]) -> AgendaItem:
         return AgendaItem(
             id=row["id"],
             meeting_id=row["meeting_id"],
@@ -758,30 +788,35 @@ class Store:
     #: Entries kept by their row at most; then they start again.
     _KEPT_ENTRIES = 8192
 
-    def _entries_from(self, rows: list[dict[str, Any]]) -> list[Entry]:
-        """Entries from rows, each taken as it was made from the same row
-        before (an entry is immutable, and made from its row alone): the
-        panes re-read an item's entries after every line, and turning each
-        row's times into the meeting's zone cost more than reading them."""
+    def _entries_read(self, sql: str, params: list[Any]) -> list[Entry]:
+        """Entries from the rows of ``sql``, each taken as it was made from
+        the same row before (an entry is immutable, and made from its row
+        alone): the panes re-read an item's entries after every line, and
+        turning each row's times into the meeting's zone, or even each row
+        into a dict, cost more than reading them."""
+        try:
+            cursor = self.conn.execute(sql, params)
+            names = [column[0] for column in cursor.description]
+            rows = cursor.fetchall()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(_explain(self.path, error)) from None
         kept = self._kept_entries
         entries = []
         for row in rows:
-            key = tuple(row.values())
-            entry = kept.get(key)
+            entry = kept.get(row)
             if entry is None:
                 if len(kept) >= self._KEPT_ENTRIES:
                     kept.clear()
-                entry = kept[key] = self._entry_from(row)
+                entry = kept[row] = self._entry_from(dict(zip(names, row, strict=True)))
             entries.append(entry)
         return entries
 
     def entries(self, item_id: int) -> list[Entry]:
         """The item's live entries, in the order they were taken."""
-        rows = self._rows(
+        return self._entries_read(
             self._ENTRY_SQL + " where e.item_id = ? and e.deleted_at is null order by e.position",
             [item_id],
         )
-        return self._entries_from(rows)
 
     def meeting_entries(
         self, meeting_id: int, kinds: Iterable[EntryKind] | None = None
@@ -798,8 +833,7 @@ class Store:
             chosen = [kind.value for kind in kinds]
             sql += f" and e.kind in ({','.join('?' * len(chosen))})"
             params += chosen
-        rows = self._rows(sql + " order by i.position, e.position", params)
-        return self._entries_from(rows)
+        return self._entries_read(sql + " order by i.position, e.position", params)
 
     def entry(self, entry_id: int) -> Entry:
         """One live entry by id."""

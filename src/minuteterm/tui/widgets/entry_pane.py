@@ -41,17 +41,26 @@ def same_content(one: Content, other: Content) -> bool:
     return one.plain == other.plain and list(one.spans) == list(other.spans)
 
 
-def show_lines(options: OptionList, lines: list[tuple[Content, str | None]]) -> bool:
+def show_lines(options: PaneLines, lines: list[tuple[Content, str | None]]) -> bool:
     """Make ``options`` show ``lines`` (prompt, option id), changing only
-    what differs: new rows at the end are appended, changed rows replaced in
-    place; anything else (a row removed or moved) sets every row again.
-    Returns whether any row changed."""
+    what differs: new rows at the end are appended, new rows in one place
+    inserted there, changed rows replaced in place; anything else (a row
+    removed or moved) sets every row again. Returns whether any row changed."""
     old = options.options
     ids = [option.id for option in old]
-    if [line_id for _content, line_id in lines[: len(old)]] != ids:
-        options.set_options(Option(content, id=line_id) for content, line_id in lines)
-        return True
+    new_ids = [line_id for _content, line_id in lines]
     changed = False
+    if new_ids[: len(old)] != ids:
+        at = _inserted_at(ids, new_ids)
+        if at is None:
+            options.set_options(Option(content, id=line_id) for content, line_id in lines)
+            return True
+        added = len(new_ids) - len(ids)
+        options.insert_options(
+            at, [Option(content, id=line_id) for content, line_id in lines[at : at + added]]
+        )
+        old = options.options
+        changed = True
     for index, (content, _id) in enumerate(lines[: len(old)]):
         prompt = old[index].prompt
         if not (isinstance(prompt, Content) and same_content(prompt, content)):
@@ -61,6 +70,18 @@ def show_lines(options: OptionList, lines: list[tuple[Content, str | None]]) -> 
         options.add_options(Option(content, id=line_id) for content, line_id in lines[len(old) :])
         changed = True
     return changed
+
+
+def _inserted_at(old: list[str | None], new: list[str | None]) -> int | None:
+    """Where ``new`` is ``old`` with rows inserted in one place (none of
+    them, nor any row kept, a row without an id): that place, else ``None``."""
+    added = len(new) - len(old)
+    if added <= 0 or None in old or None in new:
+        return None
+    at = 0
+    while at < len(old) and old[at] == new[at]:
+        at += 1
+    return at if new[at + added :] == old[at:] else None
 
 
 class EntryPane(PaneLines):
@@ -199,7 +220,12 @@ class EntryPane(PaneLines):
             # OptionHighlighted to bubble up the screen on every line saved
             with self.prevent(OptionList.OptionHighlighted):
                 self.highlighted = len(lines) - 1
-            self.scroll_end(animate=False)
+            if self.scrollable_content_region:
+                # to the newest row's end now, in the frame that shows it
+                # (scroll_end waits for a refresh: one message more a line,
+                # and a row taller than the pane was cut until the next frame)
+                self.scroll_to(y=self.max_scroll_y, animate=False)
+            # else: not placed yet; its first placement brings the end into view
             # the newest row loses its highlight to the next line: have its
             # plain look ready by then (drawn after this frame, not in that one)
             self.call_after_refresh(self.draw_ahead)

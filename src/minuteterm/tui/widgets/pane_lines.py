@@ -38,6 +38,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from minuteterm.tui.widgets.pane_scrollbar import PaneScrollBar
 from minuteterm.tui.widgets.row_memo import RowMemo
@@ -52,6 +53,8 @@ class PaneLines(OptionList):
     _frame: dict[str, Any] | None = None
     #: The width the line cache was wrapped to (``None``: nothing wrapped).
     _wrapped_width: int | None = None
+    #: The empty line's width and style, and the strip drawn for them.
+    _kept_blank: tuple[tuple[int, Any], Strip] | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -119,6 +122,36 @@ class PaneLines(OptionList):
             self.bring_into_view()
         return resized
 
+    def insert_options(self, at: int, new: list[Option]) -> None:
+        """Put ``new`` options before the option at index ``at``, keeping
+        every option before it as it was drawn. (Textual can only add at the
+        end, or set every option again: a response to an earlier question,
+        or a line in an earlier item, wrapped and drew every row of the
+        pane again.) The rows from ``at`` on are drawn again: each drawn
+        row carries its option's index, which a click reads."""
+        options = self._options
+        options[at:at] = new
+        self._option_to_index = {option: index for index, option in enumerate(options)}
+        for option in new:
+            if option.id is not None:
+                self._id_to_option[option.id] = option
+        moved = set(options[at:])
+        cache = self._option_render_cache
+        for key in [key for key in cache.keys() if key[0] in moved]:  # noqa: SIM118 (no iter)
+            cache.discard(key)
+        # the line index up to the first moved option stays; the rest is made again
+        lines = self._line_cache
+        keep = lines.index_to_line.get(at, len(lines.lines)) if at < len(lines.heights) else None
+        if keep is None or not self.wrapped_to_width():
+            self._clear_caches()
+        else:
+            del lines.lines[keep:]
+            for index in range(at, len(options)):
+                lines.heights.pop(index, None)
+                lines.index_to_line.pop(index, None)
+            self.refresh()
+        self._update_lines()
+
     def bring_into_view(self) -> None:
         """Scroll to what the pane is there to show: its highlighted row."""
         self.scroll_to_highlight()
@@ -173,7 +206,7 @@ class PaneLines(OptionList):
             option_index, line_offset = frame["lines"][frame["top"] + y]
             option = self.options[option_index]
         except IndexError:
-            return Strip.blank(frame["width"], self._style("").rich_style)
+            return self._blank()
         if option.disabled:
             component_class = "option-list--option-disabled"
         elif frame["highlighted"] == option_index:
@@ -189,4 +222,17 @@ class PaneLines(OptionList):
         try:
             return strips[line_offset]
         except IndexError:
-            return Strip.blank(frame["width"], self._style("").rich_style)
+            return self._blank()
+
+    def _blank(self) -> Strip:
+        """The pane's empty line below its last option: one strip for as long
+        as the width and look stay, so the row finished around it is kept
+        (:class:`RowMemo` keeps rows by their line; a new blank strip for each
+        empty row had every row under a short list finished again, each
+        frame the pane was drawn in)."""
+        frame: dict[str, Any] = self._frame  # type: ignore[assignment]
+        key = (frame["width"], self._style("").rich_style)
+        kept = self._kept_blank
+        if kept is None or kept[0] != key:
+            kept = self._kept_blank = (key, Strip.blank(*key))
+        return kept[1]
