@@ -13,7 +13,9 @@ headless driver drops it). It also reports when the entry was committed,
 measured inside the same run. Lines cycle through notes, questions,
 responses and resolutions, 25 to an item before ``/next`` moves on (the
 running minute of the item being minuted is what is redrawn).
-Target: p95 <= 16 ms (one frame at 60 fps).
+Targets (issue 17): median and p95 each <= 1.25 x the bare app's below, in
+the same run (round one's p95 <= 16 ms is missed by the bare app itself on a
+2-core machine).
 
 The same harness on a bare Textual app (an Input and an OptionList that
 gains a line per Enter) is printed as a reference: the floor set by
@@ -24,10 +26,11 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import statistics
 import time
 from pathlib import Path
 
-from benchlib import archive_copy, arguments, live_meeting, report
+from benchlib import archive_copy, arguments, live_meeting, report, verdict_line
 from textual import events
 
 from minuteterm.db.store import open_store
@@ -193,16 +196,29 @@ async def measure_bare(runs: int) -> list[float]:
 
 def main() -> None:
     args = arguments(__doc__.splitlines()[0], runs=500)
-    report(
-        "capture: bare Textual app, same harness",
-        asyncio.run(measure_bare(args.runs)),
-        None,
-        figure="p95",
-    )
+    bare = asyncio.run(measure_bare(args.runs))
+    report("capture: bare Textual app, same harness", bare, None, figure="p95")
     with archive_copy(args.archive) as path:
         totals, commits = asyncio.run(measure(path, args.runs))
     report("capture: Enter -> committed (inside the run)", commits, None, figure="p95")
-    report("capture: Enter -> committed -> repainted", totals, 16.0, figure="p95")
+    # Round one's target was p95 <= 16 ms; the bare app itself misses that on
+    # a 2-core machine, so issue 17 set capture against the bare app instead.
+    report("capture: Enter -> committed -> repainted", totals, None, figure="p95")
+    verdict_line(
+        "capture ratio median / bare median",
+        statistics.median(totals) / statistics.median(bare),
+        1.25,
+        "x",
+    )
+    verdict_line(
+        "capture ratio p95 / bare p95", percentile95(totals) / percentile95(bare), 1.25, "x"
+    )
+
+
+def percentile95(samples: list[float]) -> float:
+    """The p95 as :func:`benchlib.report` prints it."""
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 if __name__ == "__main__":
