@@ -131,8 +131,13 @@ def assert_rows_as_if_set_anew(pane: PaneLines) -> None:
     pane.set_options([Option(option.prompt, id=option.id) for option in pane.options])
     pane.highlighted = highlighted
     pane.scroll_to(y=scroll, animate=False)
+    kept = pane._styles_cache
     pane._styles_cache = StylesCache()  # nothing kept from before
-    assert _rows(pane) == ours, f"{type(pane).__name__} rows differ from a fresh draw"
+    try:
+        theirs = _rows(pane)
+    finally:
+        pane._styles_cache = kept  # the pane's own row memo, for the steps after
+    assert theirs == ours, f"{type(pane).__name__} rows differ from a fresh draw"
 
 
 async def test_rows_put_in_the_middle_are_drawn_as_if_set_anew(store: Store) -> None:

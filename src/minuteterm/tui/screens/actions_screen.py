@@ -266,26 +266,33 @@ class ActionsScreen(Screen[None]):
 
     @on(Input.Submitted, "#sheet-filter")
     def _filter_submitted(self) -> None:
-        if self._pending is not None:
-            # applied now, and not again 0.15 s later: that cleared whatever
-            # came in between ("Exported to …" after a quick x)
-            self._pending.stop()
-            self._pending = None
         self._apply_filter()
         self.query_one(DataTable).focus()
 
-    def _apply_filter(self) -> None:
+    def _flush_filter(self) -> bool:
+        """Apply the filter being typed now, if its pause has not ended yet
+        (an export straight after it is of what the clerk typed); whether
+        the filter on screen is the one the sheet shows."""
+        return self._apply_filter() if self._pending is not None else True
+
+    def _apply_filter(self) -> bool:
+        if self._pending is not None:
+            # applied now, and not again when the pause ends: that cleared
+            # whatever came in between ("Exported to …" after a quick x)
+            self._pending.stop()
+            self._pending = None
         text = self.query_one("#sheet-filter", Input).value
         try:
             wanted = parse_filter(text, ActionFilter(limit=SHOWN))
         except CLERK_ERRORS as error:
             self.say(str(error), refused=True)
-            return
+            return False
         if "sort:" not in text:
             wanted = replace(wanted, sort=self.chosen.sort, descending=self.chosen.descending)
         self.chosen = wanted
         self.say("")
         self.reload()
+        return True
 
     def action_sort(self, column: int) -> None:
         """Sort by a column; the same column again reverses the order."""
@@ -344,6 +351,9 @@ class ActionsScreen(Screen[None]):
     def action_export(self) -> None:
         """Write this sheet (as filtered) as Markdown, CSV and HTML."""
         from pathlib import Path
+
+        if not self._flush_filter():
+            return  # the filter typed is refused, and says why: nothing written
 
         try:
             from minuteterm.export.action_sheet import write_sheet

@@ -81,9 +81,18 @@ class PaneLines(OptionList):
         # (unless the scrollbar came with these lines, and they were wrapped
         # again, narrower, before this call ended: that width is noted)
         width = self.scrollable_content_region.width
+        self._wrapped_width = None  # set_options empties the lines without a word
         super()._update_lines()
         if self._wrapped_width is None and self._line_cache.lines:
             self._wrapped_width = width
+
+    def watch_show_vertical_scrollbar(self, _shown: bool) -> None:
+        """The scrollbar came or went: wrap the options again to the width
+        left beside it (Textual wraps them again only on a resize, so the
+        bar covered the last column of every option wrapped before it)."""
+        if self._line_cache.lines and not self.wrapped_to_width():
+            self._clear_caches()
+            self._update_lines()
 
     def _clear_caches(self) -> None:
         self._wrapped_width = None
