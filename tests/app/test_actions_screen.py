@@ -3,9 +3,11 @@ anywhere, filter, sort, update with a note, read the history."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pendulum
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
 from minuteterm.actions.sheet import ActionSheet
@@ -187,8 +189,6 @@ async def test_sheet_shows_at_most_500_rows_and_says_how_many_match(
 async def test_sheet_exported_from_the_screen_as_filtered(
     store: Store, tmp_path: Path, monkeypatch
 ) -> None:
-    import csv
-
     meeting_with_actions(store)
     monkeypatch.chdir(tmp_path)
     app = MinuteTermApp(store)
@@ -203,18 +203,28 @@ async def test_sheet_exported_from_the_screen_as_filtered(
         # cleared the message of an export made in between: 1 run in 5)
         assert screen._pending is None
         await pilot.press("x")
-
-        def said() -> str:
-            return str(screen.query_one("#sheet-message", Static).render())
-
-        # the export is written while the app runs on: wait for its word
-        assert await wait_for(pilot, lambda: said().startswith("Exported")), said()
-    (csv_path,) = tmp_path.glob("*.csv")
-    with csv_path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+        await exported(pilot, screen)
+    rows = exported_rows(tmp_path)
     assert {row["owner"] for row in rows} == {"Head of Audit"}
     assert len(rows) == 2
     assert len(list(tmp_path.glob("*.md"))) == 1 and len(list(tmp_path.glob("*.html"))) == 1
+
+
+async def exported(pilot: Pilot, screen: ActionsScreen) -> None:
+    """Wait (bounded) for the sheet to say it was exported: the files are
+    written while the app runs on."""
+
+    def said() -> str:
+        return str(screen.query_one("#sheet-message", Static).render())
+
+    assert await wait_for(pilot, lambda: said().startswith("Exported")), said()
+
+
+def exported_rows(folder: Path) -> list[dict[str, str]]:
+    """The rows of the one CSV file the export wrote into ``folder``."""
+    (csv_path,) = folder.glob("*.csv")
+    with csv_path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
 
 
 def pause_not_over(screen: ActionsScreen) -> None:
@@ -232,8 +242,6 @@ async def test_an_export_straight_after_typing_a_filter_is_of_that_filter(
     typing pause has ended and the filter been applied): the file holds
     what the filter line says, not the sheet as it was before; a filter
     that is refused exports nothing."""
-    import csv
-
     meeting_with_actions(store)
     monkeypatch.chdir(tmp_path)
     app = MinuteTermApp(store)
@@ -256,12 +264,5 @@ async def test_an_export_straight_after_typing_a_filter_is_of_that_filter(
         await type_line(pilot, "owner:audit", enter=False)
         pause_not_over(screen)
         await pilot.press("tab", "x")
-
-        def said() -> str:
-            return str(screen.query_one("#sheet-message", Static).render())
-
-        assert await wait_for(pilot, lambda: said().startswith("Exported")), said()
-    (csv_path,) = tmp_path.glob("*.csv")
-    with csv_path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    assert {row["owner"] for row in rows} == {"Head of Audit"}
+        await exported(pilot, screen)
+    assert {row["owner"] for row in exported_rows(tmp_path)} == {"Head of Audit"}
