@@ -63,6 +63,12 @@ def live_meeting(store) -> int:  # store: minuteterm.db.store.Store
     return int(row["id"])
 
 
+def p95(samples: Sequence[float]) -> float:
+    """The 95th percentile, as :func:`report` prints it."""
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
 def report(
     label: str,
     samples: Sequence[float],
@@ -77,7 +83,7 @@ def report(
         "median": statistics.median(ordered),
         "min": ordered[0],
         "max": ordered[-1],
-        "p95": ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))],
+        "p95": p95(ordered),
     }
     extra = f"  p95 {stats['p95']:8.2f}" if len(ordered) >= 20 else ""
     print(

@@ -30,7 +30,7 @@ import statistics
 import time
 from pathlib import Path
 
-from benchlib import archive_copy, arguments, live_meeting, report, verdict_line
+from benchlib import archive_copy, arguments, live_meeting, p95, report, verdict_line
 from textual import events
 
 from minuteterm.db.store import open_store
@@ -210,15 +210,7 @@ def main() -> None:
         1.25,
         "x",
     )
-    verdict_line(
-        "capture ratio p95 / bare p95", percentile95(totals) / percentile95(bare), 1.25, "x"
-    )
-
-
-def percentile95(samples: list[float]) -> float:
-    """The p95 as :func:`benchlib.report` prints it."""
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    verdict_line("capture ratio p95 / bare p95", p95(totals) / p95(bare), 1.25, "x")
 
 
 if __name__ == "__main__":

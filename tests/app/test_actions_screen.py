@@ -7,6 +7,7 @@ import csv
 from pathlib import Path
 
 import pendulum
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
@@ -186,19 +187,30 @@ async def test_sheet_shows_at_most_500_rows_and_says_how_many_match(
         }
 
 
+def sheet_app(store: Store, folder: Path, monkeypatch: pytest.MonkeyPatch) -> MinuteTermApp:
+    """The app on a meeting with actions, exporting into ``folder``."""
+    meeting_with_actions(store)
+    monkeypatch.chdir(folder)
+    return MinuteTermApp(store)
+
+
+async def open_sheet(pilot: Pilot) -> ActionsScreen:
+    """Ctrl+A: the action sheet."""
+    await pilot.press("ctrl+a")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ActionsScreen)
+    return screen
+
+
 async def test_sheet_exported_from_the_screen_as_filtered(
     store: Store, tmp_path: Path, monkeypatch
 ) -> None:
-    meeting_with_actions(store)
-    monkeypatch.chdir(tmp_path)
-    app = MinuteTermApp(store)
+    app = sheet_app(store, tmp_path, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+a")
-        await pilot.pause()
+        screen = await open_sheet(pilot)
         await pilot.press("slash")
         await type_line(pilot, "owner:audit")
-        screen = app.screen
-        assert isinstance(screen, ActionsScreen)
         # applied on Enter, and not again when the typing pause ends (that
         # cleared the message of an export made in between: 1 run in 5)
         assert screen._pending is None
@@ -242,14 +254,9 @@ async def test_an_export_straight_after_typing_a_filter_is_of_that_filter(
     typing pause has ended and the filter been applied): the file holds
     what the filter line says, not the sheet as it was before; a filter
     that is refused exports nothing."""
-    meeting_with_actions(store)
-    monkeypatch.chdir(tmp_path)
-    app = MinuteTermApp(store)
+    app = sheet_app(store, tmp_path, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+a")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ActionsScreen)
+        screen = await open_sheet(pilot)
         await pilot.press("slash")
         await type_line(pilot, "status:finished", enter=False)
         pause_not_over(screen)

@@ -12,12 +12,12 @@ TUI's event loop, or the CLI). Workers that need the database open their own.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import pendulum
 
@@ -55,6 +55,8 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from minuteterm.model import Revision
+
+T = TypeVar("T")
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -236,9 +238,8 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
-        self._kept_entries: dict[tuple[Any, ...], Entry] = {}
-        #: Meetings and items kept by the row they were made from, as entries.
-        self._kept_rows: dict[tuple[Any, ...], Meeting | AgendaItem] = {}
+        #: Entries, meetings and items kept by the row they were made from.
+        self._kept: dict[tuple[Any, ...], Any] = {}
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -306,13 +307,20 @@ class Store:
 
     def query(self, sql: str, params: Iterable[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         """Rows of a read-only query as dicts; errors become :class:`StoreError`."""
+        names, rows = self._named_values(sql, params)
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+    def _named_values(
+        self, sql: str, params: Iterable[Any] | dict[str, Any] = ()
+    ) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """A read-only query's column names and rows (as tuples); errors
+        become :class:`StoreError`."""
         bound = params if isinstance(params, dict) else list(params)
         try:
             cursor = self.conn.execute(sql, bound)
             if cursor.description is None:
-                return []
-            names = [column[0] for column in cursor.description]
-            return [dict(zip(names, row, strict=True)) for row in cursor]
+                return [], []
+            return [column[0] for column in cursor.description], cursor.fetchall()
         except sqlite3.DatabaseError as error:
             raise StoreError(_explain(self.path, error)) from None
 
@@ -324,11 +332,7 @@ class Store:
         """Rows of a read-only query as tuples, in the order of its columns
         (no dict built for each: for reads of hundreds of rows); errors
         become :class:`StoreError`."""
-        bound = params if isinstance(params, dict) else list(params)
-        try:
-            return self.conn.execute(sql, bound).fetchall()
-        except sqlite3.DatabaseError as error:
-            raise StoreError(_explain(self.path, error)) from None
+        return self._named_values(sql, params)[1]
 
     # --- committees, people -------------------------------------------------
 
@@ -545,19 +549,22 @@ class Store:
         """The meeting a row holds, as made from the same row before (a
         line saved reads its meeting several times, and each made it anew,
         every stored moment turned into the meeting's zone)."""
-        key = ("meeting", *row.values())
-        kept = self._kept_rows.get(key)
-        if isinstance(kept, Meeting):
-            return kept
-        meeting = self._make_meeting(row)
-        if row["starts_at"]:  # else it starts "now": made anew each time
-            self._keep_row(key, meeting)
-        return meeting
+        if not row["starts_at"]:  # it starts "now": made anew each time
+            return self._make_meeting(row)
+        return self._kept_or_made(("meeting", *row.values()), lambda: self._make_meeting(row))
 
-    def _keep_row(self, key: tuple[Any, ...], made: Meeting | AgendaItem) -> None:
-        if len(self._kept_rows) >= self._KEPT_ENTRIES:
-            self._kept_rows.clear()
-        self._kept_rows[key] = made
+    #: Rows kept made at most; then they start again.
+    _KEPT = 8192
+
+    def _kept_or_made(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
+        """What ``make`` made before for the same ``key`` (a stored row: the
+        objects are immutable and made from their row alone), or made now."""
+        kept = self._kept.get(key)
+        if kept is None:
+            if len(self._kept) >= self._KEPT:
+                self._kept.clear()
+            kept = self._kept[key] = make()
+        return cast(T, kept)
 
     def _make_meeting(self, row: dict[str, Any]) -> Meeting:
         zone = row["time_zone"]
@@ -687,13 +694,7 @@ class Store:
 
     def _item_from(self, row: dict[str, Any]) -> AgendaItem:
         """The item a row holds, as made from the same row before."""
-        key = ("item", *row.values())
-        kept = self._kept_rows.get(key)
-        if isinstance(kept, AgendaItem):
-            return kept
-        item = self._make_item(row)
-        self._keep_row(key, item)
-        return item
+        return self._kept_or_made(("item", *row.values()), lambda: self._make_item(row))
 
     def _make_item(self, row: dict[str, Any]) -> AgendaItem:
         return AgendaItem(
@@ -785,31 +786,18 @@ class Store:
             action=action,
         )
 
-    #: Entries kept by their row at most; then they start again.
-    _KEPT_ENTRIES = 8192
-
     def _entries_read(self, sql: str, params: list[Any]) -> list[Entry]:
         """Entries from the rows of ``sql``, each taken as it was made from
         the same row before (an entry is immutable, and made from its row
         alone): the panes re-read an item's entries after every line, and
         turning each row's times into the meeting's zone, or even each row
         into a dict, cost more than reading them."""
-        try:
-            cursor = self.conn.execute(sql, params)
-            names = [column[0] for column in cursor.description]
-            rows = cursor.fetchall()
-        except sqlite3.DatabaseError as error:
-            raise StoreError(_explain(self.path, error)) from None
-        kept = self._kept_entries
-        entries = []
-        for row in rows:
-            entry = kept.get(row)
-            if entry is None:
-                if len(kept) >= self._KEPT_ENTRIES:
-                    kept.clear()
-                entry = kept[row] = self._entry_from(dict(zip(names, row, strict=True)))
-            entries.append(entry)
-        return entries
+        names, rows = self._named_values(sql, params)
+
+        def made(row: tuple[Any, ...]) -> Callable[[], Entry]:
+            return lambda: self._entry_from(dict(zip(names, row, strict=True)))
+
+        return [self._kept_or_made(row, made(row)) for row in rows]
 
     def entries(self, item_id: int) -> list[Entry]:
         """The item's live entries, in the order they were taken."""

@@ -114,11 +114,13 @@ class MeetingScreen(Screen[None]):
         return Recorder(self.store, self.meeting_id)
 
     def compose(self) -> ComposeResult:
-        # The classes the first resize would give, given now: Textual sets
-        # them when the Resize event comes, after the first frame, and the
-        # whole screen's styles were worked out again (at 80 columns, the
-        # first frame was even laid out for a wide window).
-        self._fit(*self.app.size)
+        # The breakpoint class the first resize would give, given now (with
+        # Textual's own choice): Textual sets it when the Resize event comes,
+        # after the first frame, and the whole screen's styles were worked
+        # out again (at 80 columns, the first frame was laid out wide).
+        width, height = self.app.size
+        self.add_class(*self._get_breakpoint_classes(width, self.HORIZONTAL_BREAKPOINTS))
+        self._fit(width, height)
         yield MeetingHeader()
         with Horizontal(id="body"):
             yield AgendaPane(id="agenda")
@@ -136,14 +138,8 @@ class MeetingScreen(Screen[None]):
         self._fit(*self.size)
 
     def _fit(self, width: int, height: int) -> None:
-        """The layout for a window this size: narrow or wide, and below the
-        smallest usable size, say so instead of squeezing the panes to
-        nothing (the capture bar still takes and saves lines)."""
-        for threshold, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True):
-            if width >= threshold:  # as Textual chooses (one class, the widest that fits)
-                self.set_class(True, name)
-                self.set_class(False, *(n for _t, n in self.HORIZONTAL_BREAKPOINTS if n != name))
-                break
+        """Below the smallest usable size, say so instead of squeezing the
+        panes to nothing (the capture bar still takes and saves lines)."""
         small = width < SMALLEST[0] or height < SMALLEST[1]
         self.set_class(small, "-too-small")
         if small and self.is_mounted:

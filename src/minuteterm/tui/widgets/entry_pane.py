@@ -150,13 +150,6 @@ class EntryPane(PaneLines):
     def on_mount(self) -> None:
         self.border_title = self.TITLE
 
-    def watch_show_vertical_scrollbar(self, _shown: bool) -> None:
-        """The scrollbar came or went: wrap every entry again to the width
-        left beside it. (OptionList re-wraps only when the pane is resized,
-        so the scrollbar covered the last columns of every entry wrapped
-        before it came, and the line count went wrong: words were hidden.)"""
-        self._wrap_again()
-
     def on_resize(self) -> None:
         """Wrapped again to a new width, a pane following its newest row has
         more or fewer lines, so its end moved; at a new height alone, its
@@ -176,17 +169,8 @@ class EntryPane(PaneLines):
         else:
             super().bring_into_view()
 
-    def _wrap_again(self) -> None:
-        """Wrap every entry again now, and once more when the layout has
-        settled (on a busy machine the width is only known after the next
-        refresh)."""
-        self._rewrap()
-        self.call_after_refresh(self._rewrap)
-
     def _rewrap(self) -> None:
-        if not self.wrapped_to_width():
-            self._clear_caches()
-            self._update_lines()
+        super()._rewrap()
         if not self.has_focus and self.option_count:
             # Following the newest entry: wrapped again, the lines are more,
             # so the end moved; scrolled to before, the newest words were cut.
@@ -224,7 +208,7 @@ class EntryPane(PaneLines):
                 # to the newest row's end now, in the frame that shows it
                 # (scroll_end waits for a refresh: one message more a line,
                 # and a row taller than the pane was cut until the next frame)
-                self.scroll_to(y=self.max_scroll_y, animate=False)
+                self.bring_into_view()
             # else: not placed yet; its first placement brings the end into view
             # the newest row loses its highlight to the next line: have its
             # plain look ready by then (drawn after this frame, not in that one)

@@ -29,9 +29,6 @@ class KeyHints(Widget):
     }
     """
 
-    #: The keys last drawn, as words (to draw again only when they change).
-    _drawn: tuple[tuple[int, str], ...] | None = None
-
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
@@ -39,8 +36,7 @@ class KeyHints(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, _screen: object) -> None:
-        if self._drawn is None or self._words(self._parts()) != self._drawn:
-            self.refresh()  # always one line: no layout needed
+        self.refresh()  # drawn again from the bindings; always one line: no layout
 
     def render(self) -> Content:
         return self.hints()
@@ -49,14 +45,7 @@ class KeyHints(Widget):
         """The keys of the focused widget and everything above it that fit
         the width, once each (by action), with those that cannot be used
         now dimmed."""
-        parts = self._parts()
-        self._drawn = self._words(parts)
-        return Content(" ").join(fit_keys(parts, self.size.width or 10_000))
-
-    @staticmethod
-    def _words(parts: list[tuple[int, Content]]) -> tuple[tuple[int, str], ...]:
-        """What ``parts`` say, with each part's look (dimmed or not)."""
-        return tuple((rank, part.markup) for rank, part in parts)
+        return Content(" ").join(fit_keys(self._parts(), self.size.width or 10_000))
 
     def _parts(self) -> list[tuple[int, Content]]:
         """Each key shown, with its rank for :func:`fit_keys`."""

@@ -41,9 +41,8 @@ class MeetingHeader(Widget):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._meeting: Meeting | None = None
         self._quorum: Quorum | None = None
-        #: The pieces the line is made of, and their words (to compare).
+        #: The pieces the line is made of (fitted to the width when drawn).
         self._pieces_now: list[tuple[int, Content]] = []
-        self._said = ""
 
     def on_mount(self) -> None:
         self.set_interval(1, self._tick)
@@ -106,9 +105,8 @@ class MeetingHeader(Widget):
         if meeting is None:
             return
         pieces = self._pieces(meeting)
-        said = "\n".join(piece.plain for _rank, piece in pieces)
-        if said != self._said:  # repaint only what changed
-            self._pieces_now, self._said = pieces, said
+        if pieces != self._pieces_now:  # Content compares its words: repaint only those
+            self._pieces_now = pieces
             self.refresh()  # one line, always: no layout needed
 
     def render(self) -> Content:

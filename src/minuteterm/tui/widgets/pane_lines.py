@@ -90,7 +90,17 @@ class PaneLines(OptionList):
         """The scrollbar came or went: wrap the options again to the width
         left beside it (Textual wraps them again only on a resize, so the
         bar covered the last column of every option wrapped before it)."""
-        if self._line_cache.lines and not self.wrapped_to_width():
+        self._wrap_again()
+
+    def _wrap_again(self) -> None:
+        """Wrap to the width now, and once more when the layout has settled
+        (on a busy machine the width is only known after the next refresh)."""
+        self._rewrap()
+        self.call_after_refresh(self._rewrap)
+
+    def _rewrap(self) -> None:
+        """Wrap the options to the width the pane has now, if they are not."""
+        if not self.wrapped_to_width():
             self._clear_caches()
             self._update_lines()
 
@@ -125,8 +135,7 @@ class PaneLines(OptionList):
             # before the first frame is drawn. Textual does that when the
             # Show event comes, after that frame: the first frame showed the
             # top of each pane and the next one scrolled it.
-            if not self.wrapped_to_width():
-                self._clear_caches()
+            PaneLines._rewrap(self)  # the wrapping alone: placed next
             self._update_lines()
             self.bring_into_view()
         return resized
